@@ -1,0 +1,67 @@
+// Builds the Fastify application from config and dependencies. It never listens: main.ts does, and tests use
+// app.inject().
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.ts';
+import { AppError, errorCatalogue } from './errors.ts';
+import { readerService } from './services/reader.ts';
+import type { Store } from './store/index.ts';
+import { siteRoutes } from './site/routes.tsx';
+import crypto from 'node:crypto';
+import { errorPages } from './site/errors.tsx';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  /** The clock, replaceable in tests. */
+  clock?: () => Date;
+}
+
+export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
+
+export async function buildApp({ config, store, clock }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    routerOptions: { maxParamLength: 300 },
+    // Requests are identified in logs; the id is also returned to help readers report problems.
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  const reader = readerService(store, clock);
+  const site = {
+    siteName: config.siteName,
+    language: config.language,
+    timezone: config.timezone,
+    origin: config.origin,
+    mirrors: config.mirrors,
+    tvAppUrl: config.tvAppUrl,
+  };
+
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/assets/',
+    // Assets are not fingerprinted yet, so browsers recheck them hourly.
+    maxAge: '1h',
+  });
+  await app.register(fastifyStatic, {
+    root: config.mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    // Media file names are content hashes: a changed picture gets a new name, so caching can be forever.
+    maxAge: '365d',
+    immutable: true,
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    const database = await store.ping();
+    return reply.code(database ? 200 : 503).send({ status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down', dialect: store.dialect });
+  });
+
+  siteRoutes(app, { reader, site });
+  errorPages(app, { reader, site });
+  return app;
+}
+
+export { AppError, errorCatalogue };

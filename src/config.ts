@@ -1,0 +1,107 @@
+// Configuration is read once, at boot, from the environment. Every field is typed and commented; a bad value
+// stops the process with a message naming the setting (see formatConfigError).
+import path from 'node:path';
+import { z } from 'zod';
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .url({ message: `${name} must be an absolute URL such as https://news.example` })
+    .refine((u) => /^https?:$/.test(new URL(u).protocol), { message: `${name} must use http or https` });
+const origin = (name: string) => httpUrl(name).transform((u) => new URL(u).origin);
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  /** TCP port the server listens on. */
+  PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(1, 'PORT must be 1-65535').max(65535, 'PORT must be 1-65535').default(3000),
+  /** Interface to bind; 0.0.0.0 serves every interface, 127.0.0.1 only this machine. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** `postgres://…` for PostgreSQL; `sqlite:PATH` (or a bare file path) for the embedded database. */
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/masthead.db'),
+  /** Where uploaded and generated images are stored. */
+  MEDIA_DIR: z.string().min(1).default('./data/media'),
+  /** The primary public address; canonical links, share links and feeds use it. Defaults to http://localhost:PORT. */
+  MASTHEAD_ORIGIN: origin('MASTHEAD_ORIGIN').optional(),
+  /** Alternate public addresses (comma-separated), announced in a site-wide notice for readers who are blocked. */
+  MASTHEAD_MIRRORS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(origin('MASTHEAD_MIRRORS'))),
+  /** The outlet's name, shown in the header and page titles. */
+  MASTHEAD_SITE_NAME: z.string().trim().min(1).max(100).default('Meridian World News'),
+  /** Language of the site (BCP 47), used in <html lang>. */
+  MASTHEAD_LANGUAGE: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'MASTHEAD_LANGUAGE must be a language tag such as en or en-GB').default('en'),
+  /** Newsroom time zone (IANA name): dates in article URLs and on pages are shown in it. */
+  MASTHEAD_TIMEZONE: z
+    .string()
+    .default('UTC')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'MASTHEAD_TIMEZONE must be an IANA time zone such as Europe/London'),
+  /** Link to the channel's TV app (for example its Roku channel page), shown in the footer when set. */
+  MASTHEAD_TV_APP_URL: httpUrl('MASTHEAD_TV_APP_URL').optional(),
+  /** Load the demo content when the database is empty. Turn off for a real newsroom. */
+  MASTHEAD_DEMO_CONTENT: bool.default(true),
+  /** Log level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  mediaDir: string;
+  origin: string;
+  mirrors: string[];
+  siteName: string;
+  language: string;
+  timezone: string;
+  tvAppUrl: string | undefined;
+  demoContent: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parseDatabaseUrl(url: string): Config['database'] {
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  if (file === ':memory:') return { kind: 'sqlite', file };
+  return { kind: 'sqlite', file: path.resolve(file) };
+}
+
+/** Parses the environment; throws ConfigError naming every bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || 'config'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabaseUrl(e.DATABASE_URL),
+    mediaDir: path.resolve(e.MEDIA_DIR),
+    origin: e.MASTHEAD_ORIGIN ?? `http://localhost:${e.PORT}`,
+    mirrors: e.MASTHEAD_MIRRORS,
+    siteName: e.MASTHEAD_SITE_NAME,
+    language: e.MASTHEAD_LANGUAGE,
+    timezone: e.MASTHEAD_TIMEZONE,
+    tvAppUrl: e.MASTHEAD_TV_APP_URL,
+    demoContent: e.MASTHEAD_DEMO_CONTENT,
+    logLevel: e.LOG_LEVEL,
+  };
+}

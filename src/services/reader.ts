@@ -1,0 +1,155 @@
+// The reader operations: what each public page shows. The site's routes call these and only present the result.
+import { parseBody, bodyMediaIds } from '../domain/blocks.ts';
+import type { ArticleDetail, ArticleSummary, Person, SearchHit, Section, Tag } from '../domain/model.ts';
+import type { ArticleStatus } from '../domain/article.ts';
+import { isPublic } from '../domain/article.ts';
+import { SectionTree } from '../domain/sections.ts';
+import { AppError } from '../errors.ts';
+import { searchTokens } from '../store/search.ts';
+import type { Store } from '../store/index.ts';
+import { toSummary, type Slice } from '../store/articles.ts';
+
+export const PAGE_SIZE = 12;
+const HOME_LATEST = 10;
+const HOME_SECTION_ITEMS = 4;
+const RAIL_ITEMS = 6;
+const TOP_STORIES = 5;
+const RELATED = 4;
+
+export interface Listing {
+  page: number;
+  items: ArticleSummary[];
+  hasMore: boolean;
+}
+
+export interface HomePage {
+  top: ArticleSummary | null;
+  topStories: ArticleSummary[];
+  latest: ArticleSummary[];
+  editorsChoice: ArticleSummary[];
+  sections: { section: Section; articles: ArticleSummary[] }[];
+}
+
+export interface SectionPage extends Listing {
+  section: Section;
+  trail: Section[];
+  children: Section[];
+}
+
+export interface ArticlePage {
+  article: ArticleDetail;
+  trail: Section[];
+  related: ArticleSummary[];
+  editorsChoice: ArticleSummary[];
+}
+
+function toListing(page: number, slice: Slice<ArticleSummary>): Listing {
+  // An empty first page is a real (empty) listing; an empty later page is past the end.
+  if (page > 1 && slice.items.length === 0) throw new AppError('PAGE_OUT_OF_RANGE');
+  return { page, items: slice.items, hasMore: slice.hasMore };
+}
+
+const pageReq = (page: number) => ({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+
+export function readerService(store: Store, clock: () => Date = () => new Date()) {
+  const now = () => clock().toISOString();
+
+  async function sections(): Promise<SectionTree> {
+    return new SectionTree(await store.taxonomy.allSections());
+  }
+
+  async function collection(slug: string, limit: number): Promise<ArticleSummary[]> {
+    return store.articles.summariesByIds(await store.collections.activeArticleIds(slug, now(), limit));
+  }
+
+  return {
+    sections,
+
+    async home(): Promise<HomePage> {
+      const tree = await sections();
+      const [topStories, editorsChoice] = await Promise.all([collection('top-stories', TOP_STORIES), collection('editors-choice', RAIL_ITEMS)]);
+      const latest = await store.articles.latest({ limit: HOME_LATEST + 1, offset: 0 }, topStories.map((a) => a.id));
+      const top = topStories[0] ?? latest.items[0] ?? null;
+      const blocks = await Promise.all(
+        tree.roots().map(async (section) => ({
+          section,
+          articles: (await store.articles.inSections(tree.subtreeIds(section.id), { limit: HOME_SECTION_ITEMS, offset: 0 })).items,
+        })),
+      );
+      return {
+        top,
+        topStories: topStories.slice(1),
+        latest: latest.items.filter((a) => a.id !== top?.id).slice(0, HOME_LATEST),
+        editorsChoice,
+        sections: blocks.filter((b) => b.articles.length > 0),
+      };
+    },
+
+    async section(path: string, page: number): Promise<SectionPage> {
+      const tree = await sections();
+      const section = tree.find(path);
+      if (!section) throw new AppError('SECTION_NOT_FOUND');
+      const slice = await store.articles.inSections(tree.subtreeIds(section.id), pageReq(page));
+      return { ...toListing(page, slice), section, trail: tree.trail(section.id), children: tree.childrenOf(section.id) };
+    },
+
+    /** A published article, or ARTICLE_NOT_FOUND. */
+    async article(id: number): Promise<ArticlePage> {
+      const row = await store.articles.byId(id);
+      if (!row || !isPublic(row.status as ArticleStatus) || !row.first_published_at) throw new AppError('ARTICLE_NOT_FOUND');
+      const body = parseBody(row.body);
+      const [authors, tags, media, related, editorsChoice, tree] = await Promise.all([
+        store.articles.authorsOf(id),
+        store.articles.tagsOf(id),
+        store.media.byIds(bodyMediaIds(body)),
+        store.articles.related(id, RELATED),
+        collection('editors-choice', RAIL_ITEMS),
+        sections(),
+      ]);
+      const article: ArticleDetail = {
+        ...toSummary(row),
+        status: row.status as ArticleStatus,
+        primarySectionId: row.primary_section_id,
+        modifiedAt: row.modified_at,
+        seoTitle: row.seo_title,
+        seoDescription: row.seo_description,
+        body,
+        authors,
+        tags,
+        media,
+      };
+      return { article, trail: tree.trail(row.primary_section_id), related, editorsChoice: editorsChoice.filter((a) => a.id !== id) };
+    },
+
+    async tag(slug: string, page: number): Promise<Listing & { tag: Tag }> {
+      const tag = await store.taxonomy.tagBySlug(slug);
+      if (!tag) throw new AppError('NOT_FOUND');
+      return { ...toListing(page, await store.articles.withTag(tag.id, pageReq(page))), tag };
+    },
+
+    async author(slug: string, page: number): Promise<Listing & { person: Person }> {
+      const person = await store.taxonomy.personBySlug(slug);
+      if (!person) throw new AppError('NOT_FOUND');
+      return { ...toListing(page, await store.articles.byAuthor(person.id, pageReq(page))), person };
+    },
+
+    /** Ranked full-text search. A query with no searchable words gives an empty result, never an error. */
+    async search(query: string, page: number): Promise<{ query: string; page: number; hits: SearchHit[]; hasMore: boolean }> {
+      const tokens = searchTokens(query);
+      if (tokens.length === 0) return { query, page, hits: [], hasMore: false };
+      const rows = await store.search.query(tokens, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+      const summaries = await store.articles.summariesByIds(rows.slice(0, PAGE_SIZE).map((r) => r.id));
+      const snippets = new Map(rows.map((r) => [r.id, r.snippet]));
+      const hits = summaries.map((article) => ({ article, snippet: splitSnippet(snippets.get(article.id) ?? '') }));
+      if (page > 1 && hits.length === 0) throw new AppError('PAGE_OUT_OF_RANGE');
+      return { query, page, hits, hasMore: rows.length > PAGE_SIZE };
+    },
+  };
+}
+
+export type ReaderService = ReturnType<typeof readerService>;
+
+/** Splits "a \u0001match\u0002 b" into ["a ", "match", " b"]: odd entries are the highlighted matches. */
+export function splitSnippet(snippet: string): string[] {
+  return snippet.split(/\u0001([^\u0001\u0002]*)\u0002/).map((part) => part.replace(/[\u0001\u0002]/g, ''));
+}

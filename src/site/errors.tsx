@@ -1,0 +1,41 @@
+// Error pages: every failure is a friendly page with the right status, never a stack trace.
+import type { FastifyInstance } from 'fastify';
+import { AppError, errorCatalogue } from '../errors.ts';
+import type { SiteContext } from './context.ts';
+import type { SiteOptions } from './routes.tsx';
+import { sendPage } from './render.ts';
+import { ErrorView } from './views/listings.tsx';
+
+export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) {
+  const context = async (): Promise<SiteContext> => {
+    // The error page must render even when the database is the problem.
+    const nav = await reader.sections().then(
+      (t) => t.roots(),
+      () => [],
+    );
+    return { ...site, nav };
+  };
+
+  app.setNotFoundHandler(async (_req, reply) => {
+    return sendPage(reply, <ErrorView site={await context()} status={404} message={errorCatalogue.NOT_FOUND.message} />, 404);
+  });
+
+  app.setErrorHandler(async (error, req, reply) => {
+    let status: number;
+    let message: string;
+    if (error instanceof AppError) {
+      status = error.status;
+      message = error.message;
+    } else if (typeof (error as { statusCode?: number }).statusCode === 'number' && (error as { statusCode: number }).statusCode < 500) {
+      // Fastify's own client errors (malformed URL, bad header, body too large): keep their status.
+      status = (error as { statusCode: number }).statusCode;
+      message = 'The request could not be understood.';
+    } else {
+      req.log.error({ err: error }, 'unhandled error');
+      status = 500;
+      message = errorCatalogue.INTERNAL.message;
+    }
+    if (error instanceof AppError) reply.header('x-error-code', error.code);
+    return sendPage(reply, <ErrorView site={await context()} status={status} message={message} />, status);
+  });
+}

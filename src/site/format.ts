@@ -1,0 +1,49 @@
+// Presentation helpers with no markup: dates, media URLs, share links.
+import type { MediaRef } from '../domain/model.ts';
+
+/** "29 November 2026, 14:05 UTC" in the newsroom's time zone. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+/** "29 Nov 2026" for compact listings. */
+export function formatDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+}
+
+export const mediaUrl = (file: string) => `/media/${file}`;
+
+export function srcset(media: MediaRef, format: string): string {
+  return media.variants
+    .filter((v) => v.format === format)
+    .map((v) => `${mediaUrl(v.file)} ${v.width}w`)
+    .join(', ');
+}
+
+export interface ShareLink {
+  network: string;
+  label: string;
+  href: string;
+}
+
+/** Plain share URLs: no third-party script, no tracking parameters, only the canonical address and headline. */
+export function shareLinks(canonicalUrl: string, headline: string): ShareLink[] {
+  const u = encodeURIComponent(canonicalUrl);
+  const t = encodeURIComponent(headline);
+  return [
+    { network: 'x', label: 'X', href: `https://x.com/intent/post?url=${u}&text=${t}` },
+    { network: 'facebook', label: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { network: 'telegram', label: 'Telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },
+    { network: 'whatsapp', label: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${headline} ${canonicalUrl}`)}` },
+    { network: 'reddit', label: 'Reddit', href: `https://www.reddit.com/submit?url=${u}&title=${t}` },
+    { network: 'email', label: 'E-mail', href: `mailto:?subject=${t}&body=${u}` },
+  ];
+}

@@ -1,0 +1,81 @@
+// The reader site's routes: parse the request, call one reader operation, present the page.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isSlug } from '../domain/slug.ts';
+import { articlePath, parseArticlePath, parseSectionPath } from '../domain/urls.ts';
+import { AppError } from '../errors.ts';
+import type { ReaderService } from '../services/reader.ts';
+import type { SiteContext } from './context.ts';
+import { sendPage } from './render.ts';
+import { pageQuery, parseRequest, searchQuery } from './schema.ts';
+import { ArticleView } from './views/article.tsx';
+import { HomeView } from './views/home.tsx';
+import { AuthorView, SearchView, SectionView, TagView } from './views/listings.tsx';
+
+export interface SiteOptions {
+  reader: ReaderService;
+  site: Omit<SiteContext, 'nav'>;
+}
+
+export function siteRoutes(app: FastifyInstance, { reader, site }: SiteOptions) {
+  const context = async (): Promise<SiteContext> => ({ ...site, nav: (await reader.sections()).roots() });
+  const slugOr404 = (slug: string) => {
+    if (!isSlug(slug)) throw new AppError('NOT_FOUND');
+    return slug;
+  };
+
+  app.get('/', async (_req, reply) => {
+    const [ctx, page] = await Promise.all([context(), reader.home()]);
+    return sendPage(reply, <HomeView site={ctx} page={page} />);
+  });
+
+  app.get('/search', async (req, reply) => {
+    const { q, page } = parseRequest(searchQuery, req.query);
+    const [ctx, result] = await Promise.all([context(), reader.search(q, page)]);
+    return sendPage(reply, <SearchView site={ctx} {...result} />);
+  });
+
+  app.get<{ Params: { slug: string } }>('/tag/:slug', async (req, reply) => {
+    const { page } = parseRequest(pageQuery, req.query);
+    const [ctx, result] = await Promise.all([context(), reader.tag(slugOr404(req.params.slug), page)]);
+    return sendPage(reply, <TagView site={ctx} page={result} />);
+  });
+
+  app.get<{ Params: { slug: string } }>('/author/:slug', async (req, reply) => {
+    const { page } = parseRequest(pageQuery, req.query);
+    const [ctx, result] = await Promise.all([context(), reader.author(slugOr404(req.params.slug), page)]);
+    return sendPage(reply, <AuthorView site={ctx} page={result} />);
+  });
+
+  // Everything else is an article URL, a section path, or not found.
+  app.get('/*', async (req, reply) => {
+    const path = pathOf(req);
+    const articleRef = parseArticlePath(path);
+    if (articleRef) {
+      const page = await reader.article(articleRef.id);
+      const canonicalPath = articlePath(page.article, site.timezone);
+      // A changed slug or section, or a shortened URL: send readers and search engines to the one true address.
+      if (path !== canonicalPath) return reply.redirect(canonicalPath, 301);
+      return sendPage(reply, <ArticleView site={await context()} page={page} />);
+    }
+    const sectionPath = parseSectionPath(path);
+    if (sectionPath === null) throw new AppError('NOT_FOUND');
+    if (path.endsWith('/')) return reply.redirect(`/${sectionPath}${queryOf(req)}`, 301);
+    const { page } = parseRequest(pageQuery, req.query);
+    const [ctx, result] = await Promise.all([context(), reader.section(sectionPath, page)]);
+    return sendPage(reply, <SectionView site={ctx} page={result} />);
+  });
+}
+
+function pathOf(req: FastifyRequest): string {
+  const raw = req.url.split('?', 1)[0]!;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new AppError('NOT_FOUND');
+  }
+}
+
+function queryOf(req: FastifyRequest): string {
+  const i = req.url.indexOf('?');
+  return i === -1 ? '' : req.url.slice(i);
+}

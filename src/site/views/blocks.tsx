@@ -1,0 +1,96 @@
+// Renders an article body (structured blocks) to HTML. Every string goes through Preact, which escapes it;
+// nothing here builds markup from text.
+import type { Block, Body, Inline } from '../../domain/blocks.ts';
+import type { MediaRef } from '../../domain/model.ts';
+import { Picture } from './parts.tsx';
+
+function InlineRun({ run }: { run: Inline }) {
+  let node: preact.ComponentChild = run.text;
+  if (run.italic) node = <em>{node}</em>;
+  if (run.bold) node = <strong>{node}</strong>;
+  if (run.href) {
+    const external = /^https?:/i.test(run.href);
+    node = (
+      <a href={run.href} {...(external ? { rel: 'noopener noreferrer' } : {})}>
+        {node}
+      </a>
+    );
+  }
+  return <>{node}</>;
+}
+
+function Inlines({ content }: { content: Inline[] }) {
+  return (
+    <>
+      {content.map((run, i) => (
+        <InlineRun key={i} run={run} />
+      ))}
+    </>
+  );
+}
+
+function BlockView({ block, media }: { block: Block; media: Map<number, MediaRef> }) {
+  switch (block.type) {
+    case 'paragraph':
+      return (
+        <p>
+          <Inlines content={block.content} />
+        </p>
+      );
+    case 'heading':
+      return block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
+    case 'quote':
+      return (
+        <figure class="quote">
+          <blockquote>
+            <p>{block.text}</p>
+          </blockquote>
+          {block.attribution && <figcaption>— {block.attribution}</figcaption>}
+        </figure>
+      );
+    case 'image': {
+      const m = media.get(block.mediaId);
+      if (!m) return null; // a deleted picture leaves no broken image behind
+      return (
+        <figure class="inline-image">
+          <Picture media={m} alt={block.alt} sizes="(min-width: 760px) 720px, 100vw" />
+          {(block.caption || block.credit) && (
+            <figcaption>
+              {block.caption}
+              {block.credit && <span class="credit"> {block.credit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      );
+    }
+    case 'list': {
+      const items = block.items.map((item, i) => (
+        <li key={i}>
+          <Inlines content={item} />
+        </li>
+      ));
+      return block.style === 'ordered' ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
+    case 'embed':
+      return (
+        <figure class="embed">
+          <p>
+            <a href={block.url} rel="noopener noreferrer">
+              {block.title || (block.kind === 'video' ? 'Watch the video' : block.url)}
+            </a>
+          </p>
+          {block.caption && <figcaption>{block.caption}</figcaption>}
+        </figure>
+      );
+  }
+}
+
+export function BodyView({ body, media }: { body: Body; media: Map<number, MediaRef> }) {
+  return (
+    <div class="article-body">
+      {body.map((block, i) => (
+        <BlockView key={i} block={block} media={media} />
+      ))}
+    </div>
+  );
+}

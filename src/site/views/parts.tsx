@@ -1,0 +1,146 @@
+// Small building blocks shared by the page views.
+import type { ArticleSummary, MediaRef, Section } from '../../domain/model.ts';
+import { articlePath } from '../../domain/urls.ts';
+import type { SiteContext } from '../context.ts';
+import { formatDate, formatDateTime, mediaUrl, srcset } from '../format.ts';
+
+export function Time({ iso, site, compact }: { iso: string; site: SiteContext; compact?: boolean }) {
+  return <time datetime={iso}>{compact ? formatDate(iso, site.timezone) : formatDateTime(iso, site.timezone)}</time>;
+}
+
+/** A responsive picture: WebP variants for browsers that take them, the JPEG original otherwise. */
+export function Picture({ media, alt, sizes, eager }: { media: MediaRef; alt: string; sizes: string; eager?: boolean }) {
+  const webp = srcset(media, 'webp');
+  return (
+    <picture>
+      {webp && <source type="image/webp" srcset={webp} sizes={sizes} />}
+      <img
+        src={mediaUrl(media.file)}
+        alt={alt}
+        width={media.width}
+        height={media.height}
+        loading={eager ? 'eager' : 'lazy'}
+        decoding="async"
+        {...(eager ? { fetchpriority: 'high' } : {})}
+      />
+    </picture>
+  );
+}
+
+export function Breadcrumb({ trail, current }: { trail: Section[]; current?: boolean }) {
+  return (
+    <nav aria-label="Breadcrumb" class="breadcrumb">
+      <ol>
+        <li>
+          <a href="/">Home</a>
+        </li>
+        {trail.map((s, i) => (
+          <li key={s.id}>
+            <a href={`/${s.path}`} aria-current={current && i === trail.length - 1 ? 'page' : undefined}>
+              {s.name}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function ArticleCard({
+  article,
+  site,
+  image = true,
+  standfirst = true,
+  level = 3,
+}: {
+  article: ArticleSummary;
+  site: SiteContext;
+  image?: boolean;
+  standfirst?: boolean;
+  level?: 2 | 3;
+}) {
+  const href = articlePath(article, site.timezone);
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <article class="card">
+      {image && article.hero && (
+        <a href={href} class="card-image" tabIndex={-1} aria-hidden="true">
+          <Picture media={article.hero} alt="" sizes="(min-width: 900px) 300px, 100vw" />
+        </a>
+      )}
+      <div class="card-text">
+        <p class="kicker">
+          <a href={`/${article.sectionPath}`}>{article.sectionName}</a>
+          {article.kind !== 'news' && <span class="kind"> · {kindLabel(article.kind)}</span>}
+        </p>
+        <Heading class="card-title">
+          <a href={href}>{article.headline}</a>
+        </Heading>
+        {standfirst && <p class="standfirst">{article.standfirst}</p>}
+        <p class="meta">
+          <Time iso={article.firstPublishedAt} site={site} compact />
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export function kindLabel(kind: string): string {
+  return { news: 'News', opinion: 'Opinion', analysis: 'Analysis', video: 'Video', live: 'Live' }[kind] ?? kind;
+}
+
+export function CardList({ articles, site, label }: { articles: ArticleSummary[]; site: SiteContext; label?: string }) {
+  if (articles.length === 0) return <p class="empty">No articles yet.</p>;
+  return (
+    <ul class="card-list" aria-label={label}>
+      {articles.map((a) => (
+        <li key={a.id}>
+          <ArticleCard article={a} site={site} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Older/newer links; pages are 1-based and `?page=1` is the bare path. */
+export function Pagination({ basePath, page, hasMore, query }: { basePath: string; page: number; hasMore: boolean; query?: Record<string, string> }) {
+  if (page === 1 && !hasMore) return null;
+  const link = (n: number) => {
+    const params = new URLSearchParams(query);
+    if (n > 1) params.set('page', String(n));
+    const qs = params.toString();
+    return qs ? `${basePath}?${qs}` : basePath;
+  };
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {page > 1 && (
+        <a href={link(page - 1)} rel="prev">
+          ← Newer
+        </a>
+      )}
+      <span>Page {page}</span>
+      {hasMore && (
+        <a href={link(page + 1)} rel="next">
+          Older →
+        </a>
+      )}
+    </nav>
+  );
+}
+
+export function Rail({ title, articles, site }: { title: string; articles: ArticleSummary[]; site: SiteContext }) {
+  if (articles.length === 0) return null;
+  const id = `rail-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return (
+    <aside class="rail" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ol>
+        {articles.map((a) => (
+          <li key={a.id}>
+            <a href={articlePath(a, site.timezone)}>{a.headline}</a>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

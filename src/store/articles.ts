@@ -1,0 +1,227 @@
+// Article queries: writing an article with its relations, and the public listings that read them.
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ArticleKind, ArticleStatus } from '../domain/article.ts';
+import { bodyText, type Body } from '../domain/blocks.ts';
+import type { ArticleSummary, MediaVariant, Person, Tag } from '../domain/model.ts';
+import type { Database } from './schema.ts';
+import type { SearchIndex } from './search.ts';
+
+export interface NewArticle {
+  slug: string;
+  headline: string;
+  standfirst: string;
+  body: Body;
+  kind: ArticleKind;
+  status: ArticleStatus;
+  primarySectionId: number;
+  /** Other sections the article also appears in (the primary one is added automatically). */
+  extraSectionIds: number[];
+  authorIds: number[];
+  tagIds: number[];
+  hero: { mediaId: number; caption: string; credit: string; alt: string } | null;
+  firstPublishedAt: string | null;
+  updatedAt: string | null;
+}
+
+/** A page of a listing: rows plus whether another page follows. */
+export interface Slice<T> {
+  items: T[];
+  hasMore: boolean;
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+function summaryColumns(db: Kysely<Database>) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.id', 'a.primary_section_id')
+    .leftJoin('media as m', 'm.id', 'a.hero_media_id')
+    .select([
+      'a.id',
+      'a.slug',
+      'a.headline',
+      'a.standfirst',
+      'a.kind',
+      'a.first_published_at',
+      'a.updated_at',
+      'a.hero_alt',
+      'a.hero_caption',
+      'a.hero_credit',
+      's.path as section_path',
+      's.name as section_name',
+      'm.id as media_id',
+      'm.original_file as media_file',
+      'm.mime as media_mime',
+      'm.width as media_width',
+      'm.height as media_height',
+      'm.credit as media_credit',
+      'm.variants as media_variants',
+    ]);
+}
+
+function summarySelect(db: Kysely<Database>) {
+  return summaryColumns(db).where('a.status', '=', 'published');
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['execute']>>[number];
+
+export function toSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    standfirst: r.standfirst,
+    kind: r.kind as ArticleKind,
+    sectionPath: r.section_path,
+    sectionName: r.section_name,
+    firstPublishedAt: r.first_published_at!,
+    updatedAt: r.updated_at,
+    hero:
+      r.media_id === null
+        ? null
+        : {
+            id: r.media_id,
+            file: r.media_file!,
+            mime: r.media_mime!,
+            width: r.media_width!,
+            height: r.media_height!,
+            alt: r.hero_alt,
+            caption: r.hero_caption,
+            credit: r.hero_credit || r.media_credit!,
+            variants: JSON.parse(r.media_variants!) as MediaVariant[],
+          },
+  };
+}
+
+async function page<Q extends SelectQueryBuilder<any, any, SummaryRow>>(q: Q, req: PageRequest): Promise<Slice<ArticleSummary>> {
+  const rows = await q
+    .orderBy('a.first_published_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(req.limit + 1)
+    .offset(req.offset)
+    .execute();
+  return { items: rows.slice(0, req.limit).map(toSummary), hasMore: rows.length > req.limit };
+}
+
+export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
+  return {
+    /** Inserts an article with its sections, authors, tags and search entry; call inside a transaction. */
+    async create(a: NewArticle, now: string): Promise<number> {
+      const { id } = await db
+        .insertInto('articles')
+        .values({
+          slug: a.slug,
+          headline: a.headline,
+          standfirst: a.standfirst,
+          body: JSON.stringify(a.body),
+          kind: a.kind,
+          status: a.status,
+          primary_section_id: a.primarySectionId,
+          hero_media_id: a.hero?.mediaId ?? null,
+          hero_caption: a.hero?.caption ?? '',
+          hero_credit: a.hero?.credit ?? '',
+          hero_alt: a.hero?.alt ?? '',
+          first_published_at: a.firstPublishedAt,
+          updated_at: a.updatedAt,
+          seo_title: '',
+          seo_description: '',
+          modified_at: now,
+          created_at: now,
+          revision: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const sectionIds = [...new Set([a.primarySectionId, ...a.extraSectionIds])];
+      await db.insertInto('article_sections').values(sectionIds.map((section_id) => ({ article_id: id, section_id }))).execute();
+      if (a.authorIds.length)
+        await db
+          .insertInto('article_authors')
+          .values(a.authorIds.map((person_id, position) => ({ article_id: id, person_id, position })))
+          .execute();
+      const tagIds = [...new Set(a.tagIds)];
+      if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
+      await search.index(db, { id, headline: a.headline, standfirst: a.standfirst, body: bodyText(a.body) });
+      return id;
+    },
+
+    /** One article, whatever its status (callers decide what readers may see): summary columns plus the rest. */
+    async byId(id: number) {
+      return summaryColumns(db)
+        .select(['a.status', 'a.body', 'a.seo_title', 'a.seo_description', 'a.primary_section_id', 'a.modified_at'])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async authorsOf(articleId: number): Promise<Person[]> {
+      return db
+        .selectFrom('article_authors as aa')
+        .innerJoin('people as p', 'p.id', 'aa.person_id')
+        .select(['p.id', 'p.slug', 'p.name', 'p.title', 'p.bio'])
+        .where('aa.article_id', '=', articleId)
+        .orderBy('aa.position')
+        .execute();
+    },
+
+    async tagsOf(articleId: number): Promise<Tag[]> {
+      return db
+        .selectFrom('article_tags as at')
+        .innerJoin('tags as t', 't.id', 'at.tag_id')
+        .select(['t.id', 't.slug', 't.name'])
+        .where('at.article_id', '=', articleId)
+        .orderBy('t.name')
+        .execute();
+    },
+
+    latest(req: PageRequest, excludeIds: number[] = []): Promise<Slice<ArticleSummary>> {
+      let q = summarySelect(db);
+      if (excludeIds.length) q = q.where('a.id', 'not in', excludeIds);
+      return page(q, req);
+    },
+
+    /** Published articles filed in any of these sections (primary or secondary). */
+    inSections(sectionIds: number[], req: PageRequest): Promise<Slice<ArticleSummary>> {
+      if (sectionIds.length === 0) return Promise.resolve({ items: [], hasMore: false });
+      const q = summarySelect(db).where('a.id', 'in', db.selectFrom('article_sections').select('article_id').where('section_id', 'in', sectionIds));
+      return page(q, req);
+    },
+
+    withTag(tagId: number, req: PageRequest): Promise<Slice<ArticleSummary>> {
+      const q = summarySelect(db).where('a.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId));
+      return page(q, req);
+    },
+
+    byAuthor(personId: number, req: PageRequest): Promise<Slice<ArticleSummary>> {
+      const q = summarySelect(db).where('a.id', 'in', db.selectFrom('article_authors').select('article_id').where('person_id', '=', personId));
+      return page(q, req);
+    },
+
+    /** Published summaries for these ids, in the order given. */
+    async summariesByIds(ids: number[]): Promise<ArticleSummary[]> {
+      if (ids.length === 0) return [];
+      const rows = await summarySelect(db).where('a.id', 'in', ids).execute();
+      const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    /** Published articles sharing the most tags with this one, newest first among equals. */
+    async related(articleId: number, limit: number): Promise<ArticleSummary[]> {
+      const rows = await db
+        .selectFrom('article_tags as mine')
+        .innerJoin('article_tags as other', 'other.tag_id', 'mine.tag_id')
+        .innerJoin('articles as a', 'a.id', 'other.article_id')
+        .select(['a.id', (eb) => eb.fn.countAll<number>().as('shared')])
+        .where('mine.article_id', '=', articleId)
+        .where('other.article_id', '!=', articleId)
+        .where('a.status', '=', 'published')
+        .groupBy(['a.id', 'a.first_published_at'])
+        .orderBy('shared', 'desc')
+        .orderBy('a.first_published_at', 'desc')
+        .limit(limit)
+        .execute();
+      return this.summariesByIds(rows.map((r) => r.id));
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The store: every query the application runs, grouped by subject, behind one object. Services receive a
+// Store and never build SQL themselves; `transaction` hands the same interface bound to one transaction.
+import { sql, type Kysely } from 'kysely';
+import type { Db, Dialect } from './db.ts';
+import type { Database } from './schema.ts';
+import { articleQueries } from './articles.ts';
+import { collectionQueries } from './collections.ts';
+import { mediaQueries } from './media.ts';
+import { searchIndexFor, type SearchIndex } from './search.ts';
+import { taxonomyQueries } from './taxonomy.ts';
+
+function queries(db: Kysely<Database>, search: SearchIndex) {
+  return {
+    articles: articleQueries(db, search),
+    collections: collectionQueries(db),
+    media: mediaQueries(db),
+    taxonomy: taxonomyQueries(db),
+    search: {
+      query: (tokens: string[], limit: number, offset: number) => search.query(db, tokens, limit, offset),
+    },
+    async isEmpty(): Promise<boolean> {
+      const row = await db.selectFrom('sections').select('id').limit(1).executeTakeFirst();
+      return row === undefined;
+    },
+  };
+}
+
+export type Queries = ReturnType<typeof queries>;
+
+export interface Store extends Queries {
+  dialect: Dialect;
+  /** Runs `fn` in one transaction: all of its writes commit together or none do. */
+  transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>;
+  /** Whether the database answers. */
+  ping(): Promise<boolean>;
+}
+
+export function createStore(db: Db): Store {
+  const search = searchIndexFor(db.dialect);
+  return {
+    ...queries(db.kysely, search),
+    dialect: db.dialect,
+    transaction: (fn) => db.kysely.transaction().execute((trx) => fn(queries(trx, search))),
+    async ping() {
+      try {
+        await sql`SELECT 1`.execute(db.kysely);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Media rows: the original file plus generated variants.
+import type { Kysely, Selectable } from 'kysely';
+import type { MediaRef, MediaVariant } from '../domain/model.ts';
+import type { Database, MediaTable } from './schema.ts';
+
+export interface NewMedia {
+  originalFile: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  variants: MediaVariant[];
+}
+
+export function toMediaRef(row: Selectable<MediaTable>): MediaRef {
+  return {
+    id: row.id,
+    file: row.original_file,
+    mime: row.mime,
+    width: row.width,
+    height: row.height,
+    alt: row.alt,
+    caption: row.caption,
+    credit: row.credit,
+    variants: JSON.parse(row.variants) as MediaVariant[],
+  };
+}
+
+export function mediaQueries(db: Kysely<Database>) {
+  return {
+    async create(m: NewMedia, now: string): Promise<number> {
+      const row = await db
+        .insertInto('media')
+        .values({
+          original_file: m.originalFile,
+          mime: m.mime,
+          width: m.width,
+          height: m.height,
+          alt: m.alt,
+          caption: m.caption,
+          credit: m.credit,
+          variants: JSON.stringify(m.variants),
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async byIds(ids: number[]): Promise<Map<number, MediaRef>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, toMediaRef(r)]));
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// Runs the schema migrations in order; safe to call at every start.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './db.ts';
+import { contentSchema } from './migrations/001_content.ts';
+
+function migrationsFor(db: Db): Record<string, Migration> {
+  return {
+    '001_content': contentSchema(db.dialect),
+  };
+}
+
+export async function migrate(db: Db): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(db) };
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

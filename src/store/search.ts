@@ -1,0 +1,94 @@
+// Full-text search behind one interface: SQLite FTS5 or PostgreSQL tsvector. Reader input never reaches the
+// query language: it is reduced to plain word tokens first, so quotes, operators and SQL are just text.
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from './db.ts';
+import type { Database } from './schema.ts';
+
+export interface SearchDocument {
+  id: number;
+  headline: string;
+  standfirst: string;
+  body: string;
+}
+
+export interface SearchRow {
+  id: number;
+  /** Excerpt with matches wrapped in \u0001 … \u0002. */
+  snippet: string;
+}
+
+export interface SearchIndex {
+  index(db: Kysely<Database>, doc: SearchDocument): Promise<void>;
+  remove(db: Kysely<Database>, id: number): Promise<void>;
+  query(db: Kysely<Database>, tokens: string[], limit: number, offset: number): Promise<SearchRow[]>;
+}
+
+const MAX_TOKENS = 8;
+const MAX_TOKEN_LENGTH = 40;
+
+/** Word tokens of a reader's query: letters and digits only, bounded in number and length. */
+export function searchTokens(query: string): string[] {
+  const words = query.normalize('NFKC').slice(0, 1_000).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.slice(0, MAX_TOKENS).map((w) => w.slice(0, MAX_TOKEN_LENGTH).toLowerCase());
+}
+
+// Markers for highlighted runs; they cannot be typed into the indexed text because it is stripped of them.
+const START = '\u0001';
+const STOP = '\u0002';
+const stripMarkers = (s: string) => s.replace(/[\u0001\u0002]/g, ' ');
+
+const sqliteSearch: SearchIndex = {
+  async index(db, doc) {
+    await sql`DELETE FROM article_search WHERE rowid = ${doc.id}`.execute(db);
+    await sql`INSERT INTO article_search (rowid, headline, standfirst, body)
+      VALUES (${doc.id}, ${stripMarkers(doc.headline)}, ${stripMarkers(doc.standfirst)}, ${stripMarkers(doc.body)})`.execute(db);
+  },
+  async remove(db, id) {
+    await sql`DELETE FROM article_search WHERE rowid = ${id}`.execute(db);
+  },
+  async query(db, tokens, limit, offset) {
+    // Each token is quoted, so FTS5 treats it as a literal term; terms are ANDed.
+    const match = tokens.map((t) => `"${t}"`).join(' ');
+    const { rows } = await sql<SearchRow>`
+      SELECT a.id AS id, snippet(article_search, -1, ${START}, ${STOP}, '…', 24) AS snippet
+      FROM article_search
+      JOIN articles a ON a.id = article_search.rowid
+      WHERE article_search MATCH ${match} AND a.status = 'published'
+      ORDER BY bm25(article_search, 10.0, 4.0, 1.0), a.first_published_at DESC
+      LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    return rows;
+  },
+};
+
+const postgresSearch: SearchIndex = {
+  async index(db, doc) {
+    const [headline, standfirst, body] = [doc.headline, doc.standfirst, doc.body].map(stripMarkers);
+    await sql`INSERT INTO article_search (article_id, headline, standfirst, body, document)
+      VALUES (${doc.id}, ${headline}, ${standfirst}, ${body},
+        setweight(to_tsvector('english', ${headline}), 'A') ||
+        setweight(to_tsvector('english', ${standfirst}), 'B') ||
+        setweight(to_tsvector('english', ${body}), 'C'))
+      ON CONFLICT (article_id) DO UPDATE SET headline = excluded.headline, standfirst = excluded.standfirst,
+        body = excluded.body, document = excluded.document`.execute(db);
+  },
+  async remove(db, id) {
+    await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
+  },
+  async query(db, tokens, limit, offset) {
+    const { rows } = await sql<SearchRow>`
+      SELECT a.id AS id,
+        ts_headline('english', s.standfirst || ' ' || s.body, q,
+          ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=1`}) AS snippet
+      FROM article_search s
+      JOIN articles a ON a.id = s.article_id,
+        plainto_tsquery('english', ${tokens.join(' ')}) q
+      WHERE s.document @@ q AND a.status = 'published'
+      ORDER BY ts_rank_cd(s.document, q) DESC, a.first_published_at DESC
+      LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    return rows;
+  },
+};
+
+export function searchIndexFor(dialect: Dialect): SearchIndex {
+  return dialect === 'sqlite' ? sqliteSearch : postgresSearch;
+}

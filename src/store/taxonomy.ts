@@ -1,0 +1,51 @@
+// Sections, tags and people: the things articles are filed under and written by.
+import type { Kysely } from 'kysely';
+import type { Person, Section, Tag } from '../domain/model.ts';
+import type { Database } from './schema.ts';
+
+export function taxonomyQueries(db: Kysely<Database>) {
+  return {
+    async allSections(): Promise<Section[]> {
+      const rows = await db.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute();
+      return rows.map((r) => ({
+        id: r.id,
+        parentId: r.parent_id,
+        slug: r.slug,
+        path: r.path,
+        name: r.name,
+        description: r.description,
+        position: r.position,
+      }));
+    },
+
+    async createSection(s: { parentId: number | null; slug: string; path: string; name: string; description: string; position: number }) {
+      const row = await db
+        .insertInto('sections')
+        .values({ parent_id: s.parentId, slug: s.slug, path: s.path, name: s.name, description: s.description, position: s.position })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async tagBySlug(slug: string): Promise<Tag | undefined> {
+      return db.selectFrom('tags').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+    },
+
+    /** Returns the id of the tag with this slug, creating it if needed. */
+    async ensureTag(slug: string, name: string): Promise<number> {
+      const existing = await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
+      if (existing) return existing.id;
+      const row = await db.insertInto('tags').values({ slug, name }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async personBySlug(slug: string): Promise<Person | undefined> {
+      return db.selectFrom('people').select(['id', 'slug', 'name', 'title', 'bio']).where('slug', '=', slug).executeTakeFirst();
+    },
+
+    async createPerson(p: Omit<Person, 'id'>): Promise<number> {
+      const row = await db.insertInto('people').values(p).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+  };
+}
