@@ -10,7 +10,7 @@ import { readerService } from './services/reader.ts';
 import type { Store } from './store/index.ts';
 import { siteRoutes } from './site/routes.tsx';
 import crypto from 'node:crypto';
-import { errorPages } from './site/errors.tsx';
+import { errorPages, frameworkErrorPage } from './site/errors.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -22,14 +22,6 @@ export interface AppDeps {
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
 export async function buildApp({ config, store, clock }: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    routerOptions: { maxParamLength: 300 },
-    // Requests are identified in logs; the id is also returned to help readers report problems.
-    requestIdHeader: false,
-    genReqId: () => crypto.randomUUID(),
-  });
-  const reader = readerService(store, clock);
   const site = {
     siteName: config.siteName,
     language: config.language,
@@ -39,6 +31,15 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
     tvAppUrl: config.tvAppUrl,
   };
 
+  const reader = readerService(store, clock);
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    routerOptions: { maxParamLength: 300 },
+    // Every log line of a request carries its id; ids are ours, never taken from a client header.
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorPage(site),
+  });
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
     prefix: '/assets/',

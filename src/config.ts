@@ -8,7 +8,7 @@ const httpUrl = (name: string) =>
     .string()
     .trim()
     .url({ message: `${name} must be an absolute URL such as https://news.example` })
-    .refine((u) => /^https?:$/.test(new URL(u).protocol), { message: `${name} must use http or https` });
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { message: `${name} must use http or https` });
 const origin = (name: string) => httpUrl(name).transform((u) => new URL(u).origin);
 
 const bool = z
@@ -86,7 +86,7 @@ function parseDatabaseUrl(url: string): Config['database'] {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || 'config'}: ${i.message}`);
+    const lines = result.error.issues.map((i) => `  ${String(i.path[0] ?? 'config')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.data;

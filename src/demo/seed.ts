@@ -88,7 +88,7 @@ export async function seedDemo(
     const articleIds = new Map<string, number>();
     // Oldest first, so ids grow with publication time as they would in a real newsroom.
     for (const a of [...demoArticles].sort((x, y) => y.hoursAgo - x.hoursAgo)) {
-      const tagIds = [];
+      const tagIds: number[] = [];
       for (const name of a.tags) tagIds.push(await tx.taxonomy.ensureTag(slugify(name), name));
       const id = await tx.articles.create(
         {

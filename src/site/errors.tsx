@@ -1,5 +1,5 @@
 // Error pages: every failure is a friendly page with the right status, never a stack trace.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, errorCatalogue } from '../errors.ts';
 import type { SiteContext } from './context.ts';
 import type { SiteOptions } from './routes.tsx';
@@ -38,4 +38,15 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
     if (error instanceof AppError) reply.header('x-error-code', error.code);
     return sendPage(reply, <ErrorView site={await context()} status={status} message={message} />, status);
   });
+}
+
+/**
+ * Fastify's own request errors (a URL that cannot be decoded, a bad content type) happen before routing;
+ * they still get an HTML error page, without navigation since no route ran.
+ */
+export function frameworkErrorPage(site: SiteOptions['site']) {
+  return (error: { statusCode?: number }, _req: unknown, reply: FastifyReply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+    void sendPage(reply, <ErrorView site={{ ...site, nav: [] }} status={status} message="The address or request could not be understood." />, status);
+  };
 }

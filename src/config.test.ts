@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('config', () => {
+  it('has working defaults: port 3000, SQLite under ./data, origin on localhost', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: 'sqlite', file: path.resolve('data/masthead.db') });
+    expect(c.origin).toBe('http://localhost:3000');
+    expect(c.mirrors).toEqual([]);
+    expect(c.demoContent).toBe(true);
+  });
+
+  it('reads PostgreSQL URLs, mirrors and the origin', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@db.internal:5432/news',
+      MASTHEAD_MIRRORS: ' https://mirror-one.example , https://mirror-two.example/ ',
+      MASTHEAD_ORIGIN: 'https://news.example/',
+      PORT: '8080',
+    });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@db.internal:5432/news' });
+    expect(c.mirrors).toEqual(['https://mirror-one.example', 'https://mirror-two.example']);
+    expect(c.origin).toBe('https://news.example');
+    expect(c.port).toBe(8080);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ MASTHEAD_MIRRORS: 'https://ok.example,not a url' }, 'MASTHEAD_MIRRORS'],
+    [{ MASTHEAD_MIRRORS: 'ftp://files.example' }, 'MASTHEAD_MIRRORS'],
+    [{ MASTHEAD_ORIGIN: 'news.example' }, 'MASTHEAD_ORIGIN'],
+    [{ MASTHEAD_TIMEZONE: 'Mars/Olympus' }, 'MASTHEAD_TIMEZONE'],
+    [{ MASTHEAD_DEMO_CONTENT: 'maybe' }, 'MASTHEAD_DEMO_CONTENT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('stops on a bad value and names the setting: %o', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'preact-render-to-string';
+import type { Body } from '../../domain/blocks.ts';
+import type { MediaRef } from '../../domain/model.ts';
+import { BodyView } from './blocks.tsx';
+
+const PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+const media = new Map<number, MediaRef>([
+  [3, { id: 3, file: 'a/b.jpg', mime: 'image/jpeg', width: 1600, height: 900, alt: '', caption: '', credit: '', variants: [] }],
+]);
+const render = (body: Body) => renderToString(<BodyView body={body} media={media} />);
+
+describe('body rendering', () => {
+  it('renders each block type to its semantic element', () => {
+    const html = render([
+      { type: 'paragraph', content: [{ text: 'Plain ' }, { text: 'bold', bold: true }, { text: 'slanted', italic: true }, { text: 'link', href: 'https://example.org/x' }] },
+      { type: 'heading', level: 3, text: 'Sub' },
+      { type: 'quote', text: 'Words.', attribution: 'Speaker' },
+      { type: 'image', mediaId: 3, alt: 'Alt text', caption: 'Caption', credit: 'Credit' },
+      { type: 'list', style: 'ordered', items: [[{ text: 'one' }]] },
+    ]);
+    expect(html).toContain('<strong>bold</strong>');
+    expect(html).toContain('<em>slanted</em>');
+    expect(html).toContain('<a href="https://example.org/x" rel="noopener noreferrer">link</a>');
+    expect(html).toContain('<h3>Sub</h3>');
+    expect(html).toMatch(/<figure class="quote"><blockquote><p>Words.<\/p><\/blockquote><figcaption>— Speaker<\/figcaption><\/figure>/);
+    expect(html).toMatch(/<figure class="inline-image">.*alt="Alt text".*<figcaption>Caption<span class="credit"> Credit<\/span><\/figcaption>/);
+    expect(html).toContain('<ol><li>one</li></ol>');
+  });
+
+  it('escapes markup in every text field', () => {
+    const html = render([
+      { type: 'paragraph', content: [{ text: PAYLOAD, bold: true }] },
+      { type: 'heading', level: 2, text: PAYLOAD },
+      { type: 'quote', text: PAYLOAD, attribution: PAYLOAD },
+      { type: 'image', mediaId: 3, alt: '"><script>x</script>', caption: PAYLOAD, credit: PAYLOAD },
+      { type: 'list', style: 'bullet', items: [[{ text: PAYLOAD }]] },
+      { type: 'embed', kind: 'link', url: 'https://example.org/"><script>', title: PAYLOAD },
+    ]);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(html).toContain('alt="&quot;>&lt;script>x&lt;/script>"');
+  });
+
+  it('leaves out an inline image whose media is gone instead of a broken picture', () => {
+    expect(render([{ type: 'image', mediaId: 99, alt: 'gone' }])).toBe('<div class="article-body"></div>');
+  });
+});

@@ -1,0 +1,149 @@
+// Full-text search through the store, on both dialects (SQLite FTS5 and PostgreSQL tsvector). PostgreSQL is
+// never skipped: if the server is unreachable, opening the database fails every test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects, type TestDb } from '../../test/support/db.ts';
+import { makeArticle, makeSection } from '../../test/support/factories.ts';
+import type { Store } from './index.ts';
+import { searchTokens } from './search.ts';
+
+const para = (text: string) => [{ type: 'paragraph' as const, content: [{ text }] }];
+
+describe('searchTokens()', () => {
+  it('reduces reader input to bounded lower-case word tokens', () => {
+    expect(searchTokens('"unbalanced quote')).toEqual(['unbalanced', 'quote']);
+    expect(searchTokens('NEAR(a b)')).toEqual(['near', 'a', 'b']);
+    expect(searchTokens("'; DROP TABLE articles; --")).toEqual(['drop', 'table', 'articles']);
+    expect(searchTokens('*')).toEqual([]);
+    expect(searchTokens('🎉🔥👩‍👩‍👧')).toEqual([]);
+    expect(searchTokens('x'.repeat(10_240))).toEqual(['x'.repeat(40)]);
+    expect(searchTokens('word '.repeat(2_048))).toHaveLength(8);
+  });
+});
+
+describe.each(dialects)('search on $name', ({ name, open }) => {
+  let t: TestDb;
+  let store: Store;
+  let headlineHit: number;
+  let bodyHit: number;
+  let draft: number;
+  let hostile: number;
+  let marked: number;
+  let articlesBefore: number;
+
+  // One shared world: every test here only reads, so the database is opened once.
+  beforeAll(async () => {
+    t = await open();
+    store = t.store;
+    const s = await makeSection(store, 'news');
+    headlineHit = await makeArticle(store, { sectionId: s, headline: 'Zebra crossing reopens', body: para('The road is open again.'), hoursAgo: 10 });
+    bodyHit = await makeArticle(store, {
+      sectionId: s,
+      headline: 'Council meeting report',
+      standfirst: 'Councillors met on Tuesday.',
+      body: para('Among other business, a zebra was seen near the town hall before the vote.'),
+      hoursAgo: 1,
+    });
+    draft = await makeArticle(store, { sectionId: s, status: 'draft', headline: 'Zebra draft story', body: para('Zebra zebra zebra.') });
+    hostile = await makeArticle(store, {
+      sectionId: s,
+      headline: 'How to drop a table',
+      body: para('An unbalanced quote near the articles table, with a party 🎉 afterwards and a café naïve.'),
+      hoursAgo: 3,
+    });
+    marked = await makeArticle(store, {
+      sectionId: s,
+      headline: 'Control\u0001characters\u0002headline',
+      standfirst: 'Stray \u0002 markers \u0001 here.',
+      body: para('The quokka\u0001smiled\u0002 at \u0001\u0001 the camera.'),
+      hoursAgo: 4,
+    });
+    articlesBefore = (await store.articles.latest({ limit: 100, offset: 0 })).items.length;
+  });
+  afterAll(async () => {
+    await t?.destroy();
+  });
+
+  it('runs on the dialect it is named for', () => {
+    expect(store.dialect).toBe(name);
+  });
+
+  it('ranks a headline match above a body-only match, even when the body match is newer', async () => {
+    const rows = await store.search.query(['zebra'], 10, 0);
+    expect(rows.map((r) => r.id)).toEqual([headlineHit, bodyHit]);
+  });
+
+  it('never returns unpublished articles', async () => {
+    const rows = await store.search.query(['draft'], 10, 0);
+    expect(rows.map((r) => r.id)).not.toContain(draft);
+    expect(rows).toEqual([]);
+  });
+
+  it('wraps the match in the snippet with \\u0001 … \\u0002 markers', async () => {
+    const [row] = await store.search.query(['vote'], 10, 0);
+    expect(row?.id).toBe(bodyHit);
+    expect(row!.snippet).toContain('\u0001vote\u0002');
+    expect(row!.snippet).toContain('town hall');
+  });
+
+  it('matches on word stems and ANDs the tokens', async () => {
+    expect((await store.search.query(['councillor'], 10, 0)).map((r) => r.id)).toEqual([bodyHit]);
+    expect((await store.search.query(['zebra', 'vote'], 10, 0)).map((r) => r.id)).toEqual([bodyHit]);
+    expect(await store.search.query(['zebra', 'quokka'], 10, 0)).toEqual([]);
+  });
+
+  it('pages with limit and offset', async () => {
+    const first = await store.search.query(['zebra'], 1, 0);
+    const second = await store.search.query(['zebra'], 1, 1);
+    expect([...first, ...second].map((r) => r.id)).toEqual([headlineHit, bodyHit]);
+    expect(await store.search.query(['zebra'], 10, 5)).toEqual([]);
+  });
+
+  const hostileInputs = [
+    '"unbalanced quote',
+    'NEAR(a b)',
+    'a OR b AND NOT c',
+    "'; DROP TABLE articles; --",
+    '*',
+    'x'.repeat(10_240),
+    'table '.repeat(2_000),
+    '🎉🔥👩‍👩‍👧',
+    'party 🎉 café naïve',
+    'the and of',
+    'headline:zebra',
+    '^zebra -road +open',
+    'Robert\'); DELETE FROM article_search; --',
+    '\u0000\u0001\u0002',
+  ];
+
+  it.each(hostileInputs.map((input) => [input.length > 40 ? `${input.slice(0, 20)}… (${input.length} chars)` : JSON.stringify(input), input]))(
+    'hostile input %s never throws and never changes the data',
+    async (_label, input) => {
+      const tokens = searchTokens(input);
+      expect(tokens.length).toBeLessThanOrEqual(8);
+      if (tokens.length === 0) return; // callers answer an empty query without asking the store
+      const rows = await store.search.query(tokens, 10, 0);
+      expect(Array.isArray(rows)).toBe(true);
+      expect((await store.articles.latest({ limit: 100, offset: 0 })).items).toHaveLength(articlesBefore);
+      expect((await store.search.query(['zebra'], 10, 0)).length).toBe(2);
+    },
+  );
+
+  it('finds the article the hostile words actually occur in', async () => {
+    for (const input of ['"unbalanced quote', "'; DROP TABLE articles; --", 'party 🎉 café naïve']) {
+      expect((await store.search.query(searchTokens(input), 10, 0)).map((r) => r.id)).toEqual([hostile]);
+    }
+  });
+
+  it('indexes text containing the marker characters and keeps snippets well-formed', async () => {
+    for (const token of ['characters', 'quokka', 'smiled', 'markers']) {
+      const rows = await store.search.query([token], 10, 0);
+      expect(rows.map((r) => r.id)).toEqual([marked]);
+    }
+    const [row] = await store.search.query(['quokka'], 10, 0);
+    const opens = row!.snippet.split('\u0001').length - 1;
+    const closes = row!.snippet.split('\u0002').length - 1;
+    expect(opens).toBe(1);
+    expect(closes).toBe(1);
+    expect(row!.snippet).toContain('\u0001quokka\u0002');
+  });
+});
