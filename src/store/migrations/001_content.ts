@@ -6,7 +6,7 @@ export function contentSchema(dialect: Dialect): Migration {
   const ts = dialect === 'postgres' ? 'timestamptz' : 'text';
   const id = dialect === 'postgres' ? 'serial' : 'integer';
   // SQLite's AUTOINCREMENT and PostgreSQL's sequences both guarantee an id is never reused.
-  const idCol = (c: any) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey());
+  const idCol = (c: any) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
 
   return {
     async up(db: Kysely<any>) {
