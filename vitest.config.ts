@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    globalSetup: ['./test/support/global-setup.ts'],
     reporters: ['default', './test/support/suite-summary.ts'],
   },
 });

@@ -30,7 +30,7 @@ export interface SeedReport {
 }
 
 /** Paints every picture the demo needs (outside the transaction: it is file work), keyed by caption+palette. */
-async function paintImages(mediaDir: string, onProgress: (done: number, total: number) => void) {
+export async function paintDemoImages(mediaDir: string, onProgress: (done: number, total: number) => void) {
   const images: DemoImage[] = [];
   for (const a of demoArticles) {
     if (a.hero) images.push(a.hero);
@@ -56,7 +56,7 @@ export async function seedDemo(
   now: Date = new Date(),
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<SeedReport> {
-  const painted = await paintImages(mediaDir, onProgress);
+  const painted = await paintDemoImages(mediaDir, onProgress);
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR).toISOString();
   const nowIso = now.toISOString();
 

@@ -65,17 +65,25 @@ export async function generateDemoImage(mediaDir: string, palette: string[], see
     format: 'webp',
     file: `demo/${hash}-${width}.webp`,
   }));
-  // Painting is deterministic, so pictures already on disk (a re-seed) are kept rather than painted again.
-  const exists = await fs.access(path.join(mediaDir, variants.at(-1)!.file)).then(() => true, () => false);
-  if (!exists) {
+  // Painting is deterministic, so pictures already on disk (a re-seed, a shared test cache) are kept.
+  const files = [originalFile, ...variants.map((v) => v.file)];
+  const present = await Promise.all(files.map((f) => fs.access(path.join(mediaDir, f)).then(() => true, () => false)));
+  if (!present.every(Boolean)) {
     const { data, info } = await sharp(Buffer.from(svgFor(palette, parseInt(hash.slice(0, 8), 16))))
       .raw()
       .toBuffer({ resolveWithObject: true });
     const raw = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
     await Promise.all([
-      raw().jpeg({ quality: 82 }).toFile(path.join(mediaDir, originalFile)),
-      ...variants.map((v) => raw().resize(v.width, v.height).webp({ quality: 78 }).toFile(path.join(mediaDir, v.file))),
+      writeAtomically(path.join(mediaDir, originalFile), raw().jpeg({ quality: 82 }).toBuffer()),
+      ...variants.map((v) => writeAtomically(path.join(mediaDir, v.file), raw().resize(v.width, v.height).webp({ quality: 78 }).toBuffer())),
     ]);
   }
   return { originalFile, mime: 'image/jpeg', width: WIDTH, height: HEIGHT, variants };
+}
+
+/** Writes beside the target and renames, so a reader never sees a half-written picture. */
+async function writeAtomically(file: string, bytes: Promise<Buffer>): Promise<void> {
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  await fs.writeFile(tmp, await bytes);
+  await fs.rename(tmp, file);
 }

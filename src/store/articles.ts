@@ -219,6 +219,7 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
         .groupBy(['a.id', 'a.first_published_at'])
         .orderBy('shared', 'desc')
         .orderBy('a.first_published_at', 'desc')
+        .orderBy('a.id', 'desc')
         .limit(limit)
         .execute();
       return this.summariesByIds(rows.map((r) => r.id));

@@ -1,6 +1,6 @@
 // Full-text search through the store, on both dialects (SQLite FTS5 and PostgreSQL tsvector). PostgreSQL is
 // never skipped: if the server is unreachable, opening the database fails every test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialects, type TestDb } from '../../test/support/db.ts';
 import { makeArticle, makeSection } from '../../test/support/factories.ts';
 import type { Store } from './index.ts';
@@ -29,9 +29,25 @@ describe.each(dialects)('search on $name', ({ name, open }) => {
   let hostile: number;
   let marked: number;
   let articlesBefore: number;
+  let openError: unknown;
 
-  // One shared world: every test here only reads, so the database is opened once.
+  // One shared world: every test here only reads, so the database is opened once. A failure to open it
+  // (PostgreSQL unreachable) is rethrown by every test, so each one is reported as failed, not skipped.
   beforeAll(async () => {
+    try {
+      await build();
+    } catch (e) {
+      openError = e;
+    }
+  });
+  beforeEach(() => {
+    if (openError) throw openError;
+  });
+  afterAll(async () => {
+    await t?.destroy();
+  });
+
+  async function build() {
     t = await open();
     store = t.store;
     const s = await makeSection(store, 'news');
@@ -58,10 +74,7 @@ describe.each(dialects)('search on $name', ({ name, open }) => {
       hoursAgo: 4,
     });
     articlesBefore = (await store.articles.latest({ limit: 100, offset: 0 })).items.length;
-  });
-  afterAll(async () => {
-    await t?.destroy();
-  });
+  }
 
   it('runs on the dialect it is named for', () => {
     expect(store.dialect).toBe(name);

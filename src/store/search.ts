@@ -35,7 +35,7 @@ export function searchTokens(query: string): string[] {
 // Markers for highlighted runs; they cannot be typed into the indexed text because it is stripped of them.
 const START = '\u0001';
 const STOP = '\u0002';
-const stripMarkers = (s: string) => s;
+const stripMarkers = (s: string) => s.replace(/[\u0001\u0002]/g, ' ');
 
 const sqliteSearch: SearchIndex = {
   async index(db, doc) {
@@ -77,8 +77,10 @@ const postgresSearch: SearchIndex = {
   async query(db, tokens, limit, offset) {
     const { rows } = await sql<SearchRow>`
       SELECT a.id AS id,
-        ts_headline('english', s.standfirst || ' ' || s.body, q,
-          ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=1`}) AS snippet
+        -- Like FTS5's best-column snippet: from the text when it matches, else from the headline.
+        ts_headline('english',
+          CASE WHEN to_tsvector('english', s.standfirst || ' ' || s.body) @@ q THEN s.standfirst || ' ' || s.body ELSE s.headline END,
+          q, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=1`}) AS snippet
       FROM article_search s
       JOIN articles a ON a.id = s.article_id,
         plainto_tsquery('english', ${tokens.join(' ')}) q

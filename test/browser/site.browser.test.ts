@@ -210,6 +210,26 @@ describe('reading the site in Chromium', () => {
       // Nothing may overflow sideways at either width.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+      // Scroll through the page so lazy pictures load, then wait for every picture before the full-page shot.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        window.scrollTo(0, 0);
+        await Promise.all(
+          [...document.images].map((img) =>
+            img.complete
+              ? null
+              : new Promise((r) => {
+                  img.addEventListener('load', r, { once: true });
+                  img.addEventListener('error', r, { once: true });
+                }),
+          ),
+        );
+      });
+      const broken = await page.locator('img').evaluateAll((imgs) => (imgs as HTMLImageElement[]).filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src));
+      expect(broken, 'pictures that failed to load').toEqual([]);
       await page.screenshot({ path: file, fullPage: true });
       const stat = await fs.stat(file);
       expect(stat.size).toBeGreaterThan(1000);

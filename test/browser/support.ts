@@ -39,7 +39,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     MASTHEAD_ORIGIN: ORIGIN,
     MASTHEAD_MIRRORS: MIRRORS.join(','),
   });
-  const { db, store } = await openStore(config, () => {});
+  const { db, store } = await openStore(config, () => {}).catch(async (err: unknown) => {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw err;
+  });
   let app: FastifyInstance | undefined;
   try {
     await options.prepare?.(store, config);

@@ -4,8 +4,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 
 function suiteOf(moduleId: string, fullName: string): string {
   if (moduleId.includes('/test/browser/')) return 'browser (chromium)';
-  if (/\bpostgres\b/.test(fullName)) return 'store on postgresql';
-  if (/\bsqlite\b/.test(fullName) && moduleId.includes('/src/store/')) return 'store on sqlite';
+  if (/\bpostgres\b/.test(fullName)) return 'on postgresql';
+  if (/\bsqlite\b/.test(fullName)) return 'on sqlite';
   if (moduleId.includes('/src/site/') || moduleId.includes('/test/')) return 'http and views';
   return 'unit';
 }
