@@ -11,7 +11,11 @@ export interface Opened {
   store: Store;
 }
 
-export async function openStore(config: Config, log: (line: string) => void = console.log): Promise<Opened> {
+export async function openStore(
+  config: Config,
+  log: (line: string) => void = console.log,
+  onProgress: (done: number, total: number) => void = progressReporter('Painting demo pictures'),
+): Promise<Opened> {
   const db = openDb(config.database);
   try {
     const applied = await migrate(db);
@@ -19,7 +23,7 @@ export async function openStore(config: Config, log: (line: string) => void = co
     const store = createStore(db);
     if (config.demoContent && (await store.isEmpty())) {
       log('Empty database: loading the demo content…');
-      const report = await seedDemo(store, config.mediaDir, new Date(), progressReporter('Painting demo pictures'));
+      const report = await seedDemo(store, config.mediaDir, new Date(), onProgress);
       log(`Demo content loaded: ${report.articles} articles, ${report.sections} sections, ${report.people} authors, ${report.images} pictures.`);
     }
     return { db, store };

@@ -10,6 +10,7 @@ import { buildApp } from '../../src/app.ts';
 import { openStore } from '../../src/boot.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Store } from '../../src/store/index.ts';
+import { DEMO_MEDIA_DIR } from '../support/demo-media.ts';
 
 export const ORIGIN = 'https://news.example';
 export const MIRRORS = ['https://mirror-one.example', 'https://mirror-two.example'];
@@ -30,8 +31,8 @@ export interface ServerOptions {
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-browser-'));
-  const mediaDir = path.join(dir, 'media');
-  await fs.mkdir(mediaDir, { recursive: true });
+  // The demo pictures painted once for the whole run (test/support/global-setup.ts).
+  const mediaDir = DEMO_MEDIA_DIR;
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     DATABASE_URL: `sqlite:${dir}/db.sqlite`,
@@ -39,7 +40,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     MASTHEAD_ORIGIN: ORIGIN,
     MASTHEAD_MIRRORS: MIRRORS.join(','),
   });
-  const { db, store } = await openStore(config, () => {}).catch(async (err: unknown) => {
+  const { db, store } = await openStore(config, () => {}, () => {}).catch(async (err: unknown) => {
     await fs.rm(dir, { recursive: true, force: true });
     throw err;
   });
