@@ -8,9 +8,17 @@ import { collectionQueries } from './collections.ts';
 import { mediaQueries } from './media.ts';
 import { searchIndexFor, type SearchIndex } from './search.ts';
 import { taxonomyQueries } from './taxonomy.ts';
+import { userQueries } from './users.ts';
+import { auditQueries } from './audit.ts';
+import { editorialQueries } from './editorial.ts';
+import { jobQueries } from './jobs.ts';
 
-function queries(db: Kysely<Database>, search: SearchIndex) {
+function queries(db: Kysely<Database>, search: SearchIndex, dialect: Dialect) {
   return {
+    users: userQueries(db),
+    audit: auditQueries(db),
+    editorial: editorialQueries(db, search),
+    jobs: jobQueries(db, dialect),
     articles: articleQueries(db, search),
     collections: collectionQueries(db),
     media: mediaQueries(db),
@@ -38,9 +46,9 @@ export interface Store extends Queries {
 export function createStore(db: Db): Store {
   const search = searchIndexFor(db.dialect);
   return {
-    ...queries(db.kysely, search),
+    ...queries(db.kysely, search, db.dialect),
     dialect: db.dialect,
-    transaction: (fn) => db.kysely.transaction().execute((trx) => fn(queries(trx, search))),
+    transaction: (fn) => db.kysely.transaction().execute((trx) => fn(queries(trx, search, db.dialect))),
     async ping() {
       try {
         await sql`SELECT 1`.execute(db.kysely);

@@ -2,10 +2,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './db.ts';
 import { contentSchema } from './migrations/001_content.ts';
+import { newsroomSchema } from './migrations/002_newsroom.ts';
 
 function migrationsFor(db: Db): Record<string, Migration> {
   return {
     '001_content': contentSchema(db.dialect),
+    '002_newsroom': newsroomSchema(db.dialect),
   };
 }
 

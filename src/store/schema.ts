@@ -1,5 +1,5 @@
 // Table types for Kysely. Timestamps are ISO-8601 UTC strings on both dialects (db.ts makes pg return them so).
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface SectionsTable {
   id: Generated<number>;
@@ -65,6 +65,9 @@ export interface ArticlesTable {
   modified_at: string;
   created_at: string;
   revision: number;
+  /** When a scheduled article is due (status "scheduled"). */
+  scheduled_at: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ArticleSectionsTable {
@@ -97,6 +100,109 @@ export interface CollectionItemsTable {
   ends_at: string | null;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  person_id: number | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  number: number;
+  /** JSON of the article's editable fields (services/newsroom/snapshot.ts). */
+  snapshot: string;
+  user_id: number | null;
+  kind: string;
+  created_at: string;
+}
+
+export interface ArticleTransitionsTable {
+  id: Generated<number>;
+  article_id: number;
+  from_status: string;
+  to_status: string;
+  user_id: number | null;
+  note: string;
+  at: string;
+}
+
+export interface CorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: string;
+  note: string;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  key: string;
+  payload: string;
+  run_at: string;
+  state: string;
+  attempts: Generated<number>;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface ArticleLocksTable {
+  article_id: number;
+  user_id: number;
+  heartbeat_at: string;
+}
+
+export interface SectionRedirectsTable {
+  old_path: string;
+  section_id: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  user_id: number | null;
+  action: string;
+  subject: string;
+  details: string;
+  ip: string;
+  at: string;
+}
+
 export interface Database {
   sections: SectionsTable;
   people: PeopleTable;
@@ -108,4 +214,15 @@ export interface Database {
   article_tags: ArticleTagsTable;
   collections: CollectionsTable;
   collection_items: CollectionItemsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_failures: SignInFailuresTable;
+  revisions: RevisionsTable;
+  article_transitions: ArticleTransitionsTable;
+  corrections: CorrectionsTable;
+  jobs: JobsTable;
+  article_locks: ArticleLocksTable;
+  section_redirects: SectionRedirectsTable;
+  audit_log: AuditLogTable;
 }

@@ -1,0 +1,205 @@
+// Newsroom writes on articles: guarded updates (no lost update), revisions, workflow history, corrections,
+// and soft locks. Every method is meant to run inside store.transaction.
+import type { Kysely } from 'kysely';
+import type { ArticleStatus } from '../domain/article.ts';
+import { bodyText } from '../domain/blocks.ts';
+import type { Database } from './schema.ts';
+import type { NewArticle } from './articles.ts';
+import type { SearchIndex } from './search.ts';
+
+export type ArticleContent = Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt'> & { seoTitle: string; seoDescription: string };
+
+export interface RevisionRow {
+  number: number;
+  snapshot: string;
+  userId: number | null;
+  userName: string | null;
+  kind: string;
+  createdAt: string;
+}
+
+export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
+  async function replaceRelations(id: number, c: ArticleContent) {
+    await db.deleteFrom('article_sections').where('article_id', '=', id).execute();
+    await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    const sectionIds = [...new Set([c.primarySectionId, ...c.extraSectionIds])];
+    await db.insertInto('article_sections').values(sectionIds.map((section_id) => ({ article_id: id, section_id }))).execute();
+    const authorIds = [...new Set(c.authorIds)];
+    if (authorIds.length) await db.insertInto('article_authors').values(authorIds.map((person_id, position) => ({ article_id: id, person_id, position }))).execute();
+    const tagIds = [...new Set(c.tagIds)];
+    if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
+    await search.index(db, { id, headline: c.headline, standfirst: c.standfirst, body: bodyText(c.body) });
+  }
+
+  return {
+    /** A new draft at revision 1. */
+    async createDraft(c: ArticleContent, userId: number, now: string): Promise<number> {
+      const { id } = await db
+        .insertInto('articles')
+        .values({
+          slug: c.slug,
+          headline: c.headline,
+          standfirst: c.standfirst,
+          body: JSON.stringify(c.body),
+          kind: c.kind,
+          status: 'draft',
+          primary_section_id: c.primarySectionId,
+          hero_media_id: c.hero?.mediaId ?? null,
+          hero_caption: c.hero?.caption ?? '',
+          hero_credit: c.hero?.credit ?? '',
+          hero_alt: c.hero?.alt ?? '',
+          seo_title: c.seoTitle,
+          seo_description: c.seoDescription,
+          first_published_at: null,
+          updated_at: null,
+          modified_at: now,
+          created_at: now,
+          revision: 1,
+          created_by: userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await replaceRelations(id, c);
+      return id;
+    },
+
+    /**
+     * Writes new content only if the article is still at `baseRevision`; returns the new revision number, or
+     * null when someone saved in between (the caller reports a conflict and nothing is written).
+     */
+    async updateContent(id: number, c: ArticleContent, baseRevision: number, now: string, extra: { updatedAt?: string } = {}): Promise<number | null> {
+      const result = await db
+        .updateTable('articles')
+        .set((eb) => ({
+          slug: c.slug,
+          headline: c.headline,
+          standfirst: c.standfirst,
+          body: JSON.stringify(c.body),
+          kind: c.kind,
+          primary_section_id: c.primarySectionId,
+          hero_media_id: c.hero?.mediaId ?? null,
+          hero_caption: c.hero?.caption ?? '',
+          hero_credit: c.hero?.credit ?? '',
+          hero_alt: c.hero?.alt ?? '',
+          seo_title: c.seoTitle,
+          seo_description: c.seoDescription,
+          modified_at: now,
+          revision: eb('revision', '+', 1),
+          ...(extra.updatedAt ? { updated_at: extra.updatedAt } : {}),
+        }))
+        .where('id', '=', id)
+        .where('revision', '=', baseRevision)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return null;
+      await replaceRelations(id, c);
+      return baseRevision + 1;
+    },
+
+    /** Changes status only from `from` (so a racing job or editor cannot apply the same change twice). */
+    async setStatus(
+      id: number,
+      from: ArticleStatus,
+      to: ArticleStatus,
+      now: string,
+      fields: { firstPublishedAt?: string; scheduledAt?: string | null } = {},
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('articles')
+        .set({
+          status: to,
+          modified_at: now,
+          ...(fields.firstPublishedAt !== undefined ? { first_published_at: fields.firstPublishedAt } : {}),
+          ...(fields.scheduledAt !== undefined ? { scheduled_at: fields.scheduledAt } : {}),
+        })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async editorialState(id: number) {
+      return db
+        .selectFrom('articles')
+        .select(['id', 'status', 'revision', 'created_by', 'first_published_at', 'scheduled_at', 'updated_at', 'modified_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async addRevision(r: { articleId: number; number: number; snapshot: unknown; userId: number | null; kind: string; now: string }) {
+      await db
+        .insertInto('revisions')
+        .values({ article_id: r.articleId, number: r.number, snapshot: JSON.stringify(r.snapshot), user_id: r.userId, kind: r.kind, created_at: r.now })
+        .execute();
+    },
+
+    async revisions(articleId: number): Promise<RevisionRow[]> {
+      const rows = await db
+        .selectFrom('revisions as r')
+        .leftJoin('users as u', 'u.id', 'r.user_id')
+        .select(['r.number', 'r.snapshot', 'r.user_id', 'u.name as user_name', 'r.kind', 'r.created_at'])
+        .where('r.article_id', '=', articleId)
+        .orderBy('r.number', 'desc')
+        .execute();
+      return rows.map((r) => ({ number: r.number, snapshot: r.snapshot, userId: r.user_id, userName: r.user_name, kind: r.kind, createdAt: r.created_at }));
+    },
+
+    async revision(articleId: number, number: number): Promise<RevisionRow | undefined> {
+      const r = await db
+        .selectFrom('revisions as r')
+        .leftJoin('users as u', 'u.id', 'r.user_id')
+        .select(['r.number', 'r.snapshot', 'r.user_id', 'u.name as user_name', 'r.kind', 'r.created_at'])
+        .where('r.article_id', '=', articleId)
+        .where('r.number', '=', number)
+        .executeTakeFirst();
+      return r && { number: r.number, snapshot: r.snapshot, userId: r.user_id, userName: r.user_name, kind: r.kind, createdAt: r.created_at };
+    },
+
+    async addTransition(t: { articleId: number; from: ArticleStatus; to: ArticleStatus; userId: number | null; note: string; at: string }) {
+      await db
+        .insertInto('article_transitions')
+        .values({ article_id: t.articleId, from_status: t.from, to_status: t.to, user_id: t.userId, note: t.note, at: t.at })
+        .execute();
+    },
+
+    async transitions(articleId: number) {
+      return db
+        .selectFrom('article_transitions as t')
+        .leftJoin('users as u', 'u.id', 't.user_id')
+        .select(['t.from_status', 't.to_status', 't.note', 't.at', 'u.name as user_name'])
+        .where('t.article_id', '=', articleId)
+        .orderBy('t.id', 'desc')
+        .execute();
+    },
+
+    async addCorrection(c: { articleId: number; kind: 'correction' | 'clarification'; note: string; userId: number; at: string }): Promise<number> {
+      const row = await db
+        .insertInto('corrections')
+        .values({ article_id: c.articleId, kind: c.kind, note: c.note, user_id: c.userId, created_at: c.at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async corrections(articleId: number) {
+      return db.selectFrom('corrections').select(['id', 'kind', 'note', 'created_at']).where('article_id', '=', articleId).orderBy('created_at').orderBy('id').execute();
+    },
+
+    // Soft locks: a hint of who else has the article open. Saves never rely on them (revisions guard).
+    async lockHolder(articleId: number) {
+      return db
+        .selectFrom('article_locks as l')
+        .innerJoin('users as u', 'u.id', 'l.user_id')
+        .select(['l.user_id', 'u.name', 'l.heartbeat_at'])
+        .where('l.article_id', '=', articleId)
+        .executeTakeFirst();
+    },
+    async takeLock(articleId: number, userId: number, now: string) {
+      await db.deleteFrom('article_locks').where('article_id', '=', articleId).execute();
+      await db.insertInto('article_locks').values({ article_id: articleId, user_id: userId, heartbeat_at: now }).execute();
+    },
+    async releaseLock(articleId: number, userId: number) {
+      await db.deleteFrom('article_locks').where('article_id', '=', articleId).where('user_id', '=', userId).execute();
+    },
+  };
+}
