@@ -43,6 +43,16 @@ export function taxonomyQueries(db: Kysely<Database>) {
       return db.selectFrom('people').select(['id', 'slug', 'name', 'title', 'bio']).where('slug', '=', slug).executeTakeFirst();
     },
 
+    async peopleByIds(ids: number[]): Promise<Map<number, Person>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('people').select(['id', 'slug', 'name', 'title', 'bio']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+
+    async allPeople(): Promise<Person[]> {
+      return db.selectFrom('people').select(['id', 'slug', 'name', 'title', 'bio']).orderBy('name').execute();
+    },
+
     async createPerson(p: Omit<Person, 'id'>): Promise<number> {
       const row = await db.insertInto('people').values(p).returning('id').executeTakeFirstOrThrow();
       return row.id;

@@ -1,0 +1,33 @@
+// Typed domain events. Publishing emits them after the transaction commits; caches, feeds and jobs listen.
+export interface DomainEvents {
+  'article.published': { articleId: number; first: boolean };
+  'article.updated': { articleId: number; status: string };
+  'article.unpublished': { articleId: number };
+  'article.scheduled': { articleId: number; at: string };
+  'collection.changed': { slug: string };
+  'section.changed': { sectionId: number };
+}
+
+type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;
+
+export class EventBus {
+  private readonly listeners = new Map<keyof DomainEvents, Listener<any>[]>();
+
+  on<K extends keyof DomainEvents>(event: K, listener: Listener<K>): () => void {
+    const list = this.listeners.get(event) ?? [];
+    list.push(listener);
+    this.listeners.set(event, list);
+    return () => this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+  }
+
+  /** Calls every listener; one that fails is reported and never undoes what already happened. */
+  async emit<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): Promise<void> {
+    for (const listener of this.listeners.get(event) ?? []) {
+      try {
+        await listener(payload);
+      } catch (err) {
+        console.error(`listener for ${event} failed`, err);
+      }
+    }
+  }
+}

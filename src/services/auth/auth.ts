@@ -1,0 +1,164 @@
+// Accounts and sign-in: users, server-side sessions, CSRF tokens, API tokens and sign-in throttling.
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { isRole, type Role } from '../../domain/permissions.ts';
+import { AppError, invalidInput } from '../../errors.ts';
+import type { Store } from '../../store/index.ts';
+import type { User } from '../../store/users.ts';
+import { toUser } from '../../store/users.ts';
+import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+
+export const SESSION_TTL_MS = 12 * 3_600_000;
+/** Sign-in throttling: failures allowed per window, per account and per client address. */
+export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const token = () => crypto.randomBytes(32).toString('base64url');
+
+export const newUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email('must be an e-mail address').max(254),
+  name: z.string().trim().min(1, 'must not be empty').max(120),
+  role: z.string().refine(isRole, 'must be writer, editor or admin'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  personId: z.number().int().positive().nullable().default(null),
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export interface SessionInfo {
+  user: User;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export function authService(store: Store, clock: () => Date = () => new Date()) {
+  const now = () => clock().toISOString();
+
+  async function throttled(keys: string[]): Promise<number | null> {
+    const since = new Date(clock().getTime() - THROTTLE.windowMs).toISOString();
+    for (const key of keys) {
+      const { count, oldest } = await store.users.failuresSince(key, since);
+      const limit = key.startsWith('email:') ? THROTTLE.perAccount : THROTTLE.perAddress;
+      if (count >= limit && oldest) return Math.max(1, Math.ceil((new Date(oldest).getTime() + THROTTLE.windowMs - clock().getTime()) / 1000));
+    }
+    return null;
+  }
+
+  return {
+    async createUser(input: NewUser, actorId: number | null = null): Promise<User> {
+      const parsed = newUserSchema.safeParse(input);
+      if (!parsed.success) throw invalidInput(parsed.error.issues);
+      const u = parsed.data;
+      if (await store.users.byEmail(u.email)) throw new AppError('ALREADY_EXISTS', 'A user with that e-mail address already exists.', { field: 'email' });
+      const passwordHash = await hashPassword(u.password);
+      return store.transaction(async (tx) => {
+        const id = await tx.users.create({ email: u.email, name: u.name, role: u.role as Role, passwordHash, personId: u.personId }, now());
+        await tx.audit.record({ userId: actorId, action: 'user.created', subject: `user:${id}`, details: { email: u.email, role: u.role }, at: now() });
+        return (await tx.users.byId(id))!;
+      });
+    },
+
+    async setRole(userId: number, role: Role, actorId: number) {
+      await store.transaction(async (tx) => {
+        const before = await tx.users.byId(userId);
+        if (!before) throw new AppError('NOT_FOUND', 'There is no such user.');
+        await tx.users.setRole(userId, role);
+        await tx.audit.record({ userId: actorId, action: 'user.role_changed', subject: `user:${userId}`, details: { from: before.role, to: role }, at: now() });
+      });
+    },
+
+    /** Checks the password, throttling by account and by address; returns a new session's tokens. */
+    async signIn(input: { email: string; password: string; ip: string; userAgent: string }): Promise<SessionInfo & { token: string }> {
+      const email = input.email.trim().toLowerCase().slice(0, 254);
+      const keys = [`email:${email}`, `ip:${input.ip}`];
+      const wait = await throttled(keys);
+      if (wait !== null) throw new AppError('SIGN_IN_THROTTLED', undefined, { retryAfterSeconds: wait });
+      const row = await store.users.byEmail(email);
+      const ok = await verifyPassword(input.password.slice(0, 200), row?.password_hash ?? (await dummyHash()));
+      if (!row || !ok || row.disabled_at) {
+        await store.transaction(async (tx) => {
+          for (const key of keys) await tx.users.recordFailure(key, now());
+          await tx.audit.record({ userId: row?.id ?? null, action: 'auth.sign_in_failed', subject: `email:${email}`, ip: input.ip, at: now() });
+        });
+        throw new AppError('SIGN_IN_FAILED');
+      }
+      const sessionToken = token();
+      const csrfToken = token();
+      await store.transaction(async (tx) => {
+        await tx.users.clearFailures(`email:${email}`);
+        await tx.users.createSession({
+          id: sha256(sessionToken),
+          userId: row.id,
+          csrfToken,
+          now: now(),
+          expiresAt: new Date(clock().getTime() + SESSION_TTL_MS).toISOString(),
+          ip: input.ip,
+          userAgent: input.userAgent.slice(0, 300),
+        });
+        await tx.audit.record({ userId: row.id, action: 'auth.signed_in', subject: `user:${row.id}`, ip: input.ip, at: now() });
+      });
+      return { token: sessionToken, sessionId: sha256(sessionToken), csrfToken, user: toUser(row) };
+    },
+
+    /** The signed-in user behind a session cookie, or null (unknown, expired or disabled). Slides expiry. */
+    async session(sessionToken: string): Promise<SessionInfo | null> {
+      if (!sessionToken || sessionToken.length > 200) return null;
+      const id = sha256(sessionToken);
+      const row = await store.users.sessionWithUser(id);
+      if (!row || row.disabled_at || row.expires_at <= now()) return null;
+      // Write the sliding expiry at most once a minute, not on every request.
+      if (clock().getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+        await store.users.touchSession(id, now(), new Date(clock().getTime() + SESSION_TTL_MS).toISOString());
+      }
+      return { user: toUser(row), sessionId: id, csrfToken: row.csrf_token };
+    },
+
+    async signOut(sessionId: string) {
+      await store.users.deleteSession(sessionId);
+    },
+
+    async signOutEverywhere(userId: number, ip = '') {
+      await store.transaction(async (tx) => {
+        await tx.users.deleteSessionsOf(userId);
+        await tx.audit.record({ userId, action: 'auth.signed_out_everywhere', subject: `user:${userId}`, ip, at: now() });
+      });
+    },
+
+    /** Creates an API token; the token itself is returned once and only its hash is kept. */
+    async createApiToken(userId: number, name: string): Promise<{ id: number; token: string }> {
+      const clean = name.trim().slice(0, 80);
+      if (!clean) throw new AppError('INVALID_INPUT', 'name: must not be empty', { field: 'name' });
+      const value = `mh_${token()}`;
+      const id = await store.transaction(async (tx) => {
+        const id = await tx.users.createToken({ userId, name: clean, tokenHash: sha256(value), now: now() });
+        await tx.audit.record({ userId, action: 'token.created', subject: `token:${id}`, details: { name: clean }, at: now() });
+        return id;
+      });
+      return { id, token: value };
+    },
+
+    async revokeApiToken(userId: number, tokenId: number) {
+      const done = await store.transaction(async (tx) => {
+        const ok = await tx.users.revokeToken(tokenId, userId, now());
+        if (ok) await tx.audit.record({ userId, action: 'token.revoked', subject: `token:${tokenId}`, at: now() });
+        return ok;
+      });
+      if (!done) throw new AppError('NOT_FOUND', 'There is no such token.');
+    },
+
+    async apiUser(bearer: string): Promise<User | null> {
+      if (!bearer.startsWith('mh_') || bearer.length > 200) return null;
+      const row = await store.users.tokenWithUser(sha256(bearer));
+      if (!row || row.revoked_at || row.disabled_at) return null;
+      await store.users.touchToken(row.token_id, now());
+      return toUser(row);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof authService>;
+
+/** Constant-time comparison of a submitted CSRF token with the session's. */
+export function csrfMatches(expected: string, given: unknown): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}

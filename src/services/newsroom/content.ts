@@ -1,0 +1,141 @@
+// Writing articles: create, save (with no lost updates), restore, history. Workflow lives in workflow.ts.
+import type { ArticleStatus } from '../../domain/article.ts';
+import { can, type Actor, type Operation } from '../../domain/permissions.ts';
+import { slugify } from '../../domain/slug.ts';
+import { AppError, invalidInput } from '../../errors.ts';
+import type { EventBus } from '../../events/bus.ts';
+import type { Queries, Store } from '../../store/index.ts';
+import type { ArticleContent } from '../../store/editorial.ts';
+import { articleInputSchema, type ArticleInput, type ArticleInputRaw } from './schema.ts';
+
+export interface SaveOptions {
+  /** Autosaves are revisions too, marked so the history can fold them. */
+  autosave?: boolean;
+  /** For a published article: show readers an "Updated" time. */
+  significantUpdate?: boolean;
+}
+
+export function parseArticleInput(raw: unknown): ArticleInput {
+  const parsed = articleInputSchema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  return parsed.data;
+}
+
+/** Loads what permission checks need, or ARTICLE_NOT_FOUND. */
+export async function articleFacts(store: Queries, id: number) {
+  const state = await store.editorial.editorialState(id);
+  if (!state) throw new AppError('ARTICLE_NOT_FOUND');
+  return { ...state, status: state.status as ArticleStatus, createdBy: state.created_by };
+}
+
+export function authorize(actor: Actor, op: Operation, facts?: { createdBy: number | null; status: ArticleStatus }) {
+  if (!can(actor, op, facts)) throw new AppError('FORBIDDEN', `Your role (${actor.role}) does not allow ${op.replace('.', ' → ')} here.`);
+}
+
+/** Checks references (section, authors, media) and resolves tag names to ids, creating new tags. */
+async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleContent> {
+  const sections = new Set((await tx.taxonomy.allSections()).map((s) => s.id));
+  if (!sections.has(input.primarySectionId)) throw new AppError('INVALID_INPUT', 'primarySectionId: no such section', { field: 'primarySectionId' });
+  const badExtra = input.extraSectionIds.find((s) => !sections.has(s));
+  if (badExtra) throw new AppError('INVALID_INPUT', `extraSectionIds: no section ${badExtra}`, { field: 'extraSectionIds' });
+  const people = await tx.taxonomy.peopleByIds(input.authorIds);
+  const badAuthor = input.authorIds.find((a) => !people.has(a));
+  if (badAuthor) throw new AppError('INVALID_INPUT', `authorIds: no author ${badAuthor}`, { field: 'authorIds' });
+  const mediaIds = [...(input.hero ? [input.hero.mediaId] : []), ...input.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : []))];
+  const media = await tx.media.byIds(mediaIds);
+  const badMedia = mediaIds.find((m) => !media.has(m));
+  if (badMedia) throw new AppError('INVALID_INPUT', `${input.hero?.mediaId === badMedia ? 'hero.mediaId' : 'body'}: no image ${badMedia}`, { field: 'hero' });
+  const tagIds: number[] = [];
+  for (const name of input.tags) tagIds.push(await tx.taxonomy.ensureTag(slugify(name, 60), name));
+  return {
+    slug: input.slug || slugify(input.headline),
+    headline: input.headline,
+    standfirst: input.standfirst,
+    body: input.body,
+    kind: input.kind,
+    primarySectionId: input.primarySectionId,
+    extraSectionIds: input.extraSectionIds,
+    authorIds: input.authorIds,
+    tagIds,
+    hero: input.hero,
+    seoTitle: input.seoTitle,
+    seoDescription: input.seoDescription,
+  };
+}
+
+export function contentService(store: Store, events: EventBus, clock: () => Date = () => new Date()) {
+  const now = () => clock().toISOString();
+
+  async function save(actor: Actor, id: number, raw: ArticleInputRaw | unknown, baseRevision: number, options: SaveOptions & { kind?: string } = {}) {
+    const input = parseArticleInput(raw);
+    const result = await store.transaction(async (tx) => {
+      const facts = await articleFacts(tx, id);
+      authorize(actor, 'article.edit', facts);
+      if (facts.revision !== baseRevision) throw await conflict(tx, id, facts.revision);
+      const significant = options.significantUpdate && facts.status === 'published' && can(actor, 'article.publish');
+      const revision = await tx.editorial.updateContent(id, await toContent(tx, input), baseRevision, now(), significant ? { updatedAt: now() } : {});
+      if (revision === null) throw await conflict(tx, id, (await articleFacts(tx, id)).revision);
+      const kind = options.kind ?? (options.autosave ? 'autosave' : significant ? 'update' : 'save');
+      await tx.editorial.addRevision({ articleId: id, number: revision, snapshot: input, userId: actor.id, kind, now: now() });
+      await tx.audit.record({ userId: actor.id, action: `article.${kind}`, subject: `article:${id}`, details: { revision }, at: now() });
+      return { revision, status: facts.status };
+    });
+    await events.emit('article.updated', { articleId: id, status: result.status });
+    return { revision: result.revision };
+  }
+
+  /** The conflict error carries the newer version so the editor can show both and let the user choose. */
+  async function conflict(tx: Queries, id: number, currentRevision: number): Promise<AppError> {
+    const latest = await tx.editorial.revision(id, currentRevision);
+    return new AppError('REVISION_CONFLICT', undefined, {
+      currentRevision,
+      savedBy: latest?.userName ?? null,
+      savedAt: latest?.createdAt ?? null,
+      theirs: latest ? JSON.parse(latest.snapshot) : null,
+    });
+  }
+
+  return {
+    async create(actor: Actor, raw: ArticleInputRaw | unknown): Promise<{ id: number; revision: number }> {
+      authorize(actor, 'article.create');
+      const input = parseArticleInput(raw);
+      return store.transaction(async (tx) => {
+        const id = await tx.editorial.createDraft(await toContent(tx, input), actor.id, now());
+        await tx.editorial.addRevision({ articleId: id, number: 1, snapshot: input, userId: actor.id, kind: 'create', now: now() });
+        await tx.audit.record({ userId: actor.id, action: 'article.created', subject: `article:${id}`, at: now() });
+        return { id, revision: 1 };
+      });
+    },
+
+    save,
+
+    /** Brings back an old revision as a new one; nothing in the history is removed. */
+    async restore(actor: Actor, id: number, number: number, baseRevision: number) {
+      const old = await store.editorial.revision(id, number);
+      if (!old) throw new AppError('NOT_FOUND', `There is no revision ${number} of this article.`);
+      authorize(actor, 'article.restore', await articleFacts(store, id));
+      return save(actor, id, JSON.parse(old.snapshot), baseRevision, { kind: 'restore' });
+    },
+
+    /** The editable form of an article at its current revision. */
+    async current(actor: Actor, id: number): Promise<{ input: ArticleInput; revision: number; status: ArticleStatus; facts: Awaited<ReturnType<typeof articleFacts>> }> {
+      const facts = await articleFacts(store, id);
+      authorize(actor, 'article.view', facts);
+      const rev = await store.editorial.revision(id, facts.revision);
+      if (!rev) throw new AppError('INTERNAL', 'The article has no stored revision.');
+      return { input: parseArticleInput(JSON.parse(rev.snapshot)), revision: facts.revision, status: facts.status, facts };
+    },
+
+    async history(actor: Actor, id: number) {
+      authorize(actor, 'article.view', await articleFacts(store, id));
+      const [revisions, transitions, corrections] = await Promise.all([
+        store.editorial.revisions(id),
+        store.editorial.transitions(id),
+        store.editorial.corrections(id),
+      ]);
+      return { revisions, transitions, corrections };
+    },
+  };
+}
+
+export type ContentService = ReturnType<typeof contentService>;
