@@ -6,7 +6,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.ts';
 import { AppError, errorCatalogue } from './errors.ts';
-import { readerService } from './services/reader.ts';
+import { createServices, type Services } from './services/index.ts';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import { registerAuth } from './http/auth.ts';
+import { registerApi } from './api/routes.ts';
+import { openApiDocument } from './api/openapi.ts';
+import { newsroomRoutes } from './newsroom/routes.tsx';
 import type { Store } from './store/index.ts';
 import { siteRoutes } from './site/routes.tsx';
 import crypto from 'node:crypto';
@@ -31,10 +37,12 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
     tvAppUrl: config.tvAppUrl,
   };
 
-  const reader = readerService(store, clock);
+  const services = createServices(store, clock);
+  const reader = services.reader;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     routerOptions: { maxParamLength: 300 },
+    bodyLimit: 4 * 1024 * 1024,
     // Every log line of a request carries its id; ids are ours, never taken from a client header.
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
@@ -55,14 +63,28 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
     immutable: true,
   });
 
+  app.decorate('services', services);
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
+  registerAuth(app, services.auth);
+
   app.get('/healthz', async (_req, reply) => {
     const database = await store.ping();
     return reply.code(database ? 200 : 503).send({ status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down', dialect: store.dialect });
   });
 
+  app.get('/api/openapi.json', async () => openApiDocument(config.origin));
+  registerApi(app, services);
+  newsroomRoutes(app, { services, site, secureCookies: config.origin.startsWith('https:') });
   siteRoutes(app, { reader, site });
   errorPages(app, { reader, site });
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
 }
 
 export { AppError, errorCatalogue };

@@ -7,6 +7,10 @@ import { openDb } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { createStore } from './store/index.ts';
 import { progressReporter } from './progress.ts';
+import { parseArgs } from 'node:util';
+import { AppError } from './errors.ts';
+import { authService } from './services/auth/auth.ts';
+import { generatePassword } from './services/auth/passwords.ts';
 
 const USAGE = `Usage: masthead <command>
 
@@ -14,14 +18,24 @@ Commands:
   serve     start the site (migrates, and loads demo content into an empty database)
   migrate   bring the database schema up to date
   seed      load the demo content into an empty database
+  users add --email E --name N --role writer|editor|admin [--password P]
+            create a newsroom user; without --password one is generated and shown once
 
 Configuration comes from environment variables; see README.md.`;
 
 async function serve(config: Config) {
   const { store, db } = await openStore(config);
   const app = await buildApp({ config, store });
+  // Scheduled work that fell due while the server was down runs now, then the job table is polled.
+  const ran = await app.services.jobs.runDue();
+  if (ran) console.log(`Ran ${ran} scheduled job(s) that fell due while the server was stopped.`);
+  app.services.jobs.start();
+  if ((await store.users.count()) === 0) {
+    console.log('No newsroom users yet. Create the first admin with:\n  npx masthead users add --role admin --email you@example.org --name "Your Name"');
+  }
   const shutdown = async (signal: string) => {
     app.log.info(`${signal} received, shutting down`);
+    await app.services.jobs.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -30,6 +44,35 @@ async function serve(config: Config) {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   console.log(`${config.siteName} is running at http://localhost:${config.port} (public origin ${config.origin}).`);
+}
+
+async function usersCommand(config: Config, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+  });
+  if (positionals[0] !== 'add') {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  const db = openDb(config.database);
+  try {
+    await migrate(db);
+    const auth = authService(createStore(db));
+    const password = values.password ?? generatePassword();
+    const user = await auth.createUser({ email: values.email ?? '', name: values.name ?? '', role: values.role ?? '', password });
+    console.log(`Created ${user.role} ${user.name} <${user.email}>.`);
+    if (!values.password) console.log(`Password (shown once, store it safely): ${password}`);
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(`Could not create the user: ${err.message}`);
+      process.exitCode = 1;
+    } else throw err;
+  } finally {
+    await db.close();
+  }
 }
 
 async function main(argv: string[]) {
@@ -61,6 +104,8 @@ async function main(argv: string[]) {
       }
       return db.close();
     }
+    case 'users':
+      return usersCommand(config, argv.slice(1));
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       process.exitCode = 2;

@@ -71,6 +71,8 @@ export interface ArticleDetail extends ArticleSummary {
   /** Media used by inline image blocks, by id. */
   media: Map<number, MediaRef>;
   modifiedAt: string;
+  /** Dated correction and clarification notes, oldest first; never edited away. */
+  corrections: { kind: 'correction' | 'clarification'; note: string; createdAt: string }[];
 }
 
 export interface SearchHit {

@@ -62,6 +62,34 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
     return store.articles.summariesByIds(await store.collections.activeArticleIds(slug, now(), limit));
   }
 
+  async function articlePage(row: NonNullable<Awaited<ReturnType<Store['articles']['byId']>>>): Promise<ArticlePage> {
+    const id = row.id;
+    const body = parseBody(row.body);
+    const [authors, tags, media, related, editorsChoice, tree, corrections] = await Promise.all([
+      store.articles.authorsOf(id),
+      store.articles.tagsOf(id),
+      store.media.byIds(bodyMediaIds(body)),
+      store.articles.related(id, RELATED),
+      collection('editors-choice', RAIL_ITEMS),
+      sections(),
+      store.editorial.corrections(id),
+    ]);
+    const article: ArticleDetail = {
+      ...toSummary(row),
+      status: row.status as ArticleStatus,
+      primarySectionId: row.primary_section_id,
+      modifiedAt: row.modified_at,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      body,
+      authors,
+      tags,
+      media,
+      corrections: corrections.map((c) => ({ kind: c.kind as 'correction' | 'clarification', note: c.note, createdAt: c.created_at })),
+    };
+    return { article, trail: tree.trail(row.primary_section_id), related, editorsChoice: editorsChoice.filter((a) => a.id !== id) };
+  }
+
   return {
     sections,
 
@@ -93,32 +121,19 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       return { ...toListing(page, slice), section, trail: tree.trail(section.id), children: tree.childrenOf(section.id) };
     },
 
-    /** A published article, or ARTICLE_NOT_FOUND. */
+    /** A published article; ARTICLE_GONE once withdrawn; ARTICLE_NOT_FOUND otherwise. */
     async article(id: number): Promise<ArticlePage> {
       const row = await store.articles.byId(id);
+      if (row?.status === 'unpublished' && row.first_published_at) throw new AppError('ARTICLE_GONE');
       if (!row || !isPublic(row.status as ArticleStatus) || !row.first_published_at) throw new AppError('ARTICLE_NOT_FOUND');
-      const body = parseBody(row.body);
-      const [authors, tags, media, related, editorsChoice, tree] = await Promise.all([
-        store.articles.authorsOf(id),
-        store.articles.tagsOf(id),
-        store.media.byIds(bodyMediaIds(body)),
-        store.articles.related(id, RELATED),
-        collection('editors-choice', RAIL_ITEMS),
-        sections(),
-      ]);
-      const article: ArticleDetail = {
-        ...toSummary(row),
-        status: row.status as ArticleStatus,
-        primarySectionId: row.primary_section_id,
-        modifiedAt: row.modified_at,
-        seoTitle: row.seo_title,
-        seoDescription: row.seo_description,
-        body,
-        authors,
-        tags,
-        media,
-      };
-      return { article, trail: tree.trail(row.primary_section_id), related, editorsChoice: editorsChoice.filter((a) => a.id !== id) };
+      return articlePage(row);
+    },
+
+    /** The article exactly as readers would see it, whatever its status (for signed-in newsroom users). */
+    async preview(id: number): Promise<ArticlePage> {
+      const row = await store.articles.byId(id);
+      if (!row) throw new AppError('ARTICLE_NOT_FOUND');
+      return articlePage({ ...row, first_published_at: row.first_published_at ?? now() });
     },
 
     async tag(slug: string, page: number): Promise<Listing & { tag: Tag }> {

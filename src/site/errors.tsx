@@ -16,7 +16,8 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
     return { ...site, nav };
   };
 
-  app.setNotFoundHandler(async (_req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
+    if (isApi(req.url)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'There is no such API endpoint.' } });
     return sendPage(reply, <ErrorView site={await context()} status={404} message={errorCatalogue.NOT_FOUND.message} />, 404);
   });
 
@@ -29,16 +30,25 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
     } else if (typeof (error as { statusCode?: number }).statusCode === 'number' && (error as { statusCode: number }).statusCode < 500) {
       // Fastify's own client errors (malformed URL, bad header, body too large): keep their status.
       status = (error as { statusCode: number }).statusCode;
-      message = 'The request could not be understood.';
+      message = `The request could not be understood: ${String((error as Error).message).slice(0, 200)}`;
     } else {
       req.log.error({ err: error }, 'unhandled error');
       status = 500;
       message = errorCatalogue.INTERNAL.message;
     }
-    if (error instanceof AppError) reply.header('x-error-code', error.code);
+    const code = error instanceof AppError ? error.code : status === 500 ? 'INTERNAL' : 'INVALID_QUERY';
+    reply.header('x-error-code', code);
+    const retry = error instanceof AppError ? error.details.retryAfterSeconds : undefined;
+    if (retry) reply.header('retry-after', String(retry));
+    if (isApi(req.url)) {
+      const { field, retryAfterSeconds: _r, ...details } = error instanceof AppError ? error.details : {};
+      return reply.code(status).send({ error: { code, message, ...(field ? { field } : {}), ...(Object.keys(details).length ? { details } : {}) } });
+    }
     return sendPage(reply, <ErrorView site={await context()} status={status} message={message} />, status);
   });
 }
+
+const isApi = (url: string) => url.startsWith('/api/');
 
 /**
  * Fastify's own request errors (a URL that cannot be decoded, a bad content type) happen before routing;

@@ -9,6 +9,25 @@ export function collectionQueries(db: Kysely<Database>) {
       return row.id;
     },
 
+    async bySlug(slug: string) {
+      return db.selectFrom('collections').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+    },
+
+    async all() {
+      return db.selectFrom('collections').select(['id', 'slug', 'name']).orderBy('name').execute();
+    },
+
+    /** Every entry with its window, whatever its status or time: what editors curate. */
+    async entries(collectionId: number) {
+      return db
+        .selectFrom('collection_items as ci')
+        .innerJoin('articles as a', 'a.id', 'ci.article_id')
+        .select(['ci.article_id', 'ci.position', 'ci.starts_at', 'ci.ends_at', 'a.headline', 'a.status'])
+        .where('ci.collection_id', '=', collectionId)
+        .orderBy('ci.position')
+        .execute();
+    },
+
     async setItems(collectionId: number, items: { articleId: number; startsAt?: string | null; endsAt?: string | null }[]) {
       await db.deleteFrom('collection_items').where('collection_id', '=', collectionId).execute();
       if (items.length === 0) return;

@@ -118,6 +118,44 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    /** Newsroom listing: newest change first, with who last saved it. */
+    async list(f: { status?: string; createdBy?: number; visibleTo?: number; editedByOthersThan?: number; limit: number }) {
+      let q = db
+        .selectFrom('articles as a')
+        .innerJoin('sections as s', 's.id', 'a.primary_section_id')
+        .leftJoin('users as u', 'u.id', 'a.created_by')
+        .select(['a.id', 'a.headline', 'a.status', 'a.revision', 'a.modified_at', 'a.scheduled_at', 'a.first_published_at', 'a.created_by', 's.name as section_name', 'u.name as created_by_name'])
+        .orderBy('a.modified_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(f.limit);
+      if (f.status) q = q.where('a.status', '=', f.status);
+      if (f.createdBy !== undefined) q = q.where('a.created_by', '=', f.createdBy);
+      if (f.visibleTo !== undefined) {
+        const me = f.visibleTo;
+        q = q.where((eb) => eb.or([eb('a.created_by', '=', me), eb('a.status', '=', 'published')]));
+      }
+      if (f.editedByOthersThan !== undefined) {
+        const me = f.editedByOthersThan;
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('revisions as r')
+              .select('r.id')
+              .whereRef('r.article_id', '=', 'a.id')
+              .whereRef('r.number', '=', 'a.revision')
+              .where('r.user_id', '!=', me),
+          ),
+        );
+      }
+      return q.execute();
+    },
+
+    async existingIds(ids: number[]): Promise<Set<number>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db.selectFrom('articles').select('id').where('id', 'in', ids).execute();
+      return new Set(rows.map((r) => r.id));
+    },
+
     async editorialState(id: number) {
       return db
         .selectFrom('articles')

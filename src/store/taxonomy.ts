@@ -27,6 +27,38 @@ export function taxonomyQueries(db: Kysely<Database>) {
       return row.id;
     },
 
+    async updateSection(id: number, s: { parentId: number | null; slug: string; path: string; name: string; description: string; position: number }) {
+      await db
+        .updateTable('sections')
+        .set({ parent_id: s.parentId, slug: s.slug, path: s.path, name: s.name, description: s.description, position: s.position })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async setSectionPath(id: number, path: string) {
+      await db.updateTable('sections').set({ path }).where('id', '=', id).execute();
+    },
+
+    /** Remembers an old path so links to it keep working after a rename or move. */
+    async addSectionRedirect(oldPath: string, sectionId: number) {
+      await db.deleteFrom('section_redirects').where('old_path', '=', oldPath).execute();
+      await db.insertInto('section_redirects').values({ old_path: oldPath, section_id: sectionId }).execute();
+    },
+
+    async dropSectionRedirect(path: string) {
+      await db.deleteFrom('section_redirects').where('old_path', '=', path).execute();
+    },
+
+    async sectionRedirect(oldPath: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('section_redirects as r')
+        .innerJoin('sections as s', 's.id', 'r.section_id')
+        .select('s.path')
+        .where('r.old_path', '=', oldPath)
+        .executeTakeFirst();
+      return row?.path;
+    },
+
     async tagBySlug(slug: string): Promise<Tag | undefined> {
       return db.selectFrom('tags').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
     },

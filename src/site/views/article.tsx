@@ -62,6 +62,18 @@ export function ArticleView({ site, page }: { site: SiteContext; page: ArticlePa
             </p>
           </div>
           <BodyView body={a.body} media={a.media} />
+          {a.corrections.length > 0 && (
+            <aside class="corrections" aria-labelledby="corrections-title">
+              <h2 id="corrections-title">{a.corrections.some((c) => c.kind === 'correction') ? 'Corrections' : 'Clarifications'}</h2>
+              <ul>
+                {a.corrections.map((c, i) => (
+                  <li key={i}>
+                    <strong>{c.kind === 'correction' ? 'Correction' : 'Clarification'}, <Time iso={c.createdAt} site={site} />:</strong> {c.note}
+                  </li>
+                ))}
+              </ul>
+            </aside>
+          )}
           {a.tags.length > 0 && (
             <nav class="tags" aria-label="Topics">
               <h2>Topics</h2>

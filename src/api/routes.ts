@@ -1,0 +1,240 @@
+// The JSON admin API: the same operations as the newsroom, one route table that both registers the routes
+// and describes them in the OpenAPI document.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Operation } from '../domain/permissions.ts';
+import { AppError, invalidInput } from '../errors.ts';
+import { actorOf } from '../http/auth.ts';
+import type { Services } from '../services/index.ts';
+import * as s from './schema.ts';
+
+type Actor = ReturnType<typeof actorOf>;
+
+export interface ApiRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  summary: string;
+  /** The permission the operation needs (documented; the service enforces it). */
+  op?: Operation;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  status?: number;
+  handler: (ctx: { actor: Actor; req: FastifyRequest; params: Record<string, string>; body: any; query: any; services: Services }) => Promise<unknown>;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) throw invalidInput(r.error.issues);
+  return r.data;
+}
+
+const idOf = (params: Record<string, string>) => {
+  const r = s.idParams.safeParse(params);
+  if (!r.success) throw new AppError('NOT_FOUND', 'There is no such item.');
+  return r.data.id;
+};
+
+export const apiRoutes: ApiRoute[] = [
+  { method: 'GET', url: '/api/v1/me', summary: 'The signed-in user', handler: async ({ req }) => ({ user: req.user }) },
+  {
+    method: 'GET',
+    url: '/api/v1/articles',
+    summary: 'Articles in the newsroom, newest change first',
+    op: 'article.view',
+    query: s.listArticlesQuery,
+    handler: async ({ actor, query, services }) => ({ items: await services.newsroom.list(actor, query) }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/articles',
+    summary: 'Create a draft',
+    op: 'article.create',
+    body: s.articleInputSchema,
+    status: 201,
+    handler: async ({ actor, body, services }) => services.content.create(actor, body),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/articles/:id',
+    summary: 'An article at its current revision',
+    op: 'article.view',
+    handler: async ({ actor, params, services }) => {
+      const c = await services.content.current(actor, idOf(params));
+      return { id: idOf(params), revision: c.revision, status: c.status, article: c.input };
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/articles/:id',
+    summary: 'Save a new revision; refused with REVISION_CONFLICT when baseRevision is not the latest',
+    op: 'article.edit',
+    body: s.saveArticleBody,
+    handler: async ({ actor, params, body, services }) =>
+      services.content.save(actor, idOf(params), body.article, body.baseRevision, { autosave: body.autosave, significantUpdate: body.significantUpdate }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/articles/:id/history',
+    summary: 'Revisions, status changes and corrections',
+    op: 'article.view',
+    handler: async ({ actor, params, services }) => services.content.history(actor, idOf(params)),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/articles/:id/restore',
+    summary: 'Restore an old revision as a new one',
+    op: 'article.restore',
+    body: s.restoreBody,
+    handler: async ({ actor, params, body, services }) => services.content.restore(actor, idOf(params), body.revision, body.baseRevision),
+  },
+  ...(
+    [
+      ['submit', 'Submit for review', 'article.submit', s.transitionSchema],
+      ['publish', 'Publish now', 'article.publish', s.transitionSchema],
+      ['schedule', 'Publish at a future time', 'article.schedule', s.scheduleSchema],
+      ['unpublish', 'Withdraw from the public site (410)', 'article.unpublish', s.transitionSchema],
+      ['draft', 'Send back to draft', 'article.edit', s.transitionSchema],
+    ] as const
+  ).map(
+    ([action, summary, op, body]): ApiRoute => ({
+      method: 'POST',
+      url: `/api/v1/articles/:id/${action}`,
+      summary,
+      op,
+      body,
+      handler: async ({ actor, params, body: b, services }) => {
+        const id = idOf(params);
+        const w = services.workflow;
+        if (action === 'submit') await w.submit(actor, id, b);
+        else if (action === 'publish') await w.publish(actor, id, b);
+        else if (action === 'schedule') await w.schedule(actor, id, b);
+        else if (action === 'unpublish') await w.unpublish(actor, id, b);
+        else await w.toDraft(actor, id, b);
+        return { ok: true };
+      },
+    }),
+  ),
+  {
+    method: 'POST',
+    url: '/api/v1/articles/:id/corrections',
+    summary: 'Append a dated correction or clarification',
+    op: 'article.correct',
+    body: s.correctionSchema,
+    status: 201,
+    handler: async ({ actor, params, body, services }) => ({ id: await services.workflow.correct(actor, idOf(params), body) }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/collections/:slug',
+    summary: 'A collection with its entries',
+    op: 'collection.manage',
+    handler: async ({ actor, params, services }) => services.curation.collection(actor, parse(s.slugParams, params).slug),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/collections/:slug',
+    summary: 'Replace a collection’s ordered entries',
+    op: 'collection.manage',
+    body: s.collectionItemsSchema,
+    handler: async ({ actor, params, body, services }) => {
+      await services.curation.setCollection(actor, parse(s.slugParams, params).slug, body);
+      return { ok: true };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/sections',
+    summary: 'Create a section',
+    op: 'section.manage',
+    body: s.sectionSchema,
+    status: 201,
+    handler: async ({ actor, body, services }) => ({ id: await services.curation.createSection(actor, body) }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/sections/:id',
+    summary: 'Rename, move or reorder a section (old URLs redirect)',
+    op: 'section.manage',
+    body: s.sectionSchema,
+    handler: async ({ actor, params, body, services }) => {
+      await services.curation.updateSection(actor, idOf(params), body);
+      return { ok: true };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/users',
+    summary: 'All users',
+    op: 'user.manage',
+    handler: async ({ actor, services }) => ({ items: await services.newsroom.users(actor) }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/users',
+    summary: 'Create a user',
+    op: 'user.manage',
+    body: s.newUserBody,
+    status: 201,
+    handler: async ({ actor, body, services }) => ({ user: await services.newsroom.createUser(actor, body) }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/users/:id/role',
+    summary: 'Change a user’s role',
+    op: 'user.manage',
+    body: s.roleBody,
+    handler: async ({ actor, params, body, services }) => {
+      await services.newsroom.setRole(actor, idOf(params), body.role);
+      return { ok: true };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/tokens',
+    summary: 'My API tokens',
+    op: 'token.manage',
+    handler: async ({ actor, services }) => ({ items: await services.newsroom.tokens(actor) }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/tokens',
+    summary: 'Create an API token (shown once)',
+    op: 'token.manage',
+    body: s.tokenBody,
+    status: 201,
+    handler: async ({ actor, body, services }) => services.auth.createApiToken(actor.id, body.name),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/tokens/:id',
+    summary: 'Revoke an API token',
+    op: 'token.manage',
+    handler: async ({ actor, params, services }) => {
+      await services.auth.revokeApiToken(actor.id, idOf(params));
+      return { ok: true };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/audit',
+    summary: 'The audit log, newest first',
+    op: 'audit.view',
+    handler: async ({ actor, services }) => ({ items: await services.newsroom.audit(actor) }),
+  },
+];
+
+export function registerApi(app: FastifyInstance, services: Services) {
+  for (const route of apiRoutes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (req, reply) => {
+        const actor = actorOf(req);
+        const body = route.body ? parse(route.body, req.body) : undefined;
+        const query = route.query ? parse(route.query, req.query) : undefined;
+        const result = await route.handler({ actor, req, params: req.params as Record<string, string>, body, query, services });
+        return reply.code(route.status ?? 200).send(result);
+      },
+    });
+  }
+}

@@ -1,0 +1,210 @@
+// The article editor page: fields, the rich body editor mount, status actions, and autosave status.
+import { can, type Actor } from '../../domain/permissions.ts';
+import type { Person, Section } from '../../domain/model.ts';
+import type { ArticleInput } from '../../services/newsroom/schema.ts';
+import { ARTICLE_KINDS } from '../../domain/article.ts';
+import { formatDateTime } from '../../site/format.ts';
+import { NewsroomLayout, Notice, type NewsroomContext } from './layout.tsx';
+
+export interface EditorModel {
+  id: number | null;
+  revision: number;
+  status: string;
+  createdBy: number | null;
+  input: ArticleInput;
+  sections: Section[];
+  people: Person[];
+  lockHolder: { name: string } | null;
+  scheduledAt: string | null;
+}
+
+function Field({ id, label, children, hint }: { id: string; label: string; children: preact.ComponentChildren; hint?: string }) {
+  return (
+    <div class="nr-field">
+      <label for={id}>{label}</label>
+      {children}
+      {hint && <p class="nr-hint" id={`${id}-hint`}>{hint}</p>}
+    </div>
+  );
+}
+
+export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: EditorModel; error?: string; flash?: string }) {
+  const a = m.input;
+  const actor = ctx.actor as Actor;
+  const facts = { createdBy: m.createdBy, status: m.status as any };
+  const editable = m.id === null || can(actor, 'article.edit', facts);
+  const action = m.id === null ? '/newsroom/articles' : `/newsroom/articles/${m.id}`;
+  const authorSlots = [0, 1, 2];
+  return (
+    <NewsroomLayout ctx={ctx} title={m.id ? `Edit: ${a.headline}` : 'New article'} scripts={['/assets/build/editor.js', '/assets/newsroom.js']}>
+      <link rel="stylesheet" href="/assets/build/editor.css" />
+      <h1>{m.id ? 'Edit article' : 'New article'}</h1>
+      {error && <Notice kind="error">{error}</Notice>}
+      {flash && <Notice kind="ok">{flash}</Notice>}
+      {m.lockHolder && (
+        <Notice kind="error">
+          {m.lockHolder.name} also has this article open. Your saves are still safe: if they save first, you will be asked which version to keep.
+        </Notice>
+      )}
+      {m.id !== null && (
+        <p class="nr-meta">
+          Status: <strong data-status>{m.status.replace('_', ' ')}</strong>
+          {m.scheduledAt && m.status === 'scheduled' && <> for {formatDateTime(m.scheduledAt, ctx.timezone)}</>} · Revision <span data-revision>{m.revision}</span> ·{' '}
+          <a href={`/newsroom/articles/${m.id}/history`}>History</a> · <a href={`/newsroom/articles/${m.id}/preview`}>Preview</a>
+        </p>
+      )}
+      <form method="post" action={action} class="nr-form nr-editor" data-article-id={m.id ?? ''} id="article-form">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <input type="hidden" name="baseRevision" value={String(m.revision)} />
+        <fieldset disabled={!editable}>
+          <Field id="headline" label="Headline">
+            <input id="headline" name="headline" required maxLength={300} value={a.headline} />
+          </Field>
+          <Field id="standfirst" label="Standfirst">
+            <textarea id="standfirst" name="standfirst" rows={2} maxLength={1000}>
+              {a.standfirst}
+            </textarea>
+          </Field>
+          <Field id="slug" label="Slug" hint="Lower-case words joined by hyphens. Leave empty to derive it from the headline.">
+            <input id="slug" name="slug" maxLength={80} value={a.slug} aria-describedby="slug-hint" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+          </Field>
+          <div class="nr-row">
+            <Field id="kind" label="Kind">
+              <select id="kind" name="kind">
+                {ARTICLE_KINDS.map((k) => (
+                  <option value={k} selected={a.kind === k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="primarySectionId" label="Primary section">
+              <select id="primarySectionId" name="primarySectionId" required>
+                {m.sections.map((s) => (
+                  <option value={String(s.id)} selected={a.primarySectionId === s.id}>
+                    {s.path}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="extraSectionIds" label="Also in sections">
+              <select id="extraSectionIds" name="extraSectionIds" multiple size={4}>
+                {m.sections.map((s) => (
+                  <option value={String(s.id)} selected={a.extraSectionIds.includes(s.id)}>
+                    {s.path}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <fieldset class="nr-group">
+            <legend>Authors (in byline order)</legend>
+            {authorSlots.map((i) => (
+              <Field id={`author-${i}`} label={`Author ${i + 1}`} key={i}>
+                <select id={`author-${i}`} name="authorIds">
+                  <option value="">—</option>
+                  {m.people.map((p) => (
+                    <option value={String(p.id)} selected={a.authorIds[i] === p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ))}
+          </fieldset>
+          <Field id="tags" label="Tags" hint="Comma-separated; new tags are created.">
+            <input id="tags" name="tags" value={a.tags.join(', ')} aria-describedby="tags-hint" />
+          </Field>
+          <fieldset class="nr-group">
+            <legend>Hero image</legend>
+            <Field id="heroMediaId" label="Image id" hint="Pick from the media library in the body editor's Image dialog, or type an id.">
+              <input id="heroMediaId" name="heroMediaId" inputMode="numeric" value={a.hero ? String(a.hero.mediaId) : ''} aria-describedby="heroMediaId-hint" />
+            </Field>
+            <Field id="heroAlt" label="Alt text (required with an image)">
+              <input id="heroAlt" name="heroAlt" maxLength={500} value={a.hero?.alt ?? ''} />
+            </Field>
+            <Field id="heroCaption" label="Caption">
+              <input id="heroCaption" name="heroCaption" maxLength={1000} value={a.hero?.caption ?? ''} />
+            </Field>
+            <Field id="heroCredit" label="Credit">
+              <input id="heroCredit" name="heroCredit" maxLength={300} value={a.hero?.credit ?? ''} />
+            </Field>
+          </fieldset>
+          <div class="nr-field">
+            <span class="nr-label" id="body-label">Body</span>
+            <input type="hidden" name="body" id="body-json" value={JSON.stringify(a.body)} />
+            <div id="body-editor" aria-labelledby="body-label" data-media-search="/api/v1/media" data-media-upload="/api/v1/media"></div>
+            <noscript>The body editor needs JavaScript; the other fields can be saved without it.</noscript>
+          </div>
+          <fieldset class="nr-group">
+            <legend>Search and sharing</legend>
+            <Field id="seoTitle" label="SEO title">
+              <input id="seoTitle" name="seoTitle" maxLength={200} value={a.seoTitle} />
+            </Field>
+            <Field id="seoDescription" label="SEO description">
+              <input id="seoDescription" name="seoDescription" maxLength={500} value={a.seoDescription} />
+            </Field>
+          </fieldset>
+          {m.status === 'published' && can(actor, 'article.publish') && (
+            <div class="nr-field nr-check">
+              <input type="checkbox" id="significantUpdate" name="significantUpdate" value="1" />
+              <label for="significantUpdate">Significant update (shows readers an “Updated” time)</label>
+            </div>
+          )}
+          <div class="nr-actions">
+            <button type="submit">Save</button>
+            <span class="nr-save-status" role="status" aria-live="polite" data-save-status></span>
+          </div>
+        </fieldset>
+      </form>
+      <div id="conflict" class="nr-conflict" hidden aria-live="assertive"></div>
+      {m.id !== null && <WorkflowActions ctx={ctx} m={m} />}
+    </NewsroomLayout>
+  );
+}
+
+function WorkflowActions({ ctx, m }: { ctx: NewsroomContext; m: EditorModel }) {
+  const actor = ctx.actor as Actor;
+  const facts = { createdBy: m.createdBy, status: m.status as any };
+  const act = (path: string, label: string, extra?: preact.ComponentChildren) => (
+    <form method="post" action={`/newsroom/articles/${m.id}/${path}`} class="nr-form nr-inline" key={path}>
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      {extra}
+      <label for={`note-${path}`}>Note</label>
+      <input id={`note-${path}`} name="note" maxLength={1000} />
+      <button type="submit">{label}</button>
+    </form>
+  );
+  return (
+    <section class="nr-workflow" aria-labelledby="workflow-title">
+      <h2 id="workflow-title">Workflow</h2>
+      {m.status === 'draft' && can(actor, 'article.submit', facts) && act('submit', 'Submit for review')}
+      {['draft', 'in_review', 'scheduled', 'unpublished'].includes(m.status) && can(actor, 'article.publish') && act('publish', 'Publish now')}
+      {['draft', 'in_review', 'scheduled'].includes(m.status) &&
+        can(actor, 'article.schedule') &&
+        act(
+          'schedule',
+          m.status === 'scheduled' ? 'Reschedule' : 'Schedule',
+          <>
+            <label for="schedule-at">Publish at ({ctx.timezone})</label>
+            <input id="schedule-at" name="at" type="datetime-local" step="1" required />
+          </>,
+        )}
+      {m.status === 'published' && can(actor, 'article.unpublish') && act('unpublish', 'Unpublish')}
+      {['in_review', 'scheduled', 'unpublished'].includes(m.status) && can(actor, m.status === 'in_review' ? 'article.edit' : 'article.schedule', facts) && act('draft', 'Back to draft')}
+      {m.status === 'published' && can(actor, 'article.correct') && (
+        <form method="post" action={`/newsroom/articles/${m.id}/corrections`} class="nr-form">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <label for="correction-kind">Add a note for readers</label>
+          <select id="correction-kind" name="kind">
+            <option value="correction">Correction</option>
+            <option value="clarification">Clarification</option>
+          </select>
+          <label for="correction-note">Note</label>
+          <textarea id="correction-note" name="note" rows={2} required maxLength={2000}></textarea>
+          <button type="submit">Append note</button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// The newsroom frame: navigation by role, the CSRF token for scripts, sign-out.
+import type { ComponentChildren } from 'preact';
+import { can, type Actor } from '../../domain/permissions.ts';
+
+export interface NewsroomContext {
+  siteName: string;
+  actor: (Actor & { name: string }) | null;
+  csrfToken: string;
+  timezone: string;
+}
+
+export function NewsroomLayout({ ctx, title, children, scripts = [] }: { ctx: NewsroomContext; title: string; children: ComponentChildren; scripts?: string[] }) {
+  const a = ctx.actor;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <meta name="csrf-token" content={ctx.csrfToken} />
+        <title>{`${title} | ${ctx.siteName} newsroom`}</title>
+        <link rel="stylesheet" href="/assets/newsroom.css" />
+        {scripts.map((src) => (
+          <script src={src} defer key={src} />
+        ))}
+      </head>
+      <body>
+        <header class="nr-header">
+          <a class="nr-brand" href="/newsroom">
+            {ctx.siteName} · Newsroom
+          </a>
+          {a && (
+            <nav aria-label="Newsroom">
+              <ul>
+                <li><a href="/newsroom">Dashboard</a></li>
+                {can(a, 'article.create') && <li><a href="/newsroom/articles/new">New article</a></li>}
+                {can(a, 'collection.manage') && <li><a href="/newsroom/collections/editors-choice">Editor's Choice</a></li>}
+                {can(a, 'collection.manage') && <li><a href="/newsroom/collections/top-stories">Top stories</a></li>}
+                <li><a href="/newsroom/tokens">API tokens</a></li>
+                {can(a, 'audit.view') && <li><a href="/newsroom/audit">Audit log</a></li>}
+                <li><a href="/">View site</a></li>
+              </ul>
+            </nav>
+          )}
+          {a && (
+            <form method="post" action="/newsroom/sign-out" class="nr-signout">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <span>
+                {a.name} ({a.role})
+              </span>{' '}
+              <button type="submit">Sign out</button>
+              <button type="submit" name="everywhere" value="1">
+                Sign out everywhere
+              </button>
+            </form>
+          )}
+        </header>
+        <main id="main" class="nr-main">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function Notice({ kind, children }: { kind: 'error' | 'ok'; children: ComponentChildren }) {
+  return (
+    <p class={`nr-notice nr-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </p>
+  );
+}
