@@ -9,6 +9,8 @@ import { AppError, errorCatalogue } from './errors.ts';
 import { createServices, type Services } from './services/index.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
+import { UPLOAD_LIMITS } from './media/upload.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerApi } from './api/routes.ts';
 import { openApiDocument } from './api/openapi.ts';
@@ -37,7 +39,7 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
     tvAppUrl: config.tvAppUrl,
   };
 
-  const services = createServices(store, clock);
+  const services = createServices(store, config.mediaDir, clock);
   const reader = services.reader;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -66,6 +68,7 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
   app.decorate('services', services);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } });
   registerAuth(app, services.auth);
 
   app.get('/healthz', async (_req, reply) => {

@@ -29,6 +29,9 @@ export function openApiDocument(serverUrl: string) {
       summary: r.summary,
       ...(r.op ? { description: `Needs permission \`${r.op}\`.` } : {}),
       parameters: [...params, ...query],
+      ...(r.multipart
+        ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, alt: { type: 'string' }, caption: { type: 'string' }, credit: { type: 'string' } } } } } } }
+        : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
       responses: {
         [String(r.status ?? 200)]: { description: 'Success' },

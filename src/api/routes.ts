@@ -1,6 +1,7 @@
 // The JSON admin API: the same operations as the newsroom, one route table that both registers the routes
 // and describes them in the OpenAPI document.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart';
 import { z } from 'zod';
 import type { Operation } from '../domain/permissions.ts';
 import { AppError, invalidInput } from '../errors.ts';
@@ -19,6 +20,8 @@ export interface ApiRoute {
   body?: z.ZodType;
   query?: z.ZodType;
   status?: number;
+  /** The body is multipart/form-data with one `file` and text fields. */
+  multipart?: boolean;
   handler: (ctx: { actor: Actor; req: FastifyRequest; params: Record<string, string>; body: any; query: any; services: Services }) => Promise<unknown>;
 }
 
@@ -216,12 +219,49 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     method: 'GET',
+    url: '/api/v1/media',
+    summary: 'Search the media library by alt text, caption or credit',
+    op: 'media.upload',
+    query: z.object({ q: z.string().max(100).default('') }),
+    handler: async ({ actor, query, services }) => ({ items: await services.media.search(actor, query.q) }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/media',
+    summary: 'Upload an image (multipart: file, alt, caption, credit); the type is read from the bytes',
+    op: 'media.upload',
+    multipart: true,
+    status: 201,
+    handler: async ({ actor, body, services }) => services.media.upload(actor, body.file, body.fields),
+  },
+  {
+    method: 'GET',
     url: '/api/v1/audit',
     summary: 'The audit log, newest first',
     op: 'audit.view',
     handler: async ({ actor, services }) => ({ items: await services.newsroom.audit(actor) }),
   },
 ];
+
+/** One uploaded file plus its text fields; limits come from the multipart plugin's configuration. */
+async function readMultipart(req: FastifyRequest): Promise<{ file: Buffer; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw new AppError('INVALID_INPUT', 'file: send the image as multipart/form-data', { field: 'file' });
+  let file: Buffer | undefined;
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) throw new AppError('INVALID_INPUT', 'file: send exactly one file, in the field "file"', { field: 'file' });
+        file = await part.toBuffer();
+      } else fields[part.fieldname] = String(part.value);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('INVALID_INPUT', `file: ${(err as Error).message}`, { field: 'file' });
+  }
+  if (!file) throw new AppError('INVALID_INPUT', 'file: no file was sent', { field: 'file' });
+  return { file, fields };
+}
 
 export function registerApi(app: FastifyInstance, services: Services) {
   for (const route of apiRoutes) {
@@ -230,7 +270,7 @@ export function registerApi(app: FastifyInstance, services: Services) {
       url: route.url,
       handler: async (req, reply) => {
         const actor = actorOf(req);
-        const body = route.body ? parse(route.body, req.body) : undefined;
+        const body = route.multipart ? await readMultipart(req) : route.body ? parse(route.body, req.body) : undefined;
         const query = route.query ? parse(route.query, req.query) : undefined;
         const result = await route.handler({ actor, req, params: req.params as Record<string, string>, body, query, services });
         return reply.code(route.status ?? 200).send(result);

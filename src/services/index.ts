@@ -8,8 +8,9 @@ import { curationService } from './newsroom/curation.ts';
 import { deskService } from './newsroom/desk.ts';
 import { PUBLISH_JOB, workflowService } from './newsroom/workflow.ts';
 import { readerService } from './reader.ts';
+import { mediaService } from './media.ts';
 
-export function createServices(store: Store, clock: () => Date = () => new Date(), events = new EventBus()) {
+export function createServices(store: Store, mediaDir: string, clock: () => Date = () => new Date(), events = new EventBus()) {
   const workflow = workflowService(store, events, clock);
   const jobs = jobRunner(store, {
     [PUBLISH_JOB]: async (job) => {
@@ -25,6 +26,7 @@ export function createServices(store: Store, clock: () => Date = () => new Date(
     content: contentService(store, events, clock),
     workflow,
     curation: curationService(store, events, clock),
+    media: mediaService(store, mediaDir, clock),
     jobs,
   };
 }

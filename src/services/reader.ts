@@ -116,7 +116,11 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
     async section(path: string, page: number): Promise<SectionPage> {
       const tree = await sections();
       const section = tree.find(path);
-      if (!section) throw new AppError('SECTION_NOT_FOUND');
+      if (!section) {
+        // A renamed or moved section keeps its old address working.
+        const movedTo = await store.taxonomy.sectionRedirect(path);
+        throw new AppError('SECTION_NOT_FOUND', undefined, movedTo ? { movedTo } : {});
+      }
       const slice = await store.articles.inSections(tree.subtreeIds(section.id), pageReq(page));
       return { ...toListing(page, slice), section, trail: tree.trail(section.id), children: tree.childrenOf(section.id) };
     },

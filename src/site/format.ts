@@ -21,6 +21,11 @@ export function formatDate(iso: string, timeZone: string): string {
 
 export const mediaUrl = (file: string) => `/media/${file}`;
 
+/** The <img src> fallback: the largest JPEG variant when there is one (an original may be AVIF or huge). */
+export function fallbackFile(media: MediaRef): string {
+  return media.variants.filter((v) => v.format === 'jpeg').at(-1)?.file ?? media.file;
+}
+
 export function srcset(media: MediaRef, format: string): string {
   return media.variants
     .filter((v) => v.format === format)

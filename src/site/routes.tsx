@@ -61,8 +61,13 @@ export function siteRoutes(app: FastifyInstance, { reader, site }: SiteOptions) 
     if (sectionPath === null) throw new AppError('NOT_FOUND');
     if (path.endsWith('/')) return reply.redirect(`/${sectionPath}${queryOf(req)}`, 301);
     const { page } = parseRequest(pageQuery, req.query);
-    const [ctx, result] = await Promise.all([context(), reader.section(sectionPath, page)]);
-    return sendPage(reply, <SectionView site={ctx} page={result} />);
+    try {
+      const [ctx, result] = await Promise.all([context(), reader.section(sectionPath, page)]);
+      return sendPage(reply, <SectionView site={ctx} page={result} />);
+    } catch (err) {
+      if (err instanceof AppError && typeof err.details.movedTo === 'string') return reply.redirect(`/${err.details.movedTo}${queryOf(req)}`, 301);
+      throw err;
+    }
   });
 }
 

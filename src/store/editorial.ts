@@ -150,6 +150,11 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
       return q.execute();
     },
 
+    async sectionIdsOf(articleId: number): Promise<number[]> {
+      const rows = await db.selectFrom('article_sections').select('section_id').where('article_id', '=', articleId).execute();
+      return rows.map((r) => r.section_id);
+    },
+
     async existingIds(ids: number[]): Promise<Set<number>> {
       if (ids.length === 0) return new Set();
       const rows = await db.selectFrom('articles').select('id').where('id', 'in', ids).execute();

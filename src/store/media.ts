@@ -49,6 +49,21 @@ export function mediaQueries(db: Kysely<Database>) {
       return row.id;
     },
 
+    /** Newest first, matching alt, caption or credit (case-insensitive on both dialects). */
+    async search(q: string, limit: number): Promise<MediaRef[]> {
+      let query = db.selectFrom('media').selectAll().orderBy('id', 'desc').limit(limit);
+      if (q) {
+        // Wildcards are dropped rather than escaped: ESCAPE differs between the dialects, and nobody searches for them.
+        const like = `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`;
+        query = query.where((eb) =>
+          eb.or(
+            (['alt', 'caption', 'credit'] as const).map((col) => eb(eb.fn('lower', [col]), 'like', like)),
+          ),
+        );
+      }
+      return (await query.execute()).map(toMediaRef);
+    },
+
     async byIds(ids: number[]): Promise<Map<number, MediaRef>> {
       if (ids.length === 0) return new Map();
       const rows = await db.selectFrom('media').selectAll().where('id', 'in', ids).execute();

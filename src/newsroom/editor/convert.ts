@@ -153,12 +153,13 @@ function pushRun(out: Inline[], run: Inline): void {
 }
 
 function runFromText(node: JSONContent): Inline {
+  const marks = node.marks ?? [];
   const run: Inline = { text: str(node.text) };
-  for (const mark of node.marks ?? []) {
-    if (mark.type === 'bold' || mark.type === 'strong') run.bold = true;
-    else if (mark.type === 'italic' || mark.type === 'em') run.italic = true;
-    else if (mark.type === 'link' && isSafeHref(mark.attrs?.href)) run.href = mark.attrs.href;
-  }
+  // Keys in a fixed order (text, bold, italic, href) so the stored JSON diffs cleanly.
+  if (marks.some((m) => m.type === 'bold' || m.type === 'strong')) run.bold = true;
+  if (marks.some((m) => m.type === 'italic' || m.type === 'em')) run.italic = true;
+  const href: unknown = marks.find((m) => m.type === 'link')?.attrs?.href;
+  if (isSafeHref(href)) run.href = href;
   return run;
 }
 

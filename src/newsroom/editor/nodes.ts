@@ -77,6 +77,10 @@ class FieldsView implements NodeView {
       remove.addEventListener('click', () => this.remove());
       this.panel.append(remove);
     }
+    // Enter in a field would submit the article form that surrounds the editor.
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+    });
     this.dom.append(this.panel);
   }
 

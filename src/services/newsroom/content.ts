@@ -63,6 +63,30 @@ async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleConte
   };
 }
 
+async function inputFromRow(store: Store, id: number): Promise<ArticleInput> {
+  const [row, authors, tags, sectionIds] = await Promise.all([
+    store.articles.byId(id),
+    store.articles.authorsOf(id),
+    store.articles.tagsOf(id),
+    store.editorial.sectionIdsOf(id),
+  ]);
+  if (!row) throw new AppError('ARTICLE_NOT_FOUND');
+  return parseArticleInput({
+    headline: row.headline,
+    standfirst: row.standfirst,
+    slug: row.slug,
+    body: JSON.parse(row.body),
+    kind: row.kind,
+    primarySectionId: row.primary_section_id,
+    extraSectionIds: sectionIds.filter((s) => s !== row.primary_section_id),
+    tags: tags.map((t) => t.name),
+    authorIds: authors.map((a) => a.id),
+    hero: row.media_id ? { mediaId: row.media_id, caption: row.hero_caption, credit: row.hero_credit, alt: row.hero_alt || 'Image' } : null,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+  });
+}
+
 export function contentService(store: Store, events: EventBus, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
 
@@ -122,8 +146,9 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
       const facts = await articleFacts(store, id);
       authorize(actor, 'article.view', facts);
       const rev = await store.editorial.revision(id, facts.revision);
-      if (!rev) throw new AppError('INTERNAL', 'The article has no stored revision.');
-      return { input: parseArticleInput(JSON.parse(rev.snapshot)), revision: facts.revision, status: facts.status, facts };
+      // Articles that arrived without a revision (demo content, imports) are read from their row.
+      const input = rev ? parseArticleInput(JSON.parse(rev.snapshot)) : await inputFromRow(store, id);
+      return { input, revision: facts.revision, status: facts.status, facts };
     },
 
     async history(actor: Actor, id: number) {

@@ -2,7 +2,7 @@
 import type { ArticleSummary, MediaRef, Section } from '../../domain/model.ts';
 import { articlePath } from '../../domain/urls.ts';
 import type { SiteContext } from '../context.ts';
-import { formatDate, formatDateTime, mediaUrl, srcset } from '../format.ts';
+import { fallbackFile, formatDate, formatDateTime, mediaUrl, srcset } from '../format.ts';
 
 export function Time({ iso, site, compact }: { iso: string; site: SiteContext; compact?: boolean }) {
   return <time datetime={iso}>{compact ? formatDate(iso, site.timezone) : formatDateTime(iso, site.timezone)}</time>;
@@ -15,7 +15,7 @@ export function Picture({ media, alt, sizes, eager }: { media: MediaRef; alt: st
     <picture>
       {webp && <source type="image/webp" srcset={webp} sizes={sizes} />}
       <img
-        src={mediaUrl(media.file)}
+        src={mediaUrl(fallbackFile(media))}
         alt={alt}
         width={media.width}
         height={media.height}

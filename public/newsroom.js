@@ -1,0 +1,130 @@
+// Newsroom editor page: autosave (debounced) through the JSON API, and the conflict view when someone else
+// saved first. Without this file the form still saves with its Save button.
+(function () {
+  var form = document.getElementById('article-form');
+  if (!form || !form.dataset.articleId) return;
+  var id = form.dataset.articleId;
+  var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
+  var status = form.querySelector('[data-save-status]');
+  var revisionOut = document.querySelector('[data-revision]');
+  var conflictBox = document.getElementById('conflict');
+  var timer = null;
+  var saving = false;
+  var pending = false;
+  var DRAFT_KEY = 'masthead:draft:' + id;
+
+  function field(name) { return form.elements.namedItem(name); }
+  function value(name) { var el = field(name); return el ? el.value : ''; }
+  function say(text) { if (status) status.textContent = text; }
+  function selected(name) {
+    var out = [];
+    form.querySelectorAll('[name="' + name + '"]').forEach(function (el) {
+      if (el.multiple) { Array.prototype.forEach.call(el.selectedOptions, function (o) { out.push(Number(o.value)); }); }
+      else if (el.value) { out.push(Number(el.value)); }
+    });
+    return out.filter(function (n, i, all) { return n > 0 && all.indexOf(n) === i; });
+  }
+
+  function article() {
+    var heroId = value('heroMediaId').trim();
+    var body = [];
+    try { body = JSON.parse(value('body') || '[]'); } catch (e) { body = []; }
+    return {
+      headline: value('headline'),
+      standfirst: value('standfirst'),
+      slug: value('slug'),
+      kind: value('kind'),
+      primarySectionId: Number(value('primarySectionId')),
+      extraSectionIds: selected('extraSectionIds'),
+      tags: value('tags').split(',').map(function (t) { return t.trim(); }).filter(Boolean),
+      authorIds: selected('authorIds'),
+      body: body,
+      hero: /^\d+$/.test(heroId) ? { mediaId: Number(heroId), caption: value('heroCaption'), credit: value('heroCredit'), alt: value('heroAlt') } : null,
+      seoTitle: value('seoTitle'),
+      seoDescription: value('seoDescription'),
+    };
+  }
+
+  // A copy in the browser too: if the network or server is away, a reload still finds what was typed.
+  function keepLocally() {
+    try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ base: Number(value('baseRevision')), article: article(), at: Date.now() })); } catch (e) {}
+  }
+
+  function save(autosave, baseOverride) {
+    if (saving) { pending = true; return; }
+    saving = true;
+    say(autosave ? 'Saving…' : 'Saving…');
+    var base = baseOverride || Number(value('baseRevision'));
+    fetch('/api/v1/articles/' + id, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ baseRevision: base, article: article(), autosave: autosave }),
+    }).then(function (res) {
+      return res.json().then(function (data) { return { res: res, data: data }; });
+    }).then(function (r) {
+      if (r.res.ok) {
+        field('baseRevision').value = String(r.data.revision);
+        if (revisionOut) revisionOut.textContent = String(r.data.revision);
+        try { localStorage.removeItem(DRAFT_KEY); } catch (e) {}
+        say('Saved at ' + new Date().toLocaleTimeString() + ' (revision ' + r.data.revision + ')');
+      } else if (r.data.error && r.data.error.code === 'REVISION_CONFLICT') {
+        showConflict(r.data.error);
+      } else {
+        say('Not saved: ' + (r.data.error ? r.data.error.message : 'error ' + r.res.status));
+      }
+    }).catch(function () {
+      say('Not saved: the connection failed. Your text is kept in this browser.');
+    }).then(function () {
+      saving = false;
+      if (pending) { pending = false; save(true); }
+    });
+  }
+
+  function showConflict(error) {
+    var d = error.details || {};
+    var theirs = d.theirs || {};
+    conflictBox.hidden = false;
+    conflictBox.textContent = '';
+    var h = document.createElement('h2');
+    h.textContent = 'Someone else saved this article';
+    var p = document.createElement('p');
+    p.textContent = (d.savedBy || 'Another user') + ' saved revision ' + d.currentRevision + '. Nothing is lost: choose which version to continue with.';
+    var mine = document.createElement('pre');
+    mine.textContent = 'Yours: ' + value('headline');
+    var other = document.createElement('pre');
+    other.textContent = 'Theirs: ' + (theirs.headline || '');
+    var keep = document.createElement('button');
+    keep.type = 'button';
+    keep.textContent = 'Keep mine (save as a new revision)';
+    keep.addEventListener('click', function () { conflictBox.hidden = true; field('baseRevision').value = String(d.currentRevision); save(false, d.currentRevision); });
+    var take = document.createElement('button');
+    take.type = 'button';
+    take.textContent = 'Take theirs';
+    take.addEventListener('click', function () { conflictBox.hidden = true; load(theirs, d.currentRevision); say('Loaded revision ' + d.currentRevision + '.'); });
+    conflictBox.append(h, p, mine, other, keep, take);
+    keep.focus();
+  }
+
+  function load(a, revision) {
+    field('headline').value = a.headline || '';
+    field('standfirst').value = a.standfirst || '';
+    field('slug').value = a.slug || '';
+    field('tags').value = (a.tags || []).join(', ');
+    field('body').value = JSON.stringify(a.body || []);
+    if (window.mastheadEditor) window.mastheadEditor.setBlocks(a.body || []);
+    field('baseRevision').value = String(revision);
+    if (revisionOut) revisionOut.textContent = String(revision);
+  }
+
+  function changed() {
+    keepLocally();
+    say('Unsaved changes');
+    clearTimeout(timer);
+    timer = setTimeout(function () { save(true); }, 1500);
+  }
+
+  form.addEventListener('input', changed);
+  form.addEventListener('masthead:change', changed);
+  form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); save(false); });
+})();

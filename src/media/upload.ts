@@ -1,0 +1,77 @@
+// Uploaded pictures: the type is read from the bytes (never the name or the declared type), size and pixel
+// limits stop decompression bombs, the original is kept, and responsive variants are written with sharp.
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { MediaVariant } from '../domain/model.ts';
+import { AppError } from '../errors.ts';
+
+export const UPLOAD_LIMITS = {
+  bytes: 25 * 1024 * 1024,
+  /** Decoded pixels; a small file that claims huge dimensions is refused before decoding. */
+  pixels: 50_000_000,
+  widths: [480, 960, 1600],
+};
+
+const ACCEPTED: Record<string, { mime: string; ext: string }> = {
+  jpeg: { mime: 'image/jpeg', ext: 'jpg' },
+  png: { mime: 'image/png', ext: 'png' },
+  webp: { mime: 'image/webp', ext: 'webp' },
+  gif: { mime: 'image/gif', ext: 'gif' },
+  heif: { mime: 'image/avif', ext: 'avif' }, // sharp reports AVIF as heif
+};
+
+export interface StoredImage {
+  originalFile: string;
+  mime: string;
+  width: number;
+  height: number;
+  variants: MediaVariant[];
+}
+
+async function writeAtomically(file: string, bytes: Buffer) {
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, file);
+}
+
+export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<StoredImage> {
+  if (bytes.length === 0) throw new AppError('INVALID_INPUT', 'file: the file is empty', { field: 'file' });
+  if (bytes.length > UPLOAD_LIMITS.bytes) throw new AppError('INVALID_INPUT', `file: larger than ${UPLOAD_LIMITS.bytes / 1024 / 1024} MB`, { field: 'file' });
+  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: UPLOAD_LIMITS.pixels }).metadata();
+  } catch {
+    throw new AppError('INVALID_INPUT', 'file: not an image we can read (JPEG, PNG, WebP, AVIF or GIF)', { field: 'file' });
+  }
+  const kind = meta.format ? ACCEPTED[meta.format] : undefined;
+  if (!kind) throw new AppError('INVALID_INPUT', `file: ${meta.format ?? 'this'} files are not accepted; use JPEG, PNG, WebP, AVIF or GIF`, { field: 'file' });
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (!width || !height || width * height > UPLOAD_LIMITS.pixels) {
+    throw new AppError('INVALID_INPUT', `file: ${width}×${height} pixels is more than the ${UPLOAD_LIMITS.pixels / 1e6} megapixel limit`, { field: 'file' });
+  }
+  const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 24);
+  const dir = path.join(mediaDir, 'uploads', hash.slice(0, 2));
+  await fs.mkdir(dir, { recursive: true });
+  const rel = (name: string) => path.posix.join('uploads', hash.slice(0, 2), name);
+  const originalFile = rel(`${hash}.${kind.ext}`);
+  await writeAtomically(path.join(mediaDir, originalFile), bytes);
+  const variants: MediaVariant[] = [];
+  try {
+    const source = () => sharp(bytes, { limitInputPixels: UPLOAD_LIMITS.pixels }).rotate();
+    for (const w of UPLOAD_LIMITS.widths.filter((x) => x < width).concat(width <= 1600 ? [width] : [])) {
+      const h = Math.round((height * w) / width);
+      for (const format of ['webp', 'jpeg'] as const) {
+        const file = rel(`${hash}-${w}.${format === 'jpeg' ? 'jpg' : format}`);
+        const out = format === 'webp' ? await source().resize(w).webp({ quality: 78 }).toBuffer() : await source().resize(w).flatten({ background: '#ffffff' }).jpeg({ quality: 82 }).toBuffer();
+        await writeAtomically(path.join(mediaDir, file), out);
+        variants.push({ width: w, height: h, format, file });
+      }
+    }
+  } catch {
+    throw new AppError('INVALID_INPUT', 'file: the image could not be decoded', { field: 'file' });
+  }
+  return { originalFile, mime: kind.mime, width, height, variants };
+}

@@ -1,0 +1,179 @@
+// Browser entry of the newsroom body editor (bundled by scripts/build-editor.ts to public/build/editor.js).
+//
+// Contract with the server-rendered page:
+//   <meta name="csrf-token" content="…">                                   (head)
+//   <input type="hidden" name="body" id="body-json" value="<blocks JSON>">  (inside the form)
+//   <div id="body-editor" data-media-search="/api/v1/media" data-media-upload="/api/v1/media"
+//        data-media-previews='{"12":"/media/12-harbour.jpg"}'></div>          (previews optional)
+// On every document change the editor writes the blocks JSON into #body-json and dispatches
+// `masthead:change` (bubbling) from it; window.mastheadEditor exposes setBlocks/getBlocks.
+import { Editor } from '@tiptap/core';
+import type { Body } from '../../domain/blocks.ts';
+import { EMBED, IMAGE, LIMITS, QUOTE, blocksToDoc, clampPastedHeadings, docToBlocks, isEmbedUrl, isSafeHref, truncate } from './convert.ts';
+import { el, uid } from './dom.ts';
+import { createMediaDialog } from './media-dialog.ts';
+import { editorExtensions } from './nodes.ts';
+import { createToolbar } from './toolbar.ts';
+
+export interface MastheadEditorApi {
+  /** Replaces the editor content (and #body-json); `previews` maps media ids to preview URLs. */
+  setBlocks(blocks: Body, previews?: Record<string, string>): void;
+  /** The current content as stored blocks (always valid for bodySchema). */
+  getBlocks(): Body;
+}
+
+declare global {
+  interface Window {
+    mastheadEditor?: MastheadEditorApi;
+  }
+}
+
+function readBlocks(input: HTMLInputElement): { blocks: Body; ok: boolean } {
+  try {
+    const value: unknown = JSON.parse(input.value || '[]');
+    if (Array.isArray(value)) return { blocks: value as Body, ok: true };
+  } catch {
+    // fall through
+  }
+  return { blocks: [], ok: false };
+}
+
+function readPreviews(into: Map<number, string>, source: Record<string, unknown> | undefined) {
+  for (const [id, url] of Object.entries(source ?? {})) {
+    if (Number(id) > 0 && typeof url === 'string') into.set(Number(id), url);
+  }
+}
+
+function parseJsonAttr(value: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = value ? JSON.parse(value) : undefined;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Accepts "example.com/x" or "www.example.com" as https; everything else must already be safe. */
+function normalizeHref(raw: string): string {
+  const href = raw.trim();
+  if (href === 'https://' || href === 'http://') return '';
+  if (/^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(href)) return `https://${href}`;
+  return href;
+}
+
+function embedKind(url: string): 'video' | 'link' {
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  const videoHost = /(^|\.)(youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com|twitch\.tv)$/i.test(host);
+  return videoHost || /\.(mp4|webm|m3u8)$/i.test(new URL(url).pathname) ? 'video' : 'link';
+}
+
+export function mountEditor(host: HTMLElement, input: HTMLInputElement): MastheadEditorApi {
+  const previews = new Map<number, string>();
+  readPreviews(previews, parseJsonAttr(host.dataset.mediaPreviews));
+  const mediaSrc = (id: number) => previews.get(id);
+  const initial = readBlocks(input);
+
+  const editorId = uid('mh-editor');
+  // The page labels #body-editor (aria-labelledby or data-label); the textbox gets the same name.
+  const labelledBy = host.getAttribute('aria-labelledby');
+  const name: Record<string, string> = labelledBy ? { 'aria-labelledby': labelledBy } : { 'aria-label': host.getAttribute('aria-label') ?? host.dataset.label ?? 'Article body' };
+  const area = el('div', { className: 'mh-editor-area' });
+  const sync = () => {
+    input.value = JSON.stringify(docToBlocks(editor.getJSON()));
+    input.dispatchEvent(new CustomEvent('masthead:change', { bubbles: true }));
+  };
+  const editor: Editor = new Editor({
+    element: area,
+    extensions: editorExtensions(),
+    content: blocksToDoc(initial.blocks, { mediaSrc }),
+    editorProps: {
+      attributes: { id: editorId, class: 'mh-prose', role: 'textbox', 'aria-multiline': 'true', ...name },
+      transformPastedHTML: clampPastedHeadings,
+    },
+    onUpdate: sync,
+  });
+
+  function link() {
+    const current = editor.getAttributes('link').href as string | undefined;
+    const raw = window.prompt('Link address (https://…, mailto:… or /path on this site). Leave empty to remove the link.', current ?? 'https://');
+    if (raw === null) return;
+    const href = normalizeHref(raw);
+    if (!href) {
+      editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    } else if (!isSafeHref(href)) {
+      window.alert('That link is not allowed. Use an http(s) or mailto address, or a path on this site.');
+    } else if (editor.state.selection.empty && !editor.isActive('link')) {
+      editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+    } else {
+      editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+    }
+  }
+
+  function quote() {
+    if (editor.isActive(QUOTE)) {
+      editor.chain().focus().setNode('paragraph').run();
+      return;
+    }
+    if (!editor.chain().focus().setNode(QUOTE).run()) return;
+    const attribution = window.prompt('Who said it? (attribution, optional)', '');
+    if (attribution?.trim()) {
+      editor.chain().focus().updateAttributes(QUOTE, { attribution: truncate(attribution.trim(), LIMITS.attribution) }).run();
+    }
+  }
+
+  function embed() {
+    const raw = window.prompt('Address of the video or page to embed (https://…)', 'https://');
+    if (raw === null) return;
+    const url = raw.trim();
+    if (!isEmbedUrl(url)) {
+      window.alert('Embeds need a full http(s) address.');
+      return;
+    }
+    const title = truncate((window.prompt('Title (optional)', '') ?? '').trim(), LIMITS.title);
+    editor.chain().focus().insertContent({ type: EMBED, attrs: { kind: embedKind(url), url, title, caption: '' } }).run();
+  }
+
+  const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+  const media = createMediaDialog({
+    searchUrl: host.dataset.mediaSearch ?? '/api/v1/media',
+    uploadUrl: host.dataset.mediaUpload ?? '/api/v1/media',
+    csrfToken: csrf,
+    onPick: (pick) => {
+      if (pick.src) previews.set(pick.mediaId, pick.src);
+      const { mediaId, alt, caption, credit, src } = pick;
+      editor.chain().focus().insertContent({ type: IMAGE, attrs: { mediaId, alt, caption, credit, src } }).run();
+    },
+    onClose: () => editor.commands.focus(),
+  });
+
+  const toolbar = createToolbar(editor, { link, quote, embed, image: () => media.open() }, editorId);
+  editor.on('transaction', toolbar.refresh);
+  host.classList.add('mh-editor');
+  if (labelledBy || host.hasAttribute('aria-label')) host.setAttribute('role', 'group');
+  host.replaceChildren(toolbar.dom, area);
+  if (!initial.ok) {
+    const warning = el('p', { className: 'mh-warning', textContent: 'The saved body could not be read. Editing will replace it.' });
+    warning.setAttribute('role', 'alert');
+    host.prepend(warning);
+  }
+
+  return {
+    setBlocks(blocks, more) {
+      readPreviews(previews, more);
+      editor.commands.setContent(blocksToDoc(Array.isArray(blocks) ? blocks : [], { mediaSrc }), { emitUpdate: true });
+    },
+    getBlocks: () => docToBlocks(editor.getJSON()),
+  };
+}
+
+function boot() {
+  const host = document.getElementById('body-editor');
+  const input = document.getElementById('body-json');
+  if (!host || !(input instanceof HTMLInputElement) || host.dataset.mhMounted) return;
+  host.dataset.mhMounted = 'true';
+  window.mastheadEditor = mountEditor(host, input);
+  host.dispatchEvent(new CustomEvent('masthead:editor-ready', { bubbles: true }));
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });
+else boot();

@@ -1,0 +1,171 @@
+// The newsroom's HTML pages through HTTP: sign-in, the editor's no-JavaScript save path, conflicts that keep
+// the user's text, workflow buttons, preview, collections and section renames as readers see them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { articlePath } from '../domain/urls.ts';
+import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { makeArticle, makeSection } from '../../test/support/factories.ts';
+import { testApp } from '../../test/support/app.ts';
+
+let t: TestDb;
+let app: FastifyInstance;
+let news: number;
+const PASSWORD = 'correct horse battery staple';
+
+const cookieOf = (res: { headers: Record<string, unknown> }, name: string) => {
+  const raw = ([] as string[]).concat((res.headers['set-cookie'] as string | string[] | undefined) ?? []);
+  const hit = raw.find((c) => c.startsWith(`${name}=`));
+  return hit ? hit.split(';')[0]!.slice(name.length + 1) : undefined;
+};
+
+async function signIn(email: string) {
+  const page = await app.inject({ method: 'GET', url: '/newsroom/sign-in' });
+  const pre = cookieOf(page, 'mh_signin_csrf')!;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/newsroom/sign-in',
+    cookies: { mh_signin_csrf: pre },
+    payload: new URLSearchParams({ _csrf: pre, email, password: PASSWORD }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  expect(res.statusCode).toBe(303);
+  const session = cookieOf(res, 'mh_session')!;
+  const dash = await app.inject({ method: 'GET', url: '/newsroom', cookies: { mh_session: session } });
+  const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(dash.body)![1]!;
+  const post = (url: string, payload: Record<string, string | string[]>) =>
+    app.inject({ method: 'POST', url, cookies: { mh_session: session }, payload: new URLSearchParams(Object.entries({ _csrf: csrf, ...payload }).flatMap(([k, v]) => ([] as string[]).concat(v).map((x) => [k, x]))).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const get = (url: string) => app.inject({ method: 'GET', url, cookies: { mh_session: session } });
+  return { session, csrf, post, get };
+}
+
+const form = (headline: string, baseRevision: number, extra: Record<string, string> = {}) => ({
+  baseRevision: String(baseRevision),
+  headline,
+  standfirst: 'A standfirst.',
+  slug: '',
+  kind: 'news',
+  primarySectionId: String(news),
+  tags: 'Harbours, Trade',
+  body: JSON.stringify([{ type: 'paragraph', content: [{ text: 'Body words.' }] }]),
+  ...extra,
+});
+
+beforeAll(async () => {
+  t = await sqliteTestDb();
+  news = await makeSection(t.store, 'news', 'News');
+  app = await testApp(t.store, {}, () => new Date());
+  await app.services.auth.createUser({ email: 'writer@example.org', name: 'Wren Writer', role: 'writer', password: PASSWORD });
+  await app.services.auth.createUser({ email: 'editor@example.org', name: 'Edda Editor', role: 'editor', password: PASSWORD });
+});
+afterAll(async () => {
+  await app.close();
+  await t.destroy();
+});
+
+describe('newsroom pages', () => {
+  it('send signed-out readers to the sign-in page and back afterwards', async () => {
+    const res = await app.inject({ method: 'GET', url: '/newsroom/articles/new' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/newsroom/sign-in?next=%2Fnewsroom%2Farticles%2Fnew');
+    const page = await app.inject({ method: 'GET', url: res.headers.location as string });
+    expect(page.body).toContain('name="next" value="/newsroom/articles/new"');
+  });
+
+  it('refuse an open redirect after sign-in', async () => {
+    const page = await app.inject({ method: 'GET', url: '/newsroom/sign-in?next=//evil.example/x' });
+    expect(page.body).not.toContain('evil.example');
+  });
+
+  it('let a writer create and save a draft without JavaScript, then submit it', async () => {
+    const w = await signIn('writer@example.org');
+    const created = await w.post('/newsroom/articles', form('Harbour fees rise again', 1));
+    expect(created.statusCode).toBe(303);
+    const url = (created.headers.location as string).split('?')[0]!;
+    const editor = await w.get(created.headers.location as string);
+    expect(editor.body).toContain('value="Harbour fees rise again"');
+    expect(editor.body).toContain('Draft created.');
+    const saved = await w.post(url, form('Harbour fees rise for a third year', 1));
+    expect(saved.statusCode).toBe(303);
+    expect((await w.get(url)).body).toContain('data-revision="true">2<');
+    expect((await w.post(`${url}/submit`, { note: 'Ready' })).statusCode).toBe(303);
+    const after = await w.get(url);
+    expect(after.body).toContain('data-status="true">in review<');
+    expect(after.body).not.toContain('Publish now'); // writers cannot publish
+  });
+
+  it('keep the loser’s text on a conflicting save and rebase the form on the newer revision', async () => {
+    const e = await signIn('editor@example.org');
+    const created = await e.post('/newsroom/articles', form('Ferry timetable changes', 1));
+    const url = (created.headers.location as string).split('?')[0]!;
+    expect((await e.post(url, form('First editor’s version', 1))).statusCode).toBe(303);
+    const conflict = await e.post(url, form('Second editor’s version', 1));
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body).toContain('value="Second editor’s version"');
+    expect(conflict.body).toContain('name="baseRevision" value="2"');
+    expect(conflict.body).toContain('saved a newer version');
+    const history = await e.get(`${url}/history?a=1&b=2`);
+    expect(history.body).toMatch(/<ins>[^<]*First/);
+  });
+
+  it('let an editor schedule in the newsroom time zone, publish, correct and unpublish, as readers see it', async () => {
+    const e = await signIn('editor@example.org');
+    const created = await e.post('/newsroom/articles', form('Port authority names a new chief', 1));
+    const url = (created.headers.location as string).split('?')[0]!;
+    const id = Number(url.split('/').at(-1));
+    const sched = await e.post(`${url}/schedule`, { at: '2999-01-01T09:30', note: '' });
+    expect(sched.statusCode).toBe(303);
+    expect((await e.get(url)).body).toContain('1 January 2999 at 09:30 UTC');
+    expect((await e.post(`${url}/publish`, { note: 'Now' })).statusCode).toBe(303);
+    const row = (await t.store.articles.byId(id))!;
+    const publicUrl = articlePath({ id, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC');
+    expect((await app.inject({ method: 'GET', url: publicUrl })).statusCode).toBe(200);
+    await e.post(`${url}/corrections`, { kind: 'correction', note: 'An earlier version misspelt the chief’s name.' });
+    expect((await app.inject({ method: 'GET', url: publicUrl })).body).toMatch(/<aside class="corrections"[^]*misspelt/);
+    await e.post(`${url}/unpublish`, { note: 'Legal' });
+    const gone = await app.inject({ method: 'GET', url: publicUrl });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain('Article removed');
+  });
+
+  it('show a private preview only to signed-in users', async () => {
+    const draft = await makeArticle(t.store, { headline: 'Unreleased draft', sectionId: news, status: 'draft' });
+    expect((await app.inject({ method: 'GET', url: `/newsroom/articles/${draft}/preview` })).statusCode).toBe(303);
+    const e = await signIn('editor@example.org');
+    const preview = await e.get(`/newsroom/articles/${draft}/preview`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('<h1>Unreleased draft</h1>');
+    expect(preview.headers['x-robots-tag']).toBe('noindex');
+  });
+
+  it('reorder a collection with buttons and the home page follows at once', async () => {
+    const a = await makeArticle(t.store, { headline: 'Alpha story', sectionId: news, hoursAgo: 1 });
+    const b = await makeArticle(t.store, { headline: 'Beta story', sectionId: news, hoursAgo: 2 });
+    const c = await t.store.collections.create('editors-choice', "Editor's Choice");
+    await t.store.collections.setItems(c, [{ articleId: a }, { articleId: b }]);
+    const e = await signIn('editor@example.org');
+    const rail = async () => /<aside class="rail"[^]*?<\/aside>/.exec((await app.inject({ method: 'GET', url: '/' })).body)![0];
+    expect((await rail()).indexOf('Alpha')).toBeLessThan((await rail()).indexOf('Beta'));
+    expect((await e.post('/newsroom/collections/editors-choice', { op: 'down', index: '0' })).statusCode).toBe(303);
+    expect((await rail()).indexOf('Beta')).toBeLessThan((await rail()).indexOf('Alpha'));
+    const w = await signIn('writer@example.org');
+    expect((await w.post('/newsroom/collections/editors-choice', { op: 'down', index: '0' })).statusCode).toBe(403);
+  });
+
+  it('keep old section URLs working after a rename', async () => {
+    const id = await makeSection(t.store, 'news/europe', 'Europe');
+    const e = await signIn('editor@example.org');
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/sections/${id}`,
+      cookies: { mh_session: e.session },
+      headers: { 'x-csrf-token': e.csrf },
+      payload: { name: 'Europe & Eurasia', slug: 'eurasia', parentId: news },
+    });
+    expect(res.statusCode).toBe(200);
+    const old = await app.inject({ method: 'GET', url: '/news/europe?page=1' });
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/news/eurasia?page=1');
+    expect((await app.inject({ method: 'GET', url: '/news/eurasia' })).body).toContain('<h1>Europe &amp; Eurasia</h1>');
+  });
+});
+
