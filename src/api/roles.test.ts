@@ -186,7 +186,12 @@ async function snapshot(articleId?: number) {
 }
 
 const keys = apiRoutes.map((r) => `${r.method} ${r.url}`);
-const cells = keys.flatMap((key) => (['writer', 'editor', 'admin', 'anonymous'] as const).map((who) => ({ key, who, allow: expectedFor(key, who) })));
+const cells = keys.flatMap((key) =>
+  (['writer', 'editor', 'admin', 'anonymous'] as const).map((who) => {
+    const allow = expectedFor(key, who);
+    return { key, who, allow, label: `${who.padEnd(9)} ${key} → ${allow ? 'allowed' : who === 'anonymous' ? '401' : '403'}` };
+  }),
+);
 
 describe('role × operation matrix (JSON API, Bearer tokens)', () => {
   it('the hand-written table covers exactly the routes in apiRoutes', () => {
@@ -194,7 +199,7 @@ describe('role × operation matrix (JSON API, Bearer tokens)', () => {
     expect([...keys].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(cells)('$who: $key → $allow', async ({ key, who, allow }) => {
+  for (const { key, who, allow, label } of cells) it(label, async () => {
     const actor = who === 'anonymous' ? null : people[who];
     const route = apiRoutes.find((r) => `${r.method} ${r.url}` === key)!;
     const cell = await prepare(key, actor);
@@ -239,6 +244,15 @@ describe('writers and other people’s work', () => {
     }
     expect(await snapshot(id)).toEqual(before);
     expect((await put(people.writer2, id, 'The owner may')).statusCode).toBe(200);
+  });
+
+  it('the article list shows a writer their own work and published articles, not others’ drafts', async () => {
+    const theirs = await articleIn('draft', people.writer2);
+    const mine = await articleIn('draft');
+    const ids = async (m: Member) => (await app.inject({ method: 'GET', url: '/api/v1/articles?limit=100', headers: bearer(m.token) })).json().items.map((a: { id: number }) => a.id);
+    expect(await ids(people.writer)).toContain(mine);
+    expect(await ids(people.writer)).not.toContain(theirs);
+    expect(await ids(people.editor)).toEqual(expect.arrayContaining([mine, theirs]));
   });
 
   it('a writer cannot edit their own article once it is published (or scheduled)', async () => {

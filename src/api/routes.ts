@@ -277,4 +277,9 @@ export function registerApi(app: FastifyInstance, services: Services) {
       },
     });
   }
+  // The API owns /api/: an unknown GET there must not fall through to the reader site's section route
+  // (which answered SECTION_NOT_FOUND, or redirected /api/ to /api).
+  app.all('/api/*', async () => {
+    throw new AppError('NOT_FOUND', 'There is no such API endpoint.');
+  });
 }

@@ -13,6 +13,7 @@ import { ArticleView } from '../site/views/article.tsx';
 import { articleFormSchema, formToArticleInput } from './form.ts';
 import { historyRoutes } from './history.tsx';
 import { curationRoutes } from './curation.tsx';
+import { adminRoutes } from './admin.tsx';
 import type { NewsroomContext } from './views/layout.tsx';
 import { EditorView, type EditorModel } from './views/editor.tsx';
 import { AuditView, DashboardView, SignInView, TokensView } from './views/pages.tsx';
@@ -109,12 +110,14 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
         people,
         lockHolder: null,
         scheduledAt: null,
+        previews: {},
         input: { headline: '', standfirst: '', slug: '', body: [], kind: 'news', primarySectionId: sections[0]?.id ?? 0, extraSectionIds: [], tags: [], authorIds: [], hero: null, seoTitle: '', seoDescription: '' },
       };
     }
     const c = await services.content.current(actor, id);
     const lock = await services.newsroom.openArticle(actor, id);
-    return { id, revision: c.revision, status: c.status, createdBy: c.facts.createdBy, input: c.input, sections, people, lockHolder: lock, scheduledAt: c.facts.scheduled_at };
+    const previews = await services.media.previews(c.input.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])));
+    return { id, revision: c.revision, status: c.status, createdBy: c.facts.createdBy, input: c.input, sections, people, lockHolder: lock, scheduledAt: c.facts.scheduled_at, previews };
   }
 
   app.get('/newsroom/articles/new', async (req, reply) => {
@@ -212,6 +215,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
 
   historyRoutes(app, { services, ctxOf });
   curationRoutes(app, { services, ctxOf });
+  adminRoutes(app, { services, ctxOf });
 }
 
 /** Only same-site paths are allowed as a post-sign-in destination (no open redirect). */

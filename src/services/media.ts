@@ -22,6 +22,11 @@ export function mediaService(store: Store, mediaDir: string, clock: () => Date =
       return view((await store.media.byIds([id])).get(id)!);
     },
 
+    async previews(ids: number[]): Promise<Record<string, string>> {
+      const media = await store.media.byIds(ids);
+      return Object.fromEntries([...media].map(([id, m]) => [String(id), mediaUrl(fallbackFile(m))]));
+    },
+
     async search(actor: Actor, q: string) {
       authorize(actor, 'media.upload');
       return (await store.media.search(q.trim().slice(0, 100), 40)).map(view);

@@ -6,8 +6,10 @@
 //   <div id="body-editor" data-media-search="/api/v1/media" data-media-upload="/api/v1/media"
 //        data-media-previews='{"12":"/media/12-harbour.jpg"}'></div>          (previews optional)
 // On every document change the editor writes the blocks JSON into #body-json and dispatches
-// `masthead:change` (bubbling) from it; window.mastheadEditor exposes setBlocks/getBlocks.
-import { Editor } from '@tiptap/core';
+// `masthead:change` (bubbling) from it; window.mastheadEditor exposes setBlocks/getBlocks
+// (setBlocks updates #body-json silently). `masthead:editor-ready` bubbles from #body-editor once mounted.
+import { Editor, type JSONContent } from '@tiptap/core';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { Body } from '../../domain/blocks.ts';
 import { EMBED, IMAGE, LIMITS, QUOTE, blocksToDoc, clampPastedHeadings, docToBlocks, isEmbedUrl, isSafeHref, truncate } from './convert.ts';
 import { el, uid } from './dom.ts';
@@ -16,7 +18,10 @@ import { editorExtensions } from './nodes.ts';
 import { createToolbar } from './toolbar.ts';
 
 export interface MastheadEditorApi {
-  /** Replaces the editor content (and #body-json); `previews` maps media ids to preview URLs. */
+  /**
+   * Replaces the editor content and #body-json without dispatching masthead:change (a programmatic
+   * load, not an edit). `previews` maps media ids to preview URLs for image blocks.
+   */
   setBlocks(blocks: Body, previews?: Record<string, string>): void;
   /** The current content as stored blocks (always valid for bodySchema). */
   getBlocks(): Body;
@@ -93,6 +98,19 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
     onUpdate: sync,
   });
 
+  /** Inserts an image or embed and leaves the caret after it, so typing cannot replace it. */
+  function insertAtom(node: JSONContent) {
+    editor
+      .chain()
+      .focus()
+      .insertContent(node)
+      .command(({ tr }) => {
+        if (tr.selection instanceof NodeSelection) tr.setSelection(TextSelection.near(tr.doc.resolve(tr.selection.to), 1));
+        return true;
+      })
+      .run();
+  }
+
   function link() {
     const current = editor.getAttributes('link').href as string | undefined;
     const raw = window.prompt('Link address (https://…, mailto:… or /path on this site). Leave empty to remove the link.', current ?? 'https://');
@@ -130,7 +148,7 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
       return;
     }
     const title = truncate((window.prompt('Title (optional)', '') ?? '').trim(), LIMITS.title);
-    editor.chain().focus().insertContent({ type: EMBED, attrs: { kind: embedKind(url), url, title, caption: '' } }).run();
+    insertAtom({ type: EMBED, attrs: { kind: embedKind(url), url, title, caption: '' } });
   }
 
   const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
@@ -141,7 +159,7 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
     onPick: (pick) => {
       if (pick.src) previews.set(pick.mediaId, pick.src);
       const { mediaId, alt, caption, credit, src } = pick;
-      editor.chain().focus().insertContent({ type: IMAGE, attrs: { mediaId, alt, caption, credit, src } }).run();
+      insertAtom({ type: IMAGE, attrs: { mediaId, alt, caption, credit, src } });
     },
     onClose: () => editor.commands.focus(),
   });
@@ -160,7 +178,9 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
   return {
     setBlocks(blocks, more) {
       readPreviews(previews, more);
-      editor.commands.setContent(blocksToDoc(Array.isArray(blocks) ? blocks : [], { mediaSrc }), { emitUpdate: true });
+      // A programmatic load, like setting an input's value: #body-json is updated, no masthead:change.
+      editor.commands.setContent(blocksToDoc(Array.isArray(blocks) ? blocks : [], { mediaSrc }), { emitUpdate: false });
+      input.value = JSON.stringify(docToBlocks(editor.getJSON()));
     },
     getBlocks: () => docToBlocks(editor.getJSON()),
   };

@@ -1,8 +1,9 @@
 // Tiptap extensions for the newsroom body editor: the custom quote, image and embed nodes that
 // mirror the stored block types, and the full extension list the editor (and the tests) use.
-import { Node, mergeAttributes, type Editor, type Extensions } from '@tiptap/core';
+import { Extension, Node, mergeAttributes, type Editor, type Extensions } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
 import { Fragment, type Node as PMNode, type Schema } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import StarterKit from '@tiptap/starter-kit';
 import { EMBED, IMAGE, LIMITS, QUOTE, isEmbedUrl, isSafeHref } from './convert.ts';
@@ -226,6 +227,28 @@ export const MastheadEmbed = Node.create({
   },
 });
 
+/** Stored headings are plain text, so bold/italic/links typed or pasted into one are removed. */
+export const PlainHeadings = Extension.create({
+  name: 'mastheadPlainHeadings',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('mastheadPlainHeadings'),
+        appendTransaction(transactions, _old, state) {
+          if (!transactions.some((t) => t.docChanged)) return null;
+          let tr: Transaction | null = null;
+          state.doc.forEach((node, offset) => {
+            let marked = false;
+            node.descendants((child) => void (marked ||= child.marks.length > 0));
+            if (node.type.name === 'heading' && marked) (tr ??= state.tr).removeMark(offset + 1, offset + node.nodeSize - 1);
+          });
+          return tr;
+        },
+      }),
+    ];
+  },
+});
+
 /** Every extension the body editor uses; also used by the tests to build the editor schema. */
 export function editorExtensions(): Extensions {
   return [
@@ -251,5 +274,6 @@ export function editorExtensions(): Extensions {
     MastheadQuote,
     MastheadImage,
     MastheadEmbed,
+    PlainHeadings,
   ];
 }

@@ -16,6 +16,8 @@ export interface EditorModel {
   people: Person[];
   lockHolder: { name: string } | null;
   scheduledAt: string | null;
+  /** Preview URLs of the images the body uses, so the editor can show them. */
+  previews: Record<string, string>;
 }
 
 function Field({ id, label, children, hint }: { id: string; label: string; children: preact.ComponentChildren; hint?: string }) {
@@ -133,7 +135,13 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
           <div class="nr-field">
             <span class="nr-label" id="body-label">Body</span>
             <input type="hidden" name="body" id="body-json" value={JSON.stringify(a.body)} />
-            <div id="body-editor" aria-labelledby="body-label" data-media-search="/api/v1/media" data-media-upload="/api/v1/media"></div>
+            <div
+              id="body-editor"
+              aria-labelledby="body-label"
+              data-media-search="/api/v1/media"
+              data-media-upload="/api/v1/media"
+              data-media-previews={JSON.stringify(m.previews)}
+            ></div>
             <noscript>The body editor needs JavaScript; the other fields can be saved without it.</noscript>
           </div>
           <fieldset class="nr-group">

@@ -36,7 +36,10 @@ export function NewsroomLayout({ ctx, title, children, scripts = [] }: { ctx: Ne
                 {can(a, 'article.create') && <li><a href="/newsroom/articles/new">New article</a></li>}
                 {can(a, 'collection.manage') && <li><a href="/newsroom/collections/editors-choice">Editor's Choice</a></li>}
                 {can(a, 'collection.manage') && <li><a href="/newsroom/collections/top-stories">Top stories</a></li>}
+                {can(a, 'section.manage') && <li><a href="/newsroom/sections">Sections</a></li>}
+                <li><a href="/newsroom/media">Media</a></li>
                 <li><a href="/newsroom/tokens">API tokens</a></li>
+                {can(a, 'user.manage') && <li><a href="/newsroom/users">Users</a></li>}
                 {can(a, 'audit.view') && <li><a href="/newsroom/audit">Audit log</a></li>}
                 <li><a href="/">View site</a></li>
               </ul>

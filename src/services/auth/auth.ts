@@ -159,6 +159,7 @@ export type AuthService = ReturnType<typeof authService>;
 
 /** Constant-time comparison of a submitted CSRF token with the session's. */
 export function csrfMatches(expected: string, given: unknown): boolean {
-  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  // An empty expected token (e.g. the sign-in cookie is missing) must never match an empty submitted one.
+  if (!expected || typeof given !== 'string' || given.length !== expected.length) return false;
   return crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }

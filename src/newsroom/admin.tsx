@@ -1,0 +1,200 @@
+// Newsroom management pages: the section tree, users and roles, and the media library.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can, ROLES } from '../domain/permissions.ts';
+import type { Section } from '../domain/model.ts';
+import { AppError } from '../errors.ts';
+import { actorOf } from '../http/auth.ts';
+import type { Services } from '../services/index.ts';
+import { sendPage } from '../site/render.ts';
+import type { CtxOf } from './routes.tsx';
+import { articleId } from './routes.tsx';
+import { NewsroomLayout, Notice, type NewsroomContext } from './views/layout.tsx';
+
+const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, string>;
+const optionalId = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
+
+export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { services: Services; ctxOf: CtxOf }) {
+  app.get('/newsroom/sections', async (req, reply) => {
+    const tree = await services.reader.sections();
+    const all = tree.roots().flatMap((r) => tree.subtreeIds(r.id).map((i) => tree.get(i)!));
+    if (!can(actorOf(req), 'section.manage')) throw new AppError('FORBIDDEN');
+    return sendPage(reply, <SectionsView ctx={ctxOf(req)} sections={all} done={(req.query as Record<string, string>).done === '1'} />);
+  });
+  app.post('/newsroom/sections', async (req, reply) => {
+    const b = body(req);
+    const input = { name: b.name, slug: b.slug, parentId: optionalId(b.parentId), description: b.description ?? '' };
+    const id = optionalId(b.id);
+    if (id) await services.curation.updateSection(actorOf(req), id, { ...input, position: b.position ? Number(b.position) : undefined });
+    else await services.curation.createSection(actorOf(req), input);
+    return reply.redirect('/newsroom/sections?done=1', 303);
+  });
+
+  app.get('/newsroom/users', async (req, reply) => {
+    const users = await services.newsroom.users(actorOf(req));
+    return sendPage(reply, <UsersView ctx={ctxOf(req)} users={users} />);
+  });
+  app.post('/newsroom/users', async (req, reply) => {
+    const b = body(req);
+    await services.newsroom.createUser(actorOf(req), { email: b.email ?? '', name: b.name ?? '', role: b.role ?? '', password: b.password ?? '' });
+    return reply.redirect('/newsroom/users', 303);
+  });
+  app.post('/newsroom/users/:id/role', async (req, reply) => {
+    const role = body(req).role;
+    if (!(ROLES as readonly string[]).includes(role ?? '')) throw new AppError('INVALID_INPUT', 'role: must be writer, editor or admin', { field: 'role' });
+    await services.newsroom.setRole(actorOf(req), articleId(req), role as (typeof ROLES)[number]);
+    return reply.redirect('/newsroom/users', 303);
+  });
+
+  app.get('/newsroom/media', async (req, reply) => {
+    const q = String((req.query as Record<string, unknown>).q ?? '').slice(0, 100);
+    const items = await services.media.search(actorOf(req), q);
+    return sendPage(reply, <MediaView ctx={ctxOf(req)} q={q} items={items} />);
+  });
+}
+
+function SectionsView({ ctx, sections, done }: { ctx: NewsroomContext; sections: Section[]; done: boolean }) {
+  const parentSelect = (id: string, selected: number | null, exclude?: number) => (
+    <select id={id} name="parentId">
+      <option value="">(top level)</option>
+      {sections
+        .filter((s) => s.id !== exclude)
+        .map((s) => (
+          <option value={String(s.id)} selected={s.id === selected}>
+            {s.path}
+          </option>
+        ))}
+    </select>
+  );
+  return (
+    <NewsroomLayout ctx={ctx} title="Sections">
+      <h1>Sections</h1>
+      {done && <Notice kind="ok">Saved. Old addresses of renamed or moved sections redirect to the new ones.</Notice>}
+      <table class="nr-table">
+        <thead>
+          <tr>
+            <th scope="col">Path</th>
+            <th scope="col">Change name, slug, parent or position</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sections.map((s) => (
+            <tr key={s.id}>
+              <td>/{s.path}</td>
+              <td>
+                <form method="post" action="/newsroom/sections" class="nr-inline">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <input type="hidden" name="id" value={String(s.id)} />
+                  <label for={`name-${s.id}`}>Name</label>
+                  <input id={`name-${s.id}`} name="name" value={s.name} required />
+                  <label for={`slug-${s.id}`}>Slug</label>
+                  <input id={`slug-${s.id}`} name="slug" value={s.slug} required size={12} />
+                  <label for={`parent-${s.id}`}>Parent</label>
+                  {parentSelect(`parent-${s.id}`, s.parentId, s.id)}
+                  <label for={`pos-${s.id}`}>Position</label>
+                  <input id={`pos-${s.id}`} name="position" value={String(s.position)} size={3} inputMode="numeric" />
+                  <input type="hidden" name="description" value={s.description} />
+                  <button type="submit">Save {s.name}</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>New section</h2>
+      <form method="post" action="/newsroom/sections" class="nr-form nr-narrow">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <label for="new-name">Name</label>
+        <input id="new-name" name="name" required />
+        <label for="new-slug">Slug</label>
+        <input id="new-slug" name="slug" required />
+        <label for="new-parent">Parent</label>
+        {parentSelect('new-parent', null)}
+        <label for="new-description">Description</label>
+        <input id="new-description" name="description" />
+        <button type="submit">Create section</button>
+      </form>
+    </NewsroomLayout>
+  );
+}
+
+function UsersView({ ctx, users }: { ctx: NewsroomContext; users: Awaited<ReturnType<Services['newsroom']['users']>> }) {
+  return (
+    <NewsroomLayout ctx={ctx} title="Users">
+      <h1>Users</h1>
+      <table class="nr-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>
+                <form method="post" action={`/newsroom/users/${u.id}/role`} class="nr-inline">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <label for={`role-${u.id}`} class="visually-hidden">
+                    Role of {u.name}
+                  </label>
+                  <select id={`role-${u.id}`} name="role">
+                    {ROLES.map((r) => (
+                      <option value={r} selected={u.role === r}>
+                        {r}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit">Change role of {u.name}</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Add a user</h2>
+      <form method="post" action="/newsroom/users" class="nr-form nr-narrow">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <label for="u-name">Name</label>
+        <input id="u-name" name="name" required />
+        <label for="u-email">E-mail</label>
+        <input id="u-email" name="email" type="email" required />
+        <label for="u-role">Role</label>
+        <select id="u-role" name="role">
+          {ROLES.map((r) => (
+            <option value={r}>{r}</option>
+          ))}
+        </select>
+        <label for="u-password">Password (at least 12 characters)</label>
+        <input id="u-password" name="password" type="password" minLength={12} required autocomplete="new-password" />
+        <button type="submit">Add user</button>
+      </form>
+    </NewsroomLayout>
+  );
+}
+
+function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: Awaited<ReturnType<Services['media']['search']>> }) {
+  return (
+    <NewsroomLayout ctx={ctx} title="Media library">
+      <h1>Media library</h1>
+      <form method="get" class="nr-inline" role="search">
+        <label for="media-q">Search alt text, captions and credits</label>
+        <input id="media-q" name="q" type="search" value={q} />
+        <button type="submit">Search</button>
+      </form>
+      <p class="nr-hint">Upload images from the article editor’s Image button; each upload keeps its original and gets WebP and JPEG sizes.</p>
+      <ul class="nr-media">
+        {items.map((m) => (
+          <li key={m.id}>
+            <img src={m.url} alt={m.alt} width={160} height={Math.round((160 * m.height) / Math.max(1, m.width))} loading="lazy" />
+            <p>
+              #{m.id} · {m.caption || m.alt} <em>{m.credit}</em>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </NewsroomLayout>
+  );
+}
