@@ -2,7 +2,27 @@
 // saved first. Without this file the form still saves with its Save button.
 (function () {
   var form = document.getElementById('article-form');
-  if (!form || !form.dataset.articleId) return;
+  if (!form) return;
+
+  // The hero picker reuses the body editor's media library dialog (search or upload).
+  var heroButton = form.querySelector('[data-pick-hero]');
+  if (heroButton) {
+    var showPicker = function () { if (window.mastheadEditor && window.mastheadEditor.pickImage) heroButton.hidden = false; };
+    showPicker();
+    document.addEventListener('masthead:editor-ready', showPicker);
+    heroButton.addEventListener('click', function () {
+      window.mastheadEditor.pickImage(function (pick) {
+        form.elements.namedItem('heroMediaId').value = String(pick.mediaId);
+        form.elements.namedItem('heroAlt').value = pick.alt;
+        form.elements.namedItem('heroCaption').value = pick.caption;
+        form.elements.namedItem('heroCredit').value = pick.credit;
+        form.dispatchEvent(new Event('input', { bubbles: true }));
+        setTimeout(function () { heroButton.focus(); }, 0);
+      });
+    });
+  }
+
+  if (!form.dataset.articleId) return;
   var id = form.dataset.articleId;
   var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
   var status = form.querySelector('[data-save-status]');
@@ -90,10 +110,11 @@
     h.textContent = 'Someone else saved this article';
     var p = document.createElement('p');
     p.textContent = (d.savedBy || 'Another user') + ' saved revision ' + d.currentRevision + '. Nothing is lost: choose which version to continue with.';
+    var mineNow = article();
     var mine = document.createElement('pre');
-    mine.textContent = 'Yours: ' + value('headline');
+    mine.textContent = 'Yours\n' + summary(mineNow);
     var other = document.createElement('pre');
-    other.textContent = 'Theirs: ' + (theirs.headline || '');
+    other.textContent = 'Theirs (revision ' + d.currentRevision + ')\n' + summary(theirs);
     var keep = document.createElement('button');
     keep.type = 'button';
     keep.textContent = 'Keep mine (save as a new revision)';
@@ -106,11 +127,44 @@
     keep.focus();
   }
 
+  function blockText(b) {
+    if (b.type === 'paragraph') return b.content.map(function (r) { return r.text; }).join('');
+    if (b.type === 'list') return b.items.map(function (item) { return '• ' + item.map(function (r) { return r.text; }).join(''); }).join('\n');
+    if (b.type === 'quote') return '“' + b.text + '”' + (b.attribution ? ' — ' + b.attribution : '');
+    if (b.type === 'heading') return b.text;
+    if (b.type === 'image') return '[image: ' + (b.caption || b.alt) + ']';
+    return '[' + b.type + ']';
+  }
+
+  // Both versions in full words, so the choice is informed.
+  function summary(a) {
+    return 'Headline: ' + (a.headline || '') + '\nStandfirst: ' + (a.standfirst || '') + '\n\n' + (a.body || []).map(blockText).join('\n\n');
+  }
+
+  function setSelected(name, ids) {
+    var selects = form.querySelectorAll('[name="' + name + '"]');
+    selects.forEach(function (el, i) {
+      if (el.multiple) Array.prototype.forEach.call(el.options, function (o) { o.selected = ids.indexOf(Number(o.value)) !== -1; });
+      else el.value = ids[i] ? String(ids[i]) : '';
+    });
+  }
+
+  // Puts another version into every field, so "Take theirs" continues from exactly that revision.
   function load(a, revision) {
     field('headline').value = a.headline || '';
     field('standfirst').value = a.standfirst || '';
     field('slug').value = a.slug || '';
+    field('kind').value = a.kind || 'news';
+    field('primarySectionId').value = String(a.primarySectionId || '');
+    setSelected('extraSectionIds', a.extraSectionIds || []);
+    setSelected('authorIds', a.authorIds || []);
     field('tags').value = (a.tags || []).join(', ');
+    field('heroMediaId').value = a.hero ? String(a.hero.mediaId) : '';
+    field('heroAlt').value = a.hero ? a.hero.alt : '';
+    field('heroCaption').value = a.hero ? a.hero.caption : '';
+    field('heroCredit').value = a.hero ? a.hero.credit : '';
+    field('seoTitle').value = a.seoTitle || '';
+    field('seoDescription').value = a.seoDescription || '';
     field('body').value = JSON.stringify(a.body || []);
     if (window.mastheadEditor) window.mastheadEditor.setBlocks(a.body || []);
     field('baseRevision').value = String(revision);

@@ -42,7 +42,10 @@ export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<Stor
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
     meta = await sharp(bytes, { limitInputPixels: UPLOAD_LIMITS.pixels }).metadata();
-  } catch {
+  } catch (err) {
+    if (/pixel limit/i.test(String((err as Error).message))) {
+      throw new AppError('INVALID_INPUT', `file: more than the ${UPLOAD_LIMITS.pixels / 1e6} megapixel limit`, { field: 'file' });
+    }
     throw new AppError('INVALID_INPUT', 'file: not an image we can read (JPEG, PNG, WebP, AVIF or GIF)', { field: 'file' });
   }
   const kind = meta.format ? ACCEPTED[meta.format] : undefined;
@@ -63,9 +66,15 @@ export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<Stor
     const source = () => sharp(bytes, { limitInputPixels: UPLOAD_LIMITS.pixels }).rotate();
     for (const w of UPLOAD_LIMITS.widths.filter((x) => x < width).concat(width <= 1600 ? [width] : [])) {
       const h = Math.round((height * w) / width);
-      for (const format of ['webp', 'jpeg'] as const) {
+      for (const format of ['avif', 'webp', 'jpeg'] as const) {
         const file = rel(`${hash}-${w}.${format === 'jpeg' ? 'jpg' : format}`);
-        const out = format === 'webp' ? await source().resize(w).webp({ quality: 78 }).toBuffer() : await source().resize(w).flatten({ background: '#ffffff' }).jpeg({ quality: 82 }).toBuffer();
+        const resized = source().resize(w);
+        const out =
+          format === 'avif'
+            ? await resized.avif({ quality: 55, effort: 2 }).toBuffer()
+            : format === 'webp'
+              ? await resized.webp({ quality: 78 }).toBuffer()
+              : await resized.flatten({ background: '#ffffff' }).jpeg({ quality: 82 }).toBuffer();
         await writeAtomically(path.join(mediaDir, file), out);
         variants.push({ width: w, height: h, format, file });
       }

@@ -6,8 +6,8 @@ function suiteOf(moduleId: string, fullName: string): string {
   if (moduleId.includes('/test/browser/')) return 'browser (chromium)';
   if (/\bpostgres\b/.test(fullName)) return 'on postgresql';
   if (/\bsqlite\b/.test(fullName)) return 'on sqlite';
-  if (moduleId.includes('/src/site/') || moduleId.includes('/test/')) return 'http and views';
-  return 'unit';
+  if (['/src/site/', '/src/newsroom/newsroom', '/src/api/'].some((p) => moduleId.includes(p))) return 'http (site, newsroom, api)';
+  return 'unit and services';
 }
 
 export default class SuiteSummary implements Reporter {

@@ -13,7 +13,7 @@ import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { Body } from '../../domain/blocks.ts';
 import { EMBED, IMAGE, LIMITS, QUOTE, blocksToDoc, clampPastedHeadings, docToBlocks, isEmbedUrl, isSafeHref, truncate } from './convert.ts';
 import { el, uid } from './dom.ts';
-import { createMediaDialog } from './media-dialog.ts';
+import { createMediaDialog, type MediaPick } from './media-dialog.ts';
 import { editorExtensions } from './nodes.ts';
 import { createToolbar } from './toolbar.ts';
 
@@ -25,6 +25,8 @@ export interface MastheadEditorApi {
   setBlocks(blocks: Body, previews?: Record<string, string>): void;
   /** The current content as stored blocks (always valid for bodySchema). */
   getBlocks(): Body;
+  /** Opens the media library (search or upload) and hands the chosen image to `onPick` instead of the body. */
+  pickImage(onPick: (pick: MediaPick) => void): void;
 }
 
 declare global {
@@ -152,16 +154,27 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
   }
 
   const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+  // Set while the page (not the body) asked for an image, e.g. the hero picker.
+  let pendingPick: ((pick: MediaPick) => void) | null = null;
   const media = createMediaDialog({
     searchUrl: host.dataset.mediaSearch ?? '/api/v1/media',
     uploadUrl: host.dataset.mediaUpload ?? '/api/v1/media',
     csrfToken: csrf,
     onPick: (pick) => {
+      if (pendingPick) {
+        const take = pendingPick;
+        pendingPick = null;
+        take(pick);
+        return;
+      }
       if (pick.src) previews.set(pick.mediaId, pick.src);
       const { mediaId, alt, caption, credit, src } = pick;
       insertAtom({ type: IMAGE, attrs: { mediaId, alt, caption, credit, src } });
     },
-    onClose: () => editor.commands.focus(),
+    onClose: () => {
+      if (pendingPick) pendingPick = null;
+      else editor.commands.focus();
+    },
   });
 
   const toolbar = createToolbar(editor, { link, quote, embed, image: () => media.open() }, editorId);
@@ -183,6 +196,10 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
       input.value = JSON.stringify(docToBlocks(editor.getJSON()));
     },
     getBlocks: () => docToBlocks(editor.getJSON()),
+    pickImage(onPick) {
+      pendingPick = onPick;
+      media.open();
+    },
   };
 }
 

@@ -119,6 +119,11 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
           </Field>
           <fieldset class="nr-group">
             <legend>Hero image</legend>
+            <p class="nr-hero-pick">
+              <button type="button" data-pick-hero hidden>
+                Choose or upload the hero image
+              </button>
+            </p>
             <Field id="heroMediaId" label="Image id" hint="Pick from the media library in the body editor's Image dialog, or type an id.">
               <input id="heroMediaId" name="heroMediaId" inputMode="numeric" value={a.hero ? String(a.hero.mediaId) : ''} aria-describedby="heroMediaId-hint" />
             </Field>

@@ -8,11 +8,13 @@ export function Time({ iso, site, compact }: { iso: string; site: SiteContext; c
   return <time datetime={iso}>{compact ? formatDate(iso, site.timezone) : formatDateTime(iso, site.timezone)}</time>;
 }
 
-/** A responsive picture: WebP variants for browsers that take them, the JPEG original otherwise. */
+/** A responsive picture: AVIF, then WebP variants for browsers that take them, a JPEG otherwise. */
 export function Picture({ media, alt, sizes, eager }: { media: MediaRef; alt: string; sizes: string; eager?: boolean }) {
+  const avif = srcset(media, 'avif');
   const webp = srcset(media, 'webp');
   return (
     <picture>
+      {avif && <source type="image/avif" srcset={avif} sizes={sizes} />}
       {webp && <source type="image/webp" srcset={webp} sizes={sizes} />}
       <img
         src={mediaUrl(fallbackFile(media))}
