@@ -178,6 +178,32 @@
     timer = setTimeout(function () { save(true); }, 1500);
   }
 
+  // Soft lock: a heartbeat tells others this article is open here, and tells us if someone took it over.
+  var lockNotice = document.createElement('p');
+  lockNotice.className = 'nr-notice nr-error';
+  lockNotice.setAttribute('role', 'status');
+  lockNotice.hidden = true;
+  form.parentNode.insertBefore(lockNotice, form);
+  function heartbeat() {
+    fetch('/api/v1/articles/' + id + '/lock', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        lockNotice.hidden = !data.heldBy;
+        lockNotice.textContent = data.heldBy ? data.heldBy + ' is editing this article now. Your saves stay safe: if theirs lands first you will be asked which version to keep.' : '';
+      })
+      .catch(function () {});
+  }
+  setInterval(heartbeat, 45000);
+
+  // Until the slug is typed by hand, suggest the one the headline would give.
+  var slug = field('slug');
+  function suggestSlug() {
+    slug.placeholder = value('headline').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  }
+  field('headline').addEventListener('input', suggestSlug);
+  suggestSlug();
+
   form.addEventListener('input', changed);
   form.addEventListener('masthead:change', changed);
   form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); save(false); });

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   'POST /api/v1/articles/:id/unpublish': [N, Y, Y],
   // Pulling one's own submission back from review is an edit of one's own in-review article.
   'POST /api/v1/articles/:id/draft': [Y, Y, Y],
+  'POST /api/v1/articles/:id/lock': [Y, Y, Y],
   'POST /api/v1/articles/:id/corrections': [N, Y, Y],
   'GET /api/v1/collections/:slug': [N, Y, Y],
   'PUT /api/v1/collections/:slug': [N, Y, Y],

@@ -119,6 +119,13 @@ export const apiRoutes: ApiRoute[] = [
   ),
   {
     method: 'POST',
+    url: '/api/v1/articles/:id/lock',
+    summary: 'Heartbeat of an open editor: marks the article as open by me, or says who took it over',
+    op: 'article.view',
+    handler: async ({ actor, params, services }) => services.newsroom.heartbeat(actor, idOf(params)),
+  },
+  {
+    method: 'POST',
     url: '/api/v1/articles/:id/corrections',
     summary: 'Append a dated correction or clarification',
     op: 'article.correct',

@@ -22,7 +22,7 @@ export function createServices(store: Store, mediaDir: string, clock: () => Date
     events,
     reader: readerService(store, clock),
     auth,
-    newsroom: deskService(store, auth),
+    newsroom: deskService(store, auth, clock),
     content: contentService(store, events, clock),
     workflow,
     curation: curationService(store, events, clock),

@@ -2,11 +2,11 @@
 import { can, type Actor, type Role } from '../../domain/permissions.ts';
 import type { Store } from '../../store/index.ts';
 import type { AuthService, NewUser } from '../auth/auth.ts';
-import { authorize } from './content.ts';
+import { articleFacts, authorize } from './content.ts';
 
 const LOCK_FRESH_MS = 2 * 60_000;
 
-export function deskService(store: Store, auth: AuthService) {
+export function deskService(store: Store, auth: AuthService, clock: () => Date = () => new Date()) {
   return {
     /** Articles the actor may see, newest change first. Writers see their own work and what is published. */
     async list(actor: Actor, q: { status?: string; mine?: 'true' | 'false'; limit: number }) {
@@ -42,9 +42,18 @@ export function deskService(store: Store, auth: AuthService) {
      */
     async openArticle(actor: Actor, articleId: number): Promise<{ name: string } | null> {
       const holder = await store.editorial.lockHolder(articleId);
-      const fresh = holder && Date.now() - new Date(holder.heartbeat_at).getTime() < LOCK_FRESH_MS;
-      await store.editorial.takeLock(articleId, actor.id, new Date().toISOString());
+      const fresh = holder && clock().getTime() - new Date(holder.heartbeat_at).getTime() < LOCK_FRESH_MS;
+      await store.editorial.takeLock(articleId, actor.id, clock().toISOString());
       return fresh && holder.user_id !== actor.id ? { name: holder.name } : null;
+    },
+
+    /** Keeps this user's mark on an open article fresh; says who holds it if someone else took over. */
+    async heartbeat(actor: Actor, articleId: number): Promise<{ heldBy: string | null }> {
+      authorize(actor, 'article.view', await articleFacts(store, articleId));
+      const holder = await store.editorial.lockHolder(articleId);
+      if (holder && holder.user_id !== actor.id && clock().getTime() - new Date(holder.heartbeat_at).getTime() < LOCK_FRESH_MS) return { heldBy: holder.name };
+      await store.editorial.takeLock(articleId, actor.id, clock().toISOString());
+      return { heldBy: null };
     },
 
     async users(actor: Actor) {

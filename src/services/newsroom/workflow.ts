@@ -104,7 +104,9 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
     async correct(actor: Actor, id: number, raw: unknown) {
       const { kind, note } = parse(correctionSchema, raw);
       const correctionId = await store.transaction(async (tx) => {
-        authorize(actor, 'article.correct', await articleFacts(tx, id));
+        const facts = await articleFacts(tx, id);
+        authorize(actor, 'article.correct', facts);
+        if (!facts.first_published_at) throw new AppError('INVALID_TRANSITION', 'Corrections are for articles readers have seen; this one was never published.');
         const cid = await tx.editorial.addCorrection({ articleId: id, kind, note, userId: actor.id, at: now() });
         await tx.audit.record({ userId: actor.id, action: `article.${kind}`, subject: `article:${id}`, details: { note }, at: now() });
         return cid;
