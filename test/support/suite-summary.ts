@@ -27,7 +27,7 @@ export default class SuiteSummary implements Reporter {
     const total = { passed: 0, failed: 0, skipped: 0 };
     console.log('\nSuites:');
     for (const [name, c] of [...counts].sort()) {
-      console.log(`  ${name.padEnd(22)} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+      console.log(`  ${name.padEnd(28)} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
       total.passed += c.passed;
       total.failed += c.failed;
       total.skipped += c.skipped;
