@@ -12,6 +12,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { UPLOAD_LIMITS } from './media/upload.ts';
 import { registerAuth } from './http/auth.ts';
+import { registerOrigins } from './http/origins.ts';
 import { registerApi } from './api/routes.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { newsroomRoutes } from './newsroom/routes.tsx';
@@ -66,6 +67,7 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
   });
 
   app.decorate('services', services);
+  registerOrigins(app, { primary: config.origin, mirrors: config.mirrors, onion: config.onion, indexMirrors: config.indexMirrors });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } });

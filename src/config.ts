@@ -32,6 +32,17 @@ const envSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(origin('MASTHEAD_MIRRORS'))),
+  /** An optional .onion address; the primary then sends Onion-Location so Tor Browser can switch to it. */
+  MASTHEAD_ONION_ORIGIN: z
+    .string()
+    .trim()
+    .optional()
+    .refine((u) => u === undefined || u === '' || (URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && new URL(u).hostname.endsWith('.onion')), {
+      message: 'MASTHEAD_ONION_ORIGIN must be an http(s) URL of a .onion host',
+    })
+    .transform((u) => (u ? new URL(u).origin : undefined)),
+  /** Let search engines index mirrors too (default false: mirrors send X-Robots-Tag: noindex). */
+  MASTHEAD_INDEX_MIRRORS: bool.default(false),
   /** The outlet's name, shown in the header and page titles. */
   MASTHEAD_SITE_NAME: z.string().trim().min(1).max(100).default('Meridian World News'),
   /** Language of the site (BCP 47), used in <html lang>. */
@@ -63,6 +74,8 @@ export interface Config {
   mediaDir: string;
   origin: string;
   mirrors: string[];
+  onion: string | undefined;
+  indexMirrors: boolean;
   siteName: string;
   language: string;
   timezone: string;
@@ -97,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mediaDir: path.resolve(e.MEDIA_DIR),
     origin: e.MASTHEAD_ORIGIN ?? `http://localhost:${e.PORT}`,
     mirrors: e.MASTHEAD_MIRRORS,
+    onion: e.MASTHEAD_ONION_ORIGIN,
+    indexMirrors: e.MASTHEAD_INDEX_MIRRORS,
     siteName: e.MASTHEAD_SITE_NAME,
     language: e.MASTHEAD_LANGUAGE,
     timezone: e.MASTHEAD_TIMEZONE,

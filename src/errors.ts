@@ -18,6 +18,7 @@ export const errorCatalogue = {
   REVISION_CONFLICT: { status: 409, message: 'Someone saved a newer version of this article while you were editing.' },
   INVALID_TRANSITION: { status: 409, message: 'The article cannot move to that status from where it is now.' },
   ALREADY_EXISTS: { status: 409, message: 'Something with that name already exists.' },
+  UNKNOWN_HOST: { status: 421, message: 'This server does not answer for that address.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again shortly.' },
 } as const;
 
