@@ -8,6 +8,9 @@ import { migrate } from './store/migrate.ts';
 import { createStore } from './store/index.ts';
 import { progressReporter } from './progress.ts';
 import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { exportSite } from './distribution/export/exporter.ts';
+import { searchUnavailablePage } from './distribution/export/search-page.tsx';
 import { AppError } from './errors.ts';
 import { authService } from './services/auth/auth.ts';
 import { generatePassword } from './services/auth/passwords.ts';
@@ -18,6 +21,8 @@ Commands:
   serve     start the site (migrates, and loads demo content into an empty database)
   migrate   bring the database schema up to date
   seed      load the demo content into an empty database
+  export --out DIR --origin URL [--base-path /sub]
+            write the public site as static files for a mirror served at URL (incremental)
   users add --email E --name N --role writer|editor|admin [--password P]
             create a newsroom user; without --password one is generated and shown once
 
@@ -75,6 +80,40 @@ async function usersCommand(config: Config, args: string[]) {
   }
 }
 
+async function exportCommand(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, origin: { type: 'string' }, 'base-path': { type: 'string', default: '' } } });
+  const basePath = (values['base-path'] ?? '').replace(/\/+$/, '');
+  if (!values.out || !values.origin || !URL.canParse(values.origin) || (basePath && !/^\/[A-Za-z0-9._~\/-]+$/.test(basePath))) {
+    console.error('Usage: masthead export --out DIR --origin https://mirror.example [--base-path /sub]');
+    process.exitCode = 2;
+    return;
+  }
+  const origin = new URL(values.origin).origin;
+  if (origin !== config.origin && !config.mirrors.includes(origin)) {
+    console.error(`${origin} is not one of this site's addresses. Add it to MASTHEAD_MIRRORS so the site answers for it and readers are told about it.`);
+    process.exitCode = 2;
+    return;
+  }
+  const { store, db } = await openStore(config);
+  const app = await buildApp({ config, store });
+  try {
+    const site = { siteName: config.siteName, language: config.language, timezone: config.timezone, origin: config.origin, mirrors: config.mirrors, tvAppUrl: config.tvAppUrl };
+    const report = await exportSite({
+      app,
+      outDir: path.resolve(values.out),
+      host: new URL(origin).host,
+      basePath,
+      searchPage: searchUnavailablePage({ ...site, nav: (await app.services.reader.sections()).roots() }),
+      onProgress: progressReporter('Exporting'),
+      warn: (line) => console.warn(line),
+    });
+    console.log(`Exported ${report.files} files to ${values.out}: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed.`);
+  } finally {
+    await app.close();
+    await db.close();
+  }
+}
+
 async function main(argv: string[]) {
   const command = argv[0] ?? 'serve';
   if (command === 'help' || command === '--help' || command === '-h') {
@@ -106,6 +145,8 @@ async function main(argv: string[]) {
     }
     case 'users':
       return usersCommand(config, argv.slice(1));
+    case 'export':
+      return exportCommand(config, argv.slice(1));
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       process.exitCode = 2;
