@@ -60,8 +60,31 @@
       authorIds: selected('authorIds'),
       body: body,
       hero: /^\d+$/.test(heroId) ? { mediaId: Number(heroId), caption: value('heroCaption'), credit: value('heroCredit'), alt: value('heroAlt') } : null,
+      video: video(),
       seoTitle: value('seoTitle'),
       seoDescription: value('seoDescription'),
+    };
+  }
+
+  function duration(text) {
+    var parts = text.trim().split(':');
+    if (parts.length > 3 || parts.some(function (p) { return !/^\d+$/.test(p); })) return NaN;
+    return parts.reduce(function (total, p) { return total * 60 + Number(p); }, 0);
+  }
+
+  // Same rules as the no-JavaScript form (src/newsroom/form.ts).
+  function video() {
+    var url = value('videoUrl').trim();
+    if (!url) return null;
+    var poster = value('videoPosterId').trim();
+    return {
+      url: url,
+      type: value('videoType'),
+      durationSeconds: duration(value('videoDuration')),
+      posterMediaId: /^\d+$/.test(poster) ? Number(poster) : null,
+      captions: value('videoCaptions').split('\n').map(function (line) { return line.split('|').map(function (x) { return x.trim(); }); })
+        .filter(function (p) { return p.some(Boolean); })
+        .map(function (p) { return { language: p[0] || '', label: p[1] || '', url: p[2] || '' }; }),
     };
   }
 
@@ -163,6 +186,12 @@
     field('heroAlt').value = a.hero ? a.hero.alt : '';
     field('heroCaption').value = a.hero ? a.hero.caption : '';
     field('heroCredit').value = a.hero ? a.hero.credit : '';
+    var v = a.video;
+    field('videoUrl').value = v ? v.url : '';
+    field('videoType').value = v ? v.type : 'hls';
+    field('videoDuration').value = v ? String(v.durationSeconds) : '';
+    field('videoPosterId').value = v && v.posterMediaId ? String(v.posterMediaId) : '';
+    field('videoCaptions').value = v ? v.captions.map(function (c) { return c.language + ' | ' + c.label + ' | ' + c.url; }).join('\n') : '';
     field('seoTitle').value = a.seoTitle || '';
     field('seoDescription').value = a.seoDescription || '';
     field('body').value = JSON.stringify(a.body || []);

@@ -23,7 +23,35 @@ export const articleFormSchema = z.object({
   seoTitle: z.string().default(''),
   seoDescription: z.string().default(''),
   significantUpdate: z.string().optional(),
+  videoUrl: z.string().default(''),
+  videoType: z.string().default('hls'),
+  videoDuration: z.string().default(''),
+  videoPosterId: z.string().default(''),
+  /** One caption track per line: "language | label | https://…/captions.vtt". */
+  videoCaptions: z.string().default(''),
 });
+
+/** "1:02:03", "4:05" or "245" → seconds; NaN when malformed (the article schema then names the field). */
+export function parseDuration(text: string): number {
+  const parts = text.trim().split(':');
+  if (parts.length > 3 || parts.some((p) => !/^\d+$/.test(p))) return Number.NaN;
+  return parts.reduce((total, p) => total * 60 + Number(p), 0);
+}
+
+function videoFrom(form: z.output<typeof articleFormSchema>) {
+  if (!form.videoUrl.trim()) return null;
+  return {
+    url: form.videoUrl.trim(),
+    type: form.videoType,
+    durationSeconds: parseDuration(form.videoDuration),
+    posterMediaId: /^\d+$/.test(form.videoPosterId) ? Number(form.videoPosterId) : null,
+    captions: form.videoCaptions
+      .split('\n')
+      .map((line) => line.split('|').map((x) => x.trim()))
+      .filter((parts) => parts.some(Boolean))
+      .map(([language = '', label = '', url = '']) => ({ language, label, url })),
+  };
+}
 
 export function formToArticleInput(form: z.output<typeof articleFormSchema>) {
   let body: unknown = [];
@@ -43,6 +71,7 @@ export function formToArticleInput(form: z.output<typeof articleFormSchema>) {
     authorIds: [...new Set(ids(form.authorIds))],
     body,
     hero: /^\d+$/.test(form.heroMediaId) ? { mediaId: Number(form.heroMediaId), caption: form.heroCaption, credit: form.heroCredit, alt: form.heroAlt } : null,
+    video: videoFrom(form),
     seoTitle: form.seoTitle,
     seoDescription: form.seoDescription,
   };

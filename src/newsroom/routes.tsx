@@ -111,13 +111,15 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
         lockHolder: null,
         scheduledAt: null,
         previews: {},
-        input: { headline: '', standfirst: '', slug: '', body: [], kind: 'news', primarySectionId: sections[0]?.id ?? 0, extraSectionIds: [], tags: [], authorIds: [], hero: null, seoTitle: '', seoDescription: '' },
+        tvProblems: [],
+        input: { headline: '', standfirst: '', slug: '', body: [], kind: 'news', primarySectionId: sections[0]?.id ?? 0, extraSectionIds: [], tags: [], authorIds: [], hero: null, video: null, seoTitle: '', seoDescription: '' },
       };
     }
     const c = await services.content.current(actor, id);
     const lock = await services.newsroom.openArticle(actor, id);
     const previews = await services.media.previews(c.input.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])));
-    return { id, revision: c.revision, status: c.status, createdBy: c.facts.createdBy, input: c.input, sections, people, lockHolder: lock, scheduledAt: c.facts.scheduled_at, previews };
+    const tvProblems = c.input.video ? await services.tv.problemsFor(id) : [];
+    return { id, revision: c.revision, status: c.status, createdBy: c.facts.createdBy, input: c.input, sections, people, lockHolder: lock, scheduledAt: c.facts.scheduled_at, previews, tvProblems };
   }
 
   app.get('/newsroom/articles/new', async (req, reply) => {

@@ -18,6 +18,16 @@ export interface EditorModel {
   scheduledAt: string | null;
   /** Preview URLs of the images the body uses, so the editor can show them. */
   previews: Record<string, string>;
+  /** Why a video article would be left out of the TV feeds (empty when it would not). */
+  tvProblems: string[];
+}
+
+function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
 }
 
 function Field({ id, label, children, hint }: { id: string; label: string; children: preact.ComponentChildren; hint?: string }) {
@@ -149,6 +159,41 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
             ></div>
             <noscript>The body editor needs JavaScript; the other fields can be saved without it.</noscript>
           </div>
+          <fieldset class="nr-group">
+            <legend>Video (for video articles)</legend>
+            <Field id="videoUrl" label="Video address (HLS .m3u8 or MP4)">
+              <input id="videoUrl" name="videoUrl" type="url" value={a.video?.url ?? ''} />
+            </Field>
+            <div class="nr-row">
+              <Field id="videoType" label="Format">
+                <select id="videoType" name="videoType">
+                  <option value="hls" selected={a.video?.type !== 'mp4'}>HLS</option>
+                  <option value="mp4" selected={a.video?.type === 'mp4'}>MP4</option>
+                </select>
+              </Field>
+              <Field id="videoDuration" label="Duration (h:mm:ss or seconds)">
+                <input id="videoDuration" name="videoDuration" value={a.video ? formatDuration(a.video.durationSeconds) : ''} />
+              </Field>
+              <Field id="videoPosterId" label="Poster image id">
+                <input id="videoPosterId" name="videoPosterId" inputMode="numeric" value={a.video?.posterMediaId ? String(a.video.posterMediaId) : ''} />
+              </Field>
+            </div>
+            <Field id="videoCaptions" label="Caption tracks" hint="One per line: language | label | https://…/captions.vtt">
+              <textarea id="videoCaptions" name="videoCaptions" rows={2} aria-describedby="videoCaptions-hint">
+                {(a.video?.captions ?? []).map((c) => `${c.language} | ${c.label} | ${c.url}`).join('\n')}
+              </textarea>
+            </Field>
+            {m.tvProblems.length > 0 && (
+              <div class="nr-notice nr-error" role="status">
+                <p>This video is left out of the TV-app feeds until these are fixed:</p>
+                <ul>
+                  {m.tvProblems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </fieldset>
           <fieldset class="nr-group">
             <legend>Search and sharing</legend>
             <Field id="seoTitle" label="SEO title">
