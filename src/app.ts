@@ -16,10 +16,16 @@ import { registerOrigins } from './http/origins.ts';
 import { registerApi } from './api/routes.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { newsroomRoutes } from './newsroom/routes.tsx';
+import { tvRoutes } from './distribution/tv/routes.ts';
+import { liveRoutes } from './site/live.tsx';
 import type { Store } from './store/index.ts';
 import { siteRoutes } from './site/routes.tsx';
+import { siteFromConfig } from './site/context.ts';
 import crypto from 'node:crypto';
 import { errorPages, frameworkErrorPage } from './site/errors.tsx';
+import { feedRoutes } from './distribution/feeds/routes.ts'; // feeds: RSS, Atom, JSON Feed
+import { feedService } from './distribution/feeds/service.ts'; // feeds
+import { registerSitemaps } from './distribution/sitemaps/routes.ts'; // sitemaps: robots.txt, sitemap index, news sitemap
 
 export interface AppDeps {
   config: Config;
@@ -31,16 +37,9 @@ export interface AppDeps {
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
 export async function buildApp({ config, store, clock }: AppDeps): Promise<FastifyInstance> {
-  const site = {
-    siteName: config.siteName,
-    language: config.language,
-    timezone: config.timezone,
-    origin: config.origin,
-    mirrors: config.mirrors,
-    tvAppUrl: config.tvAppUrl,
-  };
+  const site = siteFromConfig(config);
 
-  const services = createServices(store, config.mediaDir, clock);
+  const services = createServices(store, { mediaDir: config.mediaDir, origin: config.origin, timezone: config.timezone, websubHub: config.websubHub, clock });
   const reader = services.reader;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -81,7 +80,12 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
   app.get('/api/openapi.json', async () => openApiDocument(config.origin));
   registerApi(app, services);
   newsroomRoutes(app, { services, site, secureCookies: config.origin.startsWith('https:') });
-  siteRoutes(app, { reader, site });
+  tvRoutes(app, { services, siteName: config.siteName, language: config.language, clock }); // TV apps: Roku, MRSS
+  liveRoutes(app, { services, site, live: config.live }); // /live and the hls.js asset
+  registerSitemaps(app, { store, config, clock }); // sitemaps: /robots.txt, /sitemap.xml, /sitemaps/*, /news-sitemap.xml
+  // Feeds: /feed.*, /tag/:slug/feed.*, /author/:slug/feed.* here; /{section-path}/feed.* via the site's catch-all.
+  const sectionFeed = feedRoutes(app, { feeds: feedService(store, site, clock), site, hub: config.websubHub });
+  siteRoutes(app, { reader, site, sectionFeed });
   errorPages(app, { reader, site });
   return app;
 }

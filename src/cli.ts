@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { exportSite } from './distribution/export/exporter.ts';
 import { searchUnavailablePage } from './distribution/export/search-page.tsx';
+import { siteFromConfig } from './site/context.ts';
 import { AppError } from './errors.ts';
 import { authService } from './services/auth/auth.ts';
 import { generatePassword } from './services/auth/passwords.ts';
@@ -97,7 +98,7 @@ async function exportCommand(config: Config, args: string[]) {
   const { store, db } = await openStore(config);
   const app = await buildApp({ config, store });
   try {
-    const site = { siteName: config.siteName, language: config.language, timezone: config.timezone, origin: config.origin, mirrors: config.mirrors, tvAppUrl: config.tvAppUrl };
+    const site = siteFromConfig(config);
     const report = await exportSite({
       app,
       outDir: path.resolve(values.out),

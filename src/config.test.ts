@@ -25,7 +25,27 @@ describe('config', () => {
     expect(c.port).toBe(8080);
   });
 
+  it('reads the outlet identity: locale en_GB by default, logo and policy pages when set', () => {
+    expect(loadConfig({}).outlet).toEqual({ logoUrl: undefined, correctionsPolicyUrl: undefined, ethicsPolicyUrl: undefined, locale: 'en_GB' });
+    const c = loadConfig({
+      MASTHEAD_LOGO_URL: 'https://news.example/logo.png',
+      MASTHEAD_CORRECTIONS_POLICY_URL: 'https://news.example/corrections',
+      MASTHEAD_ETHICS_POLICY_URL: 'https://news.example/ethics',
+      MASTHEAD_LOCALE: 'fr_FR',
+    });
+    expect(c.outlet).toEqual({
+      logoUrl: 'https://news.example/logo.png',
+      correctionsPolicyUrl: 'https://news.example/corrections',
+      ethicsPolicyUrl: 'https://news.example/ethics',
+      locale: 'fr_FR',
+    });
+  });
+
   it.each([
+    [{ MASTHEAD_LOGO_URL: '/logo.png' }, 'MASTHEAD_LOGO_URL'],
+    [{ MASTHEAD_CORRECTIONS_POLICY_URL: 'javascript:alert(1)' }, 'MASTHEAD_CORRECTIONS_POLICY_URL'],
+    [{ MASTHEAD_ETHICS_POLICY_URL: 'ethics' }, 'MASTHEAD_ETHICS_POLICY_URL'],
+    [{ MASTHEAD_LOCALE: 'en-GB' }, 'MASTHEAD_LOCALE'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ MASTHEAD_MIRRORS: 'https://ok.example,not a url' }, 'MASTHEAD_MIRRORS'],

@@ -59,10 +59,28 @@ const envSchema = z.object({
         return false;
       }
     }, 'MASTHEAD_TIMEZONE must be an IANA time zone such as Europe/London'),
+  /** The outlet's logo (absolute http(s) URL of a PNG, JPEG or WebP); named as the publisher's logo in structured data. */
+  MASTHEAD_LOGO_URL: httpUrl('MASTHEAD_LOGO_URL').optional(),
+  /** The outlet's published corrections policy page; named as correctionsPolicy in its structured data. */
+  MASTHEAD_CORRECTIONS_POLICY_URL: httpUrl('MASTHEAD_CORRECTIONS_POLICY_URL').optional(),
+  /** The outlet's published ethics policy page; named as ethicsPolicy in its structured data. */
+  MASTHEAD_ETHICS_POLICY_URL: httpUrl('MASTHEAD_ETHICS_POLICY_URL').optional(),
+  /** Locale of the content for Open Graph (og:locale), language_TERRITORY such as en_GB or fr_FR. */
+  MASTHEAD_LOCALE: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}_[A-Z]{2}$/, 'MASTHEAD_LOCALE must be a locale such as en_GB or fr_FR (language_TERRITORY)')
+    .default('en_GB'),
   /** Link to the channel's TV app (for example its Roku channel page), shown in the footer when set. */
   MASTHEAD_TV_APP_URL: httpUrl('MASTHEAD_TV_APP_URL').optional(),
+  /** A WebSub hub (e.g. https://pubsubhubbub.appspot.com/): feeds name it, and it is notified when they change. */
+  MASTHEAD_WEBSUB_HUB: httpUrl('MASTHEAD_WEBSUB_HUB').optional(),
   /** Load the demo content when the database is empty. Turn off for a real newsroom. */
   MASTHEAD_DEMO_CONTENT: bool.default(true),
+  /** The channel's live stream (HLS), played at /live; no live page when unset. */
+  MASTHEAD_LIVE_STREAM_URL: httpUrl('MASTHEAD_LIVE_STREAM_URL').optional(),
+  /** Text shown under the live player, e.g. today's schedule. */
+  MASTHEAD_LIVE_SCHEDULE: z.string().trim().max(2_000).default(''),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -80,8 +98,21 @@ export interface Config {
   language: string;
   timezone: string;
   tvAppUrl: string | undefined;
+  /** WebSub hub for the feeds (src/distribution/websub), if any. */
+  websubHub: string | undefined;
+  /** How the outlet describes itself to search engines and social networks (src/seo). */
+  outlet: OutletIdentity;
   demoContent: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  live: { streamUrl: string; schedule: string } | undefined;
+}
+
+export interface OutletIdentity {
+  logoUrl: string | undefined;
+  correctionsPolicyUrl: string | undefined;
+  ethicsPolicyUrl: string | undefined;
+  /** Open Graph locale, e.g. en_GB. */
+  locale: string;
 }
 
 export class ConfigError extends Error {
@@ -116,7 +147,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     language: e.MASTHEAD_LANGUAGE,
     timezone: e.MASTHEAD_TIMEZONE,
     tvAppUrl: e.MASTHEAD_TV_APP_URL,
+    websubHub: e.MASTHEAD_WEBSUB_HUB,
+    outlet: {
+      logoUrl: e.MASTHEAD_LOGO_URL,
+      correctionsPolicyUrl: e.MASTHEAD_CORRECTIONS_POLICY_URL,
+      ethicsPolicyUrl: e.MASTHEAD_ETHICS_POLICY_URL,
+      locale: e.MASTHEAD_LOCALE,
+    },
     demoContent: e.MASTHEAD_DEMO_CONTENT,
     logLevel: e.LOG_LEVEL,
+    live: e.MASTHEAD_LIVE_STREAM_URL ? { streamUrl: e.MASTHEAD_LIVE_STREAM_URL, schedule: e.MASTHEAD_LIVE_SCHEDULE } : undefined,
   };
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { apiRoutes } from './routes.ts';
 import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
-import { makeSection, T0 } from '../../test/support/factories.ts';
+import { makeMedia, makeSection, T0 } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { articleBody, bearer, member, team, type Member } from '../../test/support/newsroom.ts';
 
@@ -53,6 +53,7 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   'DELETE /api/v1/tokens/:id': [Y, Y, Y],
   'GET /api/v1/media': [Y, Y, Y],
   'POST /api/v1/media': [Y, Y, Y],
+  'PUT /api/v1/media/:id': [Y, Y, Y],
   'GET /api/v1/audit': [N, N, Y],
 };
 const ROLE_INDEX = { writer: 0, editor: 1, admin: 2 } as const;
@@ -153,6 +154,10 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
     }
     case 'POST /api/v1/media':
       return { url, ...(await upload(n)) };
+    case 'PUT /api/v1/media/:id': {
+      const id = await makeMedia(t.store);
+      return { url: url.replace(':id', String(id)), payload: { alt: `Described ${n}`, caption: 'A caption', credit: 'File photo' } };
+    }
     case 'POST /api/v1/tokens':
       return { url, payload: { name: `laptop ${n}` } };
     case 'DELETE /api/v1/tokens/:id': {

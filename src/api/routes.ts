@@ -8,6 +8,7 @@ import { AppError, invalidInput } from '../errors.ts';
 import { actorOf } from '../http/auth.ts';
 import type { Services } from '../services/index.ts';
 import * as s from './schema.ts';
+import { describeSchema } from '../services/media.ts';
 
 type Actor = ReturnType<typeof actorOf>;
 
@@ -240,6 +241,17 @@ export const apiRoutes: ApiRoute[] = [
     multipart: true,
     status: 201,
     handler: async ({ actor, body, services }) => services.media.upload(actor, body.file, body.fields),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/media/:id',
+    summary: 'Change the alt text, caption and credit kept with an image',
+    op: 'media.edit',
+    body: describeSchema,
+    handler: async ({ actor, params, body, services }) => {
+      await services.media.describe(actor, idOf(params), body);
+      return { ok: true };
+    },
   },
   {
     method: 'GET',

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { MediaVariant } from '../domain/model.ts';
+import { cropVariants, renderCrop } from './crops.ts';
 
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 const WIDTH = 1600;
@@ -53,7 +54,10 @@ export interface GeneratedImage {
   variants: MediaVariant[];
 }
 
-/** Paints a 16:9 picture and writes the JPEG original plus WebP variants under `mediaDir/demo/`. */
+/**
+ * Paints a 16:9 picture and writes the JPEG original, WebP variants and the 16:9, 4:3 and 1:1 JPEG crops
+ * (1200 px wide, for structured data and social cards) under `mediaDir/demo/`.
+ */
 export async function generateDemoImage(mediaDir: string, palette: string[], seedText: string): Promise<GeneratedImage> {
   const hash = crypto.createHash('sha256').update(`${palette.join(',')}|${seedText}`).digest('hex').slice(0, 16);
   const dir = path.join(mediaDir, 'demo');
@@ -65,8 +69,9 @@ export async function generateDemoImage(mediaDir: string, palette: string[], see
     format: 'webp',
     file: `demo/${hash}-${width}.webp`,
   }));
+  const crops = cropVariants(`demo/${hash}`, WIDTH);
   // Painting is deterministic, so pictures already on disk (a re-seed, a shared test cache) are kept.
-  const files = [originalFile, ...variants.map((v) => v.file)];
+  const files = [originalFile, ...variants.map((v) => v.file), ...crops.map((c) => c.file)];
   const present = await Promise.all(files.map((f) => fs.access(path.join(mediaDir, f)).then(() => true, () => false)));
   if (!present.every(Boolean)) {
     const { data, info } = await sharp(Buffer.from(svgFor(palette, parseInt(hash.slice(0, 8), 16))))
@@ -76,9 +81,10 @@ export async function generateDemoImage(mediaDir: string, palette: string[], see
     await Promise.all([
       writeAtomically(path.join(mediaDir, originalFile), raw().jpeg({ quality: 82 }).toBuffer()),
       ...variants.map((v) => writeAtomically(path.join(mediaDir, v.file), raw().resize(v.width, v.height).webp({ quality: 78 }).toBuffer())),
+      ...crops.map((c) => writeAtomically(path.join(mediaDir, c.file), renderCrop(raw(), c))),
     ]);
   }
-  return { originalFile, mime: 'image/jpeg', width: WIDTH, height: HEIGHT, variants };
+  return { originalFile, mime: 'image/jpeg', width: WIDTH, height: HEIGHT, variants: [...variants, ...crops] };
 }
 
 /** Writes beside the target and renames, so a reader never sees a half-written picture. */

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MediaVariant } from '../domain/model.ts';
 import { AppError } from '../errors.ts';
 import { storeUpload, UPLOAD_LIMITS } from './upload.ts';
 
@@ -26,6 +27,20 @@ async function refused(bytes: Buffer): Promise<AppError> {
   return err as AppError;
 }
 
+/** The three crops exist on disk as JPEGs of the declared size, `width` wide, in their ratios. */
+async function expectCrops(variants: MediaVariant[], width: number) {
+  const crops = variants.filter((v) => v.crop);
+  expect(crops.map((c) => c.crop)).toEqual(['16x9', '4x3', '1x1']);
+  for (const c of crops) {
+    const meta = await sharp(path.join(dir, c.file)).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect([meta.width, meta.height]).toEqual([c.width, c.height]);
+    expect(c.width).toBe(width);
+    const [w, h] = c.crop!.split('x').map(Number) as [number, number];
+    expect(Math.abs(c.width / c.height - w / h)).toBeLessThan(0.01);
+  }
+}
+
 describe('image uploads', () => {
   it.each(['jpeg', 'png', 'webp', 'gif', 'avif'] as const)('accept %s, keep the original and write AVIF, WebP and JPEG sizes', async (format) => {
     const bytes = await image(1200, 800).toFormat(format).toBuffer();
@@ -34,11 +49,22 @@ describe('image uploads', () => {
     expect(stored.height).toBe(800);
     expect(await fs.readFile(path.join(dir, stored.originalFile))).toEqual(bytes);
     expect(new Set(stored.variants.map((v) => v.format))).toEqual(new Set(['avif', 'webp', 'jpeg']));
-    expect(stored.variants.filter((v) => v.format === 'jpeg').map((v) => v.width)).toEqual([480, 960, 1200]);
+    expect(stored.variants.filter((v) => v.format === 'jpeg' && !v.crop).map((v) => v.width)).toEqual([480, 960, 1200]);
     for (const v of stored.variants) {
       const meta = await sharp(path.join(dir, v.file)).metadata();
       expect(meta.width).toBe(v.width);
     }
+  });
+
+  it('writes 16:9, 4:3 and 1:1 JPEG crops 1200 px wide when the original is at least that wide', async () => {
+    const stored = await storeUpload(dir, await image(2400, 1000).png().toBuffer());
+    await expectCrops(stored.variants, 1200);
+  });
+
+  it('makes crops as wide as a narrower original, and keeps them out of the resized variants', async () => {
+    const stored = await storeUpload(dir, await image(700, 500).jpeg().toBuffer());
+    await expectCrops(stored.variants, 700);
+    expect(stored.variants.filter((v) => !v.crop).every((v) => Math.abs(v.width / v.height - 700 / 500) < 0.01)).toBe(true);
   });
 
   it('reads the type from the bytes, whatever the file is called', async () => {

@@ -1,11 +1,13 @@
 // Uploaded pictures: the type is read from the bytes (never the name or the declared type), size and pixel
-// limits stop decompression bombs, the original is kept, and responsive variants are written with sharp.
+// limits stop decompression bombs, the original is kept, and responsive variants and fixed-ratio crops are
+// written with sharp.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { MediaVariant } from '../domain/model.ts';
 import { AppError } from '../errors.ts';
+import { cropVariants, renderCrop } from './crops.ts';
 
 export const UPLOAD_LIMITS = {
   bytes: 25 * 1024 * 1024,
@@ -78,6 +80,11 @@ export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<Stor
         await writeAtomically(path.join(mediaDir, file), out);
         variants.push({ width: w, height: h, format, file });
       }
+    }
+    // Fixed-ratio JPEG crops for structured data and social cards (see crops.ts).
+    for (const crop of cropVariants(rel(hash), width)) {
+      await writeAtomically(path.join(mediaDir, crop.file), await renderCrop(source(), crop));
+      variants.push(crop);
     }
   } catch {
     throw new AppError('INVALID_INPUT', 'file: the image could not be decoded', { field: 'file' });

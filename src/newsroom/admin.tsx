@@ -45,6 +45,11 @@ export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { service
     return reply.redirect('/newsroom/users', 303);
   });
 
+  app.post('/newsroom/media/:id', async (req, reply) => {
+    await services.media.describe(actorOf(req), articleId(req), body(req));
+    return reply.redirect('/newsroom/media', 303);
+  });
+
   app.get('/newsroom/media', async (req, reply) => {
     const q = String((req.query as Record<string, unknown>).q ?? '').slice(0, 100);
     const items = await services.media.search(actorOf(req), q);
@@ -189,9 +194,16 @@ function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: 
         {items.map((m) => (
           <li key={m.id}>
             <img src={m.url} alt={m.alt} width={160} height={Math.round((160 * m.height) / Math.max(1, m.width))} loading="lazy" />
-            <p>
-              #{m.id} · {m.caption || m.alt} <em>{m.credit}</em>
-            </p>
+            <form method="post" action={`/newsroom/media/${m.id}`} class="nr-form">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <label for={`alt-${m.id}`}>Alt text of image {m.id}</label>
+              <input id={`alt-${m.id}`} name="alt" value={m.alt} required maxLength={500} />
+              <label for={`caption-${m.id}`}>Caption</label>
+              <input id={`caption-${m.id}`} name="caption" value={m.caption} maxLength={1000} />
+              <label for={`credit-${m.id}`}>Credit</label>
+              <input id={`credit-${m.id}`} name="credit" value={m.credit} maxLength={300} />
+              <button type="submit">Save image {m.id}</button>
+            </form>
           </li>
         ))}
       </ul>

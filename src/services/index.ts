@@ -9,14 +9,36 @@ import { deskService } from './newsroom/desk.ts';
 import { PUBLISH_JOB, workflowService } from './newsroom/workflow.ts';
 import { readerService } from './reader.ts';
 import { mediaService } from './media.ts';
+import { tvService } from './tv.ts';
+// Feeds: WebSub hub notices are queued jobs (src/distribution/websub).
+import { WEBSUB_JOB, websubJobHandler } from '../distribution/websub/hub.ts';
+import { listenForFeedChanges, type WebSubOptions } from '../distribution/websub/listener.ts';
 
-export function createServices(store: Store, mediaDir: string, clock: () => Date = () => new Date(), events = new EventBus()) {
+export interface ServiceOptions {
+  /** Where pictures are stored. */
+  mediaDir: string;
+  /** The primary public origin, for absolute links in TV feeds and WebSub notices. */
+  origin: string;
+  /** Newsroom time zone, for article URLs. */
+  timezone: string;
+  /** WebSub hub to notify when feeds change; none when unset. */
+  websubHub?: string;
+  clock?: () => Date;
+  events?: EventBus;
+}
+
+export function createServices(store: Store, o: ServiceOptions) {
+  const clock = o.clock ?? (() => new Date());
+  const events = o.events ?? new EventBus();
+  const websub: WebSubOptions = { hub: o.websubHub, origin: o.origin };
   const workflow = workflowService(store, events, clock);
   const jobs = jobRunner(store, {
     [PUBLISH_JOB]: async (job) => {
       await workflow.publishDue(Number(job.payload.articleId));
     },
+    [WEBSUB_JOB]: websubJobHandler(websub.hub), // feeds: notify the WebSub hub (retried with back-off)
   }, { clock });
+  listenForFeedChanges(events, store, websub, clock); // feeds: queue hub notices when articles change
   const auth = authService(store, clock);
   return {
     events,
@@ -26,7 +48,8 @@ export function createServices(store: Store, mediaDir: string, clock: () => Date
     content: contentService(store, events, clock),
     workflow,
     curation: curationService(store, events, clock),
-    media: mediaService(store, mediaDir, clock),
+    media: mediaService(store, o.mediaDir, clock),
+    tv: tvService(store, { origin: o.origin, timezone: o.timezone }),
     jobs,
   };
 }

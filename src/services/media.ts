@@ -5,6 +5,14 @@ import type { Store } from '../store/index.ts';
 import { authorize } from './newsroom/content.ts';
 import { mediaUrl, fallbackFile } from '../site/format.ts';
 import type { MediaRef } from '../domain/model.ts';
+import { z } from 'zod';
+import { AppError, invalidInput } from '../errors.ts';
+
+export const describeSchema = z.object({
+  alt: z.string().trim().min(1, 'alt text is required').max(500),
+  caption: z.string().trim().max(1_000).default(''),
+  credit: z.string().trim().max(300).default(''),
+});
 
 const view = (m: MediaRef) => ({ id: m.id, url: mediaUrl(fallbackFile(m)), alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height });
 
@@ -20,6 +28,19 @@ export function mediaService(store: Store, mediaDir: string, clock: () => Date =
         return id;
       });
       return view((await store.media.byIds([id])).get(id)!);
+    },
+
+    /** Changes what the library keeps with an image; articles keep their own hero caption and credit. */
+    async describe(actor: Actor, id: number, raw: unknown) {
+      authorize(actor, 'media.edit');
+      const r = describeSchema.safeParse(raw ?? {});
+      if (!r.success) throw invalidInput(r.error.issues);
+      const done = await store.transaction(async (tx) => {
+        const ok = await tx.media.describe(id, r.data);
+        if (ok) await tx.audit.record({ userId: actor.id, action: 'media.described', subject: `media:${id}`, details: r.data, at: clock().toISOString() });
+        return ok;
+      });
+      if (!done) throw new AppError('NOT_FOUND', 'There is no such image.');
     },
 
     async previews(ids: number[]): Promise<Record<string, string>> {

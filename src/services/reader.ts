@@ -4,6 +4,7 @@ import type { ArticleDetail, ArticleSummary, Person, SearchHit, Section, Tag } f
 import type { ArticleStatus } from '../domain/article.ts';
 import { isPublic } from '../domain/article.ts';
 import { SectionTree } from '../domain/sections.ts';
+import { videoSchema } from '../domain/video.ts';
 import { AppError } from '../errors.ts';
 import { searchTokens } from '../store/search.ts';
 import type { Store } from '../store/index.ts';
@@ -65,10 +66,11 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
   async function articlePage(row: NonNullable<Awaited<ReturnType<Store['articles']['byId']>>>): Promise<ArticlePage> {
     const id = row.id;
     const body = parseBody(row.body);
+    const video = row.video ? videoSchema.parse(JSON.parse(row.video)) : null;
     const [authors, tags, media, related, editorsChoice, tree, corrections] = await Promise.all([
       store.articles.authorsOf(id),
       store.articles.tagsOf(id),
-      store.media.byIds(bodyMediaIds(body)),
+      store.media.byIds([...bodyMediaIds(body), ...(video?.posterMediaId ? [video.posterMediaId] : [])]),
       store.articles.related(id, RELATED),
       collection('editors-choice', RAIL_ITEMS),
       sections(),
@@ -86,6 +88,7 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       tags,
       media,
       corrections: corrections.map((c) => ({ kind: c.kind as 'correction' | 'clarification', note: c.note, createdAt: c.created_at })),
+      video: video && { ...video, poster: (video.posterMediaId && media.get(video.posterMediaId)) || null },
     };
     return { article, trail: tree.trail(row.primary_section_id), related, editorsChoice: editorsChoice.filter((a) => a.id !== id) };
   }

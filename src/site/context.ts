@@ -1,4 +1,5 @@
 // What every page needs to know about the site it is rendered for.
+import type { Config, OutletIdentity } from '../config.ts';
 import type { Section } from '../domain/model.ts';
 
 export interface SiteContext {
@@ -9,6 +10,21 @@ export interface SiteContext {
   origin: string;
   mirrors: string[];
   tvAppUrl: string | undefined;
+  /** Logo, policy pages and locale, for Open Graph and structured data (src/seo); absent means none and en_GB. */
+  outlet?: OutletIdentity;
   /** Top-level sections, for the navigation bar. */
   nav: Section[];
+}
+
+/** The parts of the configuration every page needs; `nav` is added per request from the section tree. */
+export function siteFromConfig(config: Config): Omit<SiteContext, 'nav'> {
+  return {
+    siteName: config.siteName,
+    language: config.language,
+    timezone: config.timezone,
+    origin: config.origin,
+    mirrors: config.mirrors,
+    tvAppUrl: config.tvAppUrl,
+    outlet: config.outlet,
+  };
 }

@@ -23,12 +23,13 @@ export const mediaUrl = (file: string) => `/media/${file}`;
 
 /** The <img src> fallback: the largest JPEG variant when there is one (an original may be AVIF or huge). */
 export function fallbackFile(media: MediaRef): string {
-  return media.variants.filter((v) => v.format === 'jpeg').at(-1)?.file ?? media.file;
+  return media.variants.filter((v) => v.format === 'jpeg' && !v.crop).at(-1)?.file ?? media.file;
 }
 
+/** Resized copies of the whole picture; fixed-ratio crops (for structured data and social cards) are left out. */
 export function srcset(media: MediaRef, format: string): string {
   return media.variants
-    .filter((v) => v.format === format)
+    .filter((v) => v.format === format && !v.crop)
     .map((v) => `${mediaUrl(v.file)} ${v.width}w`)
     .join(', ');
 }

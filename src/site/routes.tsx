@@ -10,13 +10,17 @@ import { pageQuery, parseRequest, searchQuery } from './schema.ts';
 import { ArticleView } from './views/article.tsx';
 import { HomeView } from './views/home.tsx';
 import { AuthorView, SearchView, SectionView, TagView } from './views/listings.tsx';
+import { parseSectionFeedPath } from '../distribution/feeds/paths.ts'; // feeds
+import type { SectionFeedHandler } from '../distribution/feeds/routes.ts'; // feeds
 
 export interface SiteOptions {
   reader: ReaderService;
   site: Omit<SiteContext, 'nav'>;
+  /** Serves /{section-path}/feed.{xml,atom,json} (src/distribution/feeds). */
+  sectionFeed?: SectionFeedHandler;
 }
 
-export function siteRoutes(app: FastifyInstance, { reader, site }: SiteOptions) {
+export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: SiteOptions) {
   const context = async (): Promise<SiteContext> => ({ ...site, nav: (await reader.sections()).roots() });
   const slugOr404 = (slug: string) => {
     if (!isSlug(slug)) throw new AppError('NOT_FOUND');
@@ -57,6 +61,9 @@ export function siteRoutes(app: FastifyInstance, { reader, site }: SiteOptions) 
       if (path !== canonicalPath) return reply.redirect(canonicalPath, 301);
       return sendPage(reply, <ArticleView site={await context()} page={page} />);
     }
+    // Feeds: a section's feed, /{section-path}/feed.{xml,atom,json}.
+    const feedRef = parseSectionFeedPath(path);
+    if (feedRef && sectionFeed) return sectionFeed(req, reply, feedRef.sectionPath, feedRef.format);
     const sectionPath = parseSectionPath(path);
     if (sectionPath === null) throw new AppError('NOT_FOUND');
     if (path.endsWith('/')) return reply.redirect(`/${sectionPath}${queryOf(req)}`, 301);

@@ -4,6 +4,7 @@ import type { ArticleKind, ArticleStatus } from '../domain/article.ts';
 import { bodyText, type Body } from '../domain/blocks.ts';
 import type { ArticleSummary, MediaVariant, Person, Tag } from '../domain/model.ts';
 import type { Database } from './schema.ts';
+import type { Video } from '../domain/video.ts';
 import type { SearchIndex } from './search.ts';
 
 export interface NewArticle {
@@ -21,6 +22,7 @@ export interface NewArticle {
   hero: { mediaId: number; caption: string; credit: string; alt: string } | null;
   firstPublishedAt: string | null;
   updatedAt: string | null;
+  video?: Video | null;
 }
 
 /** A page of a listing: rows plus whether another page follows. */
@@ -131,6 +133,7 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
           modified_at: now,
           created_at: now,
           revision: 1,
+          video: a.video ? JSON.stringify(a.video) : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -150,7 +153,7 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
     /** One article, whatever its status (callers decide what readers may see): summary columns plus the rest. */
     async byId(id: number) {
       return summaryColumns(db)
-        .select(['a.status', 'a.body', 'a.seo_title', 'a.seo_description', 'a.primary_section_id', 'a.modified_at'])
+        .select(['a.status', 'a.body', 'a.seo_title', 'a.seo_description', 'a.primary_section_id', 'a.modified_at', 'a.video'])
         .where('a.id', '=', id)
         .executeTakeFirst();
     },

@@ -4,10 +4,11 @@ import type { Kysely } from 'kysely';
 import type { ArticleStatus } from '../domain/article.ts';
 import { bodyText } from '../domain/blocks.ts';
 import type { Database } from './schema.ts';
+import type { Video } from '../domain/video.ts';
 import type { NewArticle } from './articles.ts';
 import type { SearchIndex } from './search.ts';
 
-export type ArticleContent = Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt'> & { seoTitle: string; seoDescription: string };
+export type ArticleContent = Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & { seoTitle: string; seoDescription: string; video: Video | null };
 
 export interface RevisionRow {
   number: number;
@@ -57,6 +58,7 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
           created_at: now,
           revision: 1,
           created_by: userId,
+          video: c.video ? JSON.stringify(c.video) : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -85,6 +87,7 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
           seo_title: c.seoTitle,
           seo_description: c.seoDescription,
           modified_at: now,
+          video: c.video ? JSON.stringify(c.video) : null,
           revision: eb('revision', '+', 1),
           ...(extra.updatedAt ? { updated_at: extra.updatedAt } : {}),
         }))

@@ -12,6 +12,9 @@ import { userQueries } from './users.ts';
 import { auditQueries } from './audit.ts';
 import { editorialQueries } from './editorial.ts';
 import { jobQueries } from './jobs.ts';
+import { tvQueries } from './tv.ts';
+import { feedQueries } from './feeds.ts'; // syndication feeds (src/distribution/feeds)
+import { sitemapQueries } from './sitemaps.ts';
 
 function queries(db: Kysely<Database>, search: SearchIndex, dialect: Dialect) {
   return {
@@ -19,10 +22,13 @@ function queries(db: Kysely<Database>, search: SearchIndex, dialect: Dialect) {
     audit: auditQueries(db),
     editorial: editorialQueries(db, search),
     jobs: jobQueries(db, dialect),
+    tv: tvQueries(db),
     articles: articleQueries(db, search),
     collections: collectionQueries(db),
     media: mediaQueries(db),
     taxonomy: taxonomyQueries(db),
+    feeds: feedQueries(db), // syndication feeds and their WebSub notices (src/distribution)
+    sitemaps: sitemapQueries(db, dialect),
     search: {
       query: (tokens: string[], limit: number, offset: number) => search.query(db, tokens, limit, offset),
     },

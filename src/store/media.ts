@@ -49,6 +49,11 @@ export function mediaQueries(db: Kysely<Database>) {
       return row.id;
     },
 
+    async describe(id: number, d: { alt: string; caption: string; credit: string }): Promise<boolean> {
+      const r = await db.updateTable('media').set(d).where('id', '=', id).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
     /** Newest first, matching alt, caption or credit (case-insensitive on both dialects). */
     async search(q: string, limit: number): Promise<MediaRef[]> {
       let query = db.selectFrom('media').selectAll().orderBy('id', 'desc').limit(limit);

@@ -68,6 +68,8 @@ export interface ArticlesTable {
   /** When a scheduled article is due (status "scheduled"). */
   scheduled_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON of domain/video.ts Video, for video articles. */
+  video: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ArticleSectionsTable {

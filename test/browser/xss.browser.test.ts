@@ -115,9 +115,18 @@ async function expectNoInjectedElements(page: Page): Promise<void> {
   expect(await page.locator('img[onerror]').count()).toBe(0);
   expect(await page.locator('svg[onload]').count()).toBe(0);
   expect(await page.locator('[onload], [onerror]').count()).toBe(0);
-  // The only scripts are the site's own.
-  const scripts = await page.locator('script').evaluateAll((ss) => ss.map((s) => s.getAttribute('src') ?? `inline: ${s.textContent}`));
-  expect(scripts).toEqual(['/assets/site.js']);
+  // The only scripts that run are the site's own; the rest are JSON-LD data blocks, each whole, valid JSON.
+  const scripts = await page.locator('script').evaluateAll((ss) =>
+    ss.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), text: s.textContent ?? '' })),
+  );
+  expect(scripts.filter((s) => s.type !== 'application/ld+json').map((s) => s.src ?? `inline: ${s.text}`)).toEqual(['/assets/site.js']);
+  for (const s of scripts.filter((x) => x.type === 'application/ld+json')) expect(() => JSON.parse(s.text), s.text).not.toThrow();
+}
+
+/** The JSON-LD nodes of the page, parsed from the browser's own DOM. */
+async function jsonLdNodes(page: Page): Promise<Record<string, unknown>[]> {
+  const texts = await page.locator('script[type="application/ld+json"]').evaluateAll((ss) => ss.map((s) => s.textContent ?? ''));
+  return texts.map((t) => JSON.parse(t) as Record<string, unknown>);
 }
 
 describe('content is always text, never markup', () => {
@@ -160,6 +169,11 @@ describe('content is always text, never markup', () => {
     expect(await page.locator('h1').innerText()).toContain('<script>');
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(payload.standfirst);
     expect(await page.locator('[data-share-title]').getAttribute('data-share-title')).toBe(payload.headline);
+    // Structured data and Open Graph carry the payload as data: the browser's parser kept the JSON whole.
+    const nodes = await jsonLdNodes(page);
+    expect(nodes.map((n) => n['@type'])).toEqual(['NewsArticle', 'BreadcrumbList', 'NewsMediaOrganization']);
+    expect(nodes[0]!.headline).toBe(payload.headline);
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(payload.headline);
 
     await expectNoInjectedElements(page);
     expect(dialogs).toEqual([]);

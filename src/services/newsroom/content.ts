@@ -41,7 +41,11 @@ async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleConte
   const people = await tx.taxonomy.peopleByIds(input.authorIds);
   const badAuthor = input.authorIds.find((a) => !people.has(a));
   if (badAuthor) throw new AppError('INVALID_INPUT', `authorIds: no author ${badAuthor}`, { field: 'authorIds' });
-  const mediaIds = [...(input.hero ? [input.hero.mediaId] : []), ...input.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : []))];
+  const mediaIds = [
+    ...(input.hero ? [input.hero.mediaId] : []),
+    ...(input.video?.posterMediaId ? [input.video.posterMediaId] : []),
+    ...input.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])),
+  ];
   const media = await tx.media.byIds(mediaIds);
   const badMedia = mediaIds.find((m) => !media.has(m));
   if (badMedia) throw new AppError('INVALID_INPUT', `${input.hero?.mediaId === badMedia ? 'hero.mediaId' : 'body'}: no image ${badMedia}`, { field: 'hero' });
@@ -60,6 +64,7 @@ async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleConte
     hero: input.hero,
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
+    video: input.video,
   };
 }
 
@@ -84,6 +89,7 @@ async function inputFromRow(store: Store, id: number): Promise<ArticleInput> {
     hero: row.media_id ? { mediaId: row.media_id, caption: row.hero_caption, credit: row.hero_credit, alt: row.hero_alt || 'Image' } : null,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
+    video: row.video ? JSON.parse(row.video) : null,
   });
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ARTICLE_KINDS } from '../../domain/article.ts';
 import { bodySchema } from '../../domain/blocks.ts';
 import { isSlug } from '../../domain/slug.ts';
+import { videoSchema } from '../../domain/video.ts';
 
 const id = z.number().int().positive();
 
@@ -31,6 +32,8 @@ export const articleInputSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** For video articles: the stream or file, duration, poster and caption tracks. */
+  video: videoSchema.nullable().default(null),
   seoTitle: z.string().trim().max(200).default(''),
   seoDescription: z.string().trim().max(500).default(''),
 });

@@ -1,12 +1,15 @@
 // The article page: breadcrumb, headline, hero, byline and times, body, tags, share bar, related, rail.
 import type { ArticlePage } from '../../services/reader.ts';
+import { articleSeo } from '../../seo/page.ts';
 import { articlePath, authorPath, tagPath } from '../../domain/urls.ts';
 import type { SiteContext } from '../context.ts';
 import { shareLinks } from '../format.ts';
 import { BodyView } from './blocks.tsx';
+import { VideoPlayer } from './video.tsx';
 import { Layout } from './layout.tsx';
 import { ArticleCard, Breadcrumb, Picture, Rail, Time, kindLabel } from './parts.tsx';
 
+/** Always on the primary origin (site.origin), whichever address served the page. */
 export function articleCanonical(site: SiteContext, a: ArticlePage['article']): string {
   return site.origin + articlePath(a, site.timezone);
 }
@@ -17,7 +20,13 @@ export function ArticleView({ site, page }: { site: SiteContext; page: ArticlePa
   return (
     <Layout
       site={site}
-      meta={{ title: a.seoTitle || a.headline, description: a.seoDescription || a.standfirst, canonical, currentNav: trail[0]?.path }}
+      meta={{
+        title: a.seoTitle || a.headline,
+        description: a.seoDescription || a.standfirst,
+        canonical,
+        currentNav: trail[0]?.path,
+        seo: articleSeo(site, page, canonical),
+      }}
     >
       <div class="with-rail">
         <article class="article" data-article-id={a.id}>
@@ -27,7 +36,13 @@ export function ArticleView({ site, page }: { site: SiteContext; page: ArticlePa
             <h1>{a.headline}</h1>
             {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
           </header>
-          {a.hero && (
+          {a.video && (
+            <>
+              <VideoPlayer video={a.video} poster={a.video.poster} title={a.headline} />
+              <script src="/assets/video.js" defer />
+            </>
+          )}
+          {a.hero && !a.video && (
             <figure class="hero">
               <Picture media={a.hero} alt={a.hero.alt} sizes="(min-width: 760px) 720px, 100vw" eager />
               {(a.hero.caption || a.hero.credit) && (

@@ -1,14 +1,16 @@
 // The front page: the top story, top stories and latest news, the Editor's Choice rail, a block per section.
 import type { HomePage } from '../../services/reader.ts';
 import { articlePath } from '../../domain/urls.ts';
+import { websiteSeo } from '../../seo/page.ts';
 import type { SiteContext } from '../context.ts';
 import { Layout } from './layout.tsx';
 import { ArticleCard, CardList, Picture, Rail, Time } from './parts.tsx';
 
 export function HomeView({ site, page }: { site: SiteContext; page: HomePage }) {
   const top = page.top;
+  const description = `Latest news from ${site.siteName}`;
   return (
-    <Layout site={site} meta={{ title: site.siteName, description: `Latest news from ${site.siteName}`, canonical: `${site.origin}/` }}>
+    <Layout site={site} meta={{ title: site.siteName, description, canonical: `${site.origin}/`, seo: websiteSeo(site, { title: site.siteName, description }) }}>
       <h1 class="visually-hidden">{site.siteName}: latest news</h1>
       <div class="with-rail">
         <div>

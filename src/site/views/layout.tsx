@@ -1,6 +1,8 @@
 // The page frame: header with navigation and search, the alternate-addresses notice, footer.
 import type { ComponentChildren } from 'preact';
+import { SeoHead, type SeoData } from '../../seo/head.tsx';
 import type { SiteContext } from '../context.ts';
+import { FeedLinks, type FeedLink } from '../../distribution/feeds/links.tsx'; // feeds: discovery links
 
 export interface PageMeta {
   title: string;
@@ -10,6 +12,10 @@ export interface PageMeta {
   /** Path of the top-level section to mark as current in the navigation. */
   currentNav?: string;
   noindex?: boolean;
+  /** This page's own feeds (section, tag, author), announced before the site's (src/distribution/feeds). */
+  feeds?: FeedLink[];
+  /** Open Graph, Twitter card and JSON-LD (built in src/seo/page.ts); rendered only with a canonical URL. */
+  seo?: SeoData;
 }
 
 export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
@@ -23,6 +29,8 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.canonical && <link rel="canonical" href={meta.canonical} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
+        {meta.canonical && meta.seo && <SeoHead site={site} canonical={meta.canonical} seo={meta.seo} />}
+        <FeedLinks siteName={site.siteName} feeds={meta.feeds} />
         <link rel="stylesheet" href="/assets/site.css" />
         <script src="/assets/site.js" defer />
       </head>

@@ -3,7 +3,9 @@ import type { SearchHit } from '../../domain/model.ts';
 import type { Listing, SectionPage } from '../../services/reader.ts';
 import type { Person, Tag } from '../../domain/model.ts';
 import { articlePath } from '../../domain/urls.ts';
+import { websiteSeo } from '../../seo/page.ts';
 import type { SiteContext } from '../context.ts';
+import { feedLinks } from '../../distribution/feeds/links.tsx'; // feeds: discovery links
 import { Layout } from './layout.tsx';
 import { Breadcrumb, CardList, Pagination, Time } from './parts.tsx';
 
@@ -13,10 +15,18 @@ const pageQuery = (page: number) => (page > 1 ? `?page=${page}` : '');
 export function SectionView({ site, page }: { site: SiteContext; page: SectionPage }) {
   const { section, trail, children } = page;
   const path = `/${section.path}`;
+  const title = section.name + pageSuffix(page.page);
   return (
     <Layout
       site={site}
-      meta={{ title: section.name + pageSuffix(page.page), description: section.description, canonical: site.origin + path + pageQuery(page.page), currentNav: trail[0]?.path }}
+      meta={{
+        title,
+        description: section.description,
+        canonical: site.origin + path + pageQuery(page.page),
+        feeds: feedLinks(path, `${section.name} | ${site.siteName}`),
+        currentNav: trail[0]?.path,
+        seo: websiteSeo(site, { title, description: section.description, trail }),
+      }}
     >
       <Breadcrumb trail={trail} current />
       <h1>{section.name}</h1>
@@ -32,7 +42,7 @@ export function SectionView({ site, page }: { site: SiteContext; page: SectionPa
           </ul>
         </nav>
       )}
-      <CardList articles={page.items} site={site} />
+      <CardList articles={page.items} site={site} level={2} />
       <Pagination basePath={path} page={page.page} hasMore={page.hasMore} />
     </Layout>
   );
@@ -40,11 +50,12 @@ export function SectionView({ site, page }: { site: SiteContext; page: SectionPa
 
 export function TagView({ site, page }: { site: SiteContext; page: Listing & { tag: Tag } }) {
   const path = `/tag/${page.tag.slug}`;
+  const title = page.tag.name + pageSuffix(page.page);
   return (
-    <Layout site={site} meta={{ title: page.tag.name + pageSuffix(page.page), canonical: site.origin + path + pageQuery(page.page) }}>
+    <Layout site={site} meta={{ title, canonical: site.origin + path + pageQuery(page.page), feeds: feedLinks(path, `${page.tag.name} | ${site.siteName}`), seo: websiteSeo(site, { title }) }}>
       <p class="kicker">Topic</p>
       <h1>{page.tag.name}</h1>
-      <CardList articles={page.items} site={site} />
+      <CardList articles={page.items} site={site} level={2} />
       <Pagination basePath={path} page={page.page} hasMore={page.hasMore} />
     </Layout>
   );
@@ -53,8 +64,12 @@ export function TagView({ site, page }: { site: SiteContext; page: Listing & { t
 export function AuthorView({ site, page }: { site: SiteContext; page: Listing & { person: Person } }) {
   const { person } = page;
   const path = `/author/${person.slug}`;
+  const title = person.name + pageSuffix(page.page);
   return (
-    <Layout site={site} meta={{ title: person.name + pageSuffix(page.page), description: person.bio, canonical: site.origin + path + pageQuery(page.page) }}>
+    <Layout
+      site={site}
+      meta={{ title, description: person.bio, canonical: site.origin + path + pageQuery(page.page), feeds: feedLinks(path, `${person.name} | ${site.siteName}`), seo: websiteSeo(site, { title, description: person.bio }) }}
+    >
       <header class="author-header">
         <h1>{person.name}</h1>
         {person.title && <p class="kicker">{person.title}</p>}

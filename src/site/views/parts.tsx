@@ -1,6 +1,7 @@
 // Small building blocks shared by the page views.
 import type { ArticleSummary, MediaRef, Section } from '../../domain/model.ts';
 import { articlePath } from '../../domain/urls.ts';
+import { breadcrumbCrumbs } from '../../seo/breadcrumb.ts';
 import type { SiteContext } from '../context.ts';
 import { fallbackFile, formatDate, formatDateTime, mediaUrl, srcset } from '../format.ts';
 
@@ -29,17 +30,16 @@ export function Picture({ media, alt, sizes, eager }: { media: MediaRef; alt: st
   );
 }
 
+/** Home, then the section trail; the BreadcrumbList JSON-LD is drawn from the same crumbs (src/seo/breadcrumb.ts). */
 export function Breadcrumb({ trail, current }: { trail: Section[]; current?: boolean }) {
+  const crumbs = breadcrumbCrumbs(trail);
   return (
     <nav aria-label="Breadcrumb" class="breadcrumb">
       <ol>
-        <li>
-          <a href="/">Home</a>
-        </li>
-        {trail.map((s, i) => (
-          <li key={s.id}>
-            <a href={`/${s.path}`} aria-current={current && i === trail.length - 1 ? 'page' : undefined}>
-              {s.name}
+        {crumbs.map((c, i) => (
+          <li key={c.path}>
+            <a href={c.path} aria-current={current && trail.length > 0 && i === crumbs.length - 1 ? 'page' : undefined}>
+              {c.name}
             </a>
           </li>
         ))}
@@ -91,13 +91,14 @@ export function kindLabel(kind: string): string {
   return { news: 'News', opinion: 'Opinion', analysis: 'Analysis', video: 'Video', live: 'Live' }[kind] ?? kind;
 }
 
-export function CardList({ articles, site, label }: { articles: ArticleSummary[]; site: SiteContext; label?: string }) {
+/** `level` is the card headings' level: 2 when the list follows the page's h1 directly, so no level is skipped. */
+export function CardList({ articles, site, label, level = 3 }: { articles: ArticleSummary[]; site: SiteContext; label?: string; level?: 2 | 3 }) {
   if (articles.length === 0) return <p class="empty">No articles yet.</p>;
   return (
     <ul class="card-list" aria-label={label}>
       {articles.map((a) => (
         <li key={a.id}>
-          <ArticleCard article={a} site={site} />
+          <ArticleCard article={a} site={site} level={level} />
         </li>
       ))}
     </ul>

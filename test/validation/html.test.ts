@@ -1,0 +1,99 @@
+// The reader pages are valid HTML: the Nu Html Checker (vnu.jar, the W3C validator's engine, from the
+// vnu-jar devDependency, run with the machine's java) reads the demo outlet's home, a section, a
+// sub-section, an article, a tag and an author page and must report no errors.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { testApp } from '../support/app.ts';
+import { sqliteTestDb, type TestDb } from '../support/db.ts';
+import { DEMO_MEDIA_DIR } from '../support/demo-media.ts';
+import { T0 } from '../support/factories.ts';
+
+const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
+
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  message: string;
+  extract?: string;
+}
+
+let t: TestDb;
+let app: FastifyInstance;
+let dir: string;
+
+beforeAll(async () => {
+  t = await sqliteTestDb();
+  await seedDemo(t.store, DEMO_MEDIA_DIR, T0);
+  app = await testApp(t.store, { MEDIA_DIR: DEMO_MEDIA_DIR, MASTHEAD_MIRRORS: 'https://mirror-one.example' });
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-vnu-'));
+});
+
+afterAll(async () => {
+  await app?.close();
+  await t?.destroy();
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function html(url: string): Promise<string> {
+  const res = await app.inject({ method: 'GET', url });
+  expect(res.statusCode, url).toBe(200);
+  return res.body;
+}
+
+/** The first href on the page matching a pattern. */
+function firstLink(page: string, pattern: RegExp): string {
+  const href = [...page.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!).find((h) => pattern.test(h));
+  if (!href) throw new Error(`no link matching ${pattern}`);
+  return href;
+}
+
+describe('HTML validation (vnu.jar)', () => {
+  it('finds no errors on the home, section, sub-section, article, tag and author pages', { timeout: 240_000 }, async () => {
+    const home = await html('/');
+    const article = firstLink(home, /^\/[a-z0-9/-]+\/\d{4}\/\d{2}\/\d{2}\/\d+\/[a-z0-9-]+$/);
+    const articleHtml = await html(article);
+    const pages: Record<string, string> = {
+      home,
+      section: await html(firstLink(home, /^\/[a-z0-9-]+$/)),
+      subsection: await html(firstLink(articleHtml, /^\/[a-z0-9-]+\/[a-z0-9-]+$/)),
+      article: articleHtml,
+      tag: await html(firstLink(articleHtml, /^\/tag\/[a-z0-9-]+$/)),
+      author: await html(firstLink(articleHtml, /^\/author\/[a-z0-9-]+$/)),
+    };
+    const files = await Promise.all(
+      Object.entries(pages).map(async ([name, body]) => {
+        const file = path.join(dir, `${name}.html`);
+        await fs.writeFile(file, body);
+        return file;
+      }),
+    );
+    const messages = await vnu(files);
+    const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+    expect(errors.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine ?? '?'} ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ''}`)).toEqual([]);
+  });
+});
+
+/** Runs the checker on the files; its JSON report lists errors only (and non-document problems). */
+async function vnu(files: string[]): Promise<VnuMessage[]> {
+  const run = promisify(execFile);
+  const args = ['-jar', VNU_JAR, '--errors-only', '--format', 'json', '--stdout', ...files];
+  const out = await run('java', args, { maxBuffer: 32 * 1024 * 1024 }).then(
+    (r) => r.stdout,
+    (err: NodeJS.ErrnoException & { stdout?: string; stderr?: string }) => {
+      // The checker exits 1 when it found errors: the report is still on stdout.
+      if (err.code === 'ENOENT') throw new Error('java is needed to run vnu.jar (apt-get install default-jre-headless)');
+      if (err.stdout?.trim().startsWith('{')) return err.stdout;
+      throw new Error(`vnu.jar failed: ${err.stderr ?? err.message}`);
+    },
+  );
+  return (JSON.parse(out) as { messages: VnuMessage[] }).messages;
+}
