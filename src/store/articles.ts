@@ -36,7 +36,8 @@ export interface PageRequest {
   offset: number;
 }
 
-function summaryColumns(db: Kysely<Database>) {
+/** The columns every listing shows (article, primary section, hero), whatever the status filter. */
+export function summaryColumns(db: Kysely<Database>) {
   return db
     .selectFrom('articles as a')
     .innerJoin('sections as s', 's.id', 'a.primary_section_id')
@@ -108,6 +109,44 @@ async function page<Q extends SelectQueryBuilder<any, any, SummaryRow>>(q: Q, re
   return { items: rows.slice(0, req.limit).map(toSummary), hasMore: rows.length > req.limit };
 }
 
+/** What an editor writes, as the article columns it is stored in (shared by create and newsroom saves). */
+export function contentColumns(c: Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & { seoTitle: string; seoDescription: string; video: Video | null }) {
+  return {
+    slug: c.slug,
+    headline: c.headline,
+    standfirst: c.standfirst,
+    body: JSON.stringify(c.body),
+    kind: c.kind,
+    primary_section_id: c.primarySectionId,
+    hero_media_id: c.hero?.mediaId ?? null,
+    hero_caption: c.hero?.caption ?? '',
+    hero_credit: c.hero?.credit ?? '',
+    hero_alt: c.hero?.alt ?? '',
+    seo_title: c.seoTitle,
+    seo_description: c.seoDescription,
+    video: c.video ? JSON.stringify(c.video) : null,
+  };
+}
+
+/** Replaces where an article is filed (sections incl. primary, ordered authors, tags) and its search entry. */
+export async function writeRelations(
+  db: Kysely<Database>,
+  search: SearchIndex,
+  id: number,
+  c: Pick<NewArticle, 'primarySectionId' | 'extraSectionIds' | 'authorIds' | 'tagIds' | 'headline' | 'standfirst' | 'body'>,
+) {
+  await db.deleteFrom('article_sections').where('article_id', '=', id).execute();
+  await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+  await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
+  const sectionIds = [...new Set([c.primarySectionId, ...c.extraSectionIds])];
+  await db.insertInto('article_sections').values(sectionIds.map((section_id) => ({ article_id: id, section_id }))).execute();
+  const authorIds = [...new Set(c.authorIds)];
+  if (authorIds.length) await db.insertInto('article_authors').values(authorIds.map((person_id, position) => ({ article_id: id, person_id, position }))).execute();
+  const tagIds = [...new Set(c.tagIds)];
+  if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
+  await search.index(db, { id, headline: c.headline, standfirst: c.standfirst, body: bodyText(c.body) });
+}
+
 export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
   return {
     /** Inserts an article with its sections, authors, tags and search entry; call inside a transaction. */
@@ -115,38 +154,17 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
       const { id } = await db
         .insertInto('articles')
         .values({
-          slug: a.slug,
-          headline: a.headline,
-          standfirst: a.standfirst,
-          body: JSON.stringify(a.body),
-          kind: a.kind,
+          ...contentColumns({ ...a, seoTitle: '', seoDescription: '', video: a.video ?? null }),
           status: a.status,
-          primary_section_id: a.primarySectionId,
-          hero_media_id: a.hero?.mediaId ?? null,
-          hero_caption: a.hero?.caption ?? '',
-          hero_credit: a.hero?.credit ?? '',
-          hero_alt: a.hero?.alt ?? '',
           first_published_at: a.firstPublishedAt,
           updated_at: a.updatedAt,
-          seo_title: '',
-          seo_description: '',
           modified_at: now,
           created_at: now,
           revision: 1,
-          video: a.video ? JSON.stringify(a.video) : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const sectionIds = [...new Set([a.primarySectionId, ...a.extraSectionIds])];
-      await db.insertInto('article_sections').values(sectionIds.map((section_id) => ({ article_id: id, section_id }))).execute();
-      if (a.authorIds.length)
-        await db
-          .insertInto('article_authors')
-          .values(a.authorIds.map((person_id, position) => ({ article_id: id, person_id, position })))
-          .execute();
-      const tagIds = [...new Set(a.tagIds)];
-      if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
-      await search.index(db, { id, headline: a.headline, standfirst: a.standfirst, body: bodyText(a.body) });
+      await writeRelations(db, search, id, a);
       return id;
     },
 

@@ -2,10 +2,9 @@
 // and soft locks. Every method is meant to run inside store.transaction.
 import type { Kysely } from 'kysely';
 import type { ArticleStatus } from '../domain/article.ts';
-import { bodyText } from '../domain/blocks.ts';
 import type { Database } from './schema.ts';
 import type { Video } from '../domain/video.ts';
-import type { NewArticle } from './articles.ts';
+import { contentColumns, writeRelations, type NewArticle } from './articles.ts';
 import type { SearchIndex } from './search.ts';
 
 export type ArticleContent = Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & { seoTitle: string; seoDescription: string; video: Video | null };
@@ -20,49 +19,24 @@ export interface RevisionRow {
 }
 
 export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
-  async function replaceRelations(id: number, c: ArticleContent) {
-    await db.deleteFrom('article_sections').where('article_id', '=', id).execute();
-    await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
-    await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
-    const sectionIds = [...new Set([c.primarySectionId, ...c.extraSectionIds])];
-    await db.insertInto('article_sections').values(sectionIds.map((section_id) => ({ article_id: id, section_id }))).execute();
-    const authorIds = [...new Set(c.authorIds)];
-    if (authorIds.length) await db.insertInto('article_authors').values(authorIds.map((person_id, position) => ({ article_id: id, person_id, position }))).execute();
-    const tagIds = [...new Set(c.tagIds)];
-    if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
-    await search.index(db, { id, headline: c.headline, standfirst: c.standfirst, body: bodyText(c.body) });
-  }
-
   return {
     /** A new draft at revision 1. */
     async createDraft(c: ArticleContent, userId: number, now: string): Promise<number> {
       const { id } = await db
         .insertInto('articles')
         .values({
-          slug: c.slug,
-          headline: c.headline,
-          standfirst: c.standfirst,
-          body: JSON.stringify(c.body),
-          kind: c.kind,
+          ...contentColumns(c),
           status: 'draft',
-          primary_section_id: c.primarySectionId,
-          hero_media_id: c.hero?.mediaId ?? null,
-          hero_caption: c.hero?.caption ?? '',
-          hero_credit: c.hero?.credit ?? '',
-          hero_alt: c.hero?.alt ?? '',
-          seo_title: c.seoTitle,
-          seo_description: c.seoDescription,
           first_published_at: null,
           updated_at: null,
           modified_at: now,
           created_at: now,
           revision: 1,
           created_by: userId,
-          video: c.video ? JSON.stringify(c.video) : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await replaceRelations(id, c);
+      await writeRelations(db, search, id, c);
       return id;
     },
 
@@ -74,20 +48,8 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
       const result = await db
         .updateTable('articles')
         .set((eb) => ({
-          slug: c.slug,
-          headline: c.headline,
-          standfirst: c.standfirst,
-          body: JSON.stringify(c.body),
-          kind: c.kind,
-          primary_section_id: c.primarySectionId,
-          hero_media_id: c.hero?.mediaId ?? null,
-          hero_caption: c.hero?.caption ?? '',
-          hero_credit: c.hero?.credit ?? '',
-          hero_alt: c.hero?.alt ?? '',
-          seo_title: c.seoTitle,
-          seo_description: c.seoDescription,
+          ...contentColumns(c),
           modified_at: now,
-          video: c.video ? JSON.stringify(c.video) : null,
           revision: eb('revision', '+', 1),
           ...(extra.updatedAt ? { updated_at: extra.updatedAt } : {}),
         }))
@@ -95,7 +57,7 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
         .where('revision', '=', baseRevision)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return null;
-      await replaceRelations(id, c);
+      await writeRelations(db, search, id, c);
       return baseRevision + 1;
     },
 

@@ -3,7 +3,7 @@
 // their bodies, then the authors and the tags of all of them at once.
 import type { Kysely } from 'kysely';
 import type { ArticleSummary, Person, Tag } from '../domain/model.ts';
-import { toSummary } from './articles.ts';
+import { summaryColumns, toSummary } from './articles.ts';
 import type { Database } from './schema.ts';
 
 /** Which published articles a feed covers. */
@@ -37,32 +37,8 @@ export function feedQueries(db: Kysely<Database>) {
     /** The newest `limit` published articles in `scope`, newest first, with their bodies: one query. */
     async latest(scope: FeedScope, limit: number): Promise<FeedRow[]> {
       if (scope.kind === 'sections' && scope.ids.length === 0) return [];
-      let q = db
-        .selectFrom('articles as a')
-        .innerJoin('sections as s', 's.id', 'a.primary_section_id')
-        .leftJoin('media as m', 'm.id', 'a.hero_media_id')
-        .select([
-          'a.id',
-          'a.slug',
-          'a.headline',
-          'a.standfirst',
-          'a.kind',
-          'a.first_published_at',
-          'a.updated_at',
-          'a.hero_alt',
-          'a.hero_caption',
-          'a.hero_credit',
-          'a.body',
-          's.path as section_path',
-          's.name as section_name',
-          'm.id as media_id',
-          'm.original_file as media_file',
-          'm.mime as media_mime',
-          'm.width as media_width',
-          'm.height as media_height',
-          'm.credit as media_credit',
-          'm.variants as media_variants',
-        ])
+      let q = summaryColumns(db)
+        .select('a.body')
         .where('a.status', '=', 'published');
       if (scope.kind === 'sections') {
         q = q.where('a.id', 'in', db.selectFrom('article_sections').select('article_id').where('section_id', 'in', scope.ids));
