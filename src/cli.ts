@@ -96,7 +96,8 @@ async function exportCommand(config: Config, args: string[]) {
     return;
   }
   const { store, db } = await openStore(config);
-  const app = await buildApp({ config, store });
+  // The crawl makes hundreds of requests; per-request log lines would drown the progress.
+  const app = await buildApp({ config: { ...config, logLevel: 'warn' }, store });
   try {
     const site = siteFromConfig(config);
     const report = await exportSite({
