@@ -13,6 +13,9 @@ import fastifyMultipart from '@fastify/multipart';
 import { UPLOAD_LIMITS } from './media/upload.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerOrigins } from './http/origins.ts';
+import { PageCache } from './cache/page-cache.ts';
+import { registerPageCache } from './cache/http.ts';
+import { purgeOnEvents } from './cache/invalidation.ts';
 import { registerApi } from './api/routes.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { newsroomRoutes } from './newsroom/routes.tsx';
@@ -67,6 +70,12 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
 
   app.decorate('services', services);
   registerOrigins(app, { primary: config.origin, mirrors: config.mirrors, onion: config.onion, indexMirrors: config.indexMirrors });
+  if (config.pageCacheBytes > 0) {
+    const cache = new PageCache(config.pageCacheBytes);
+    registerPageCache(app, cache);
+    purgeOnEvents(services.events, store, (keys) => cache.purge(keys));
+    app.decorate('pageCache', cache);
+  }
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } });
@@ -93,6 +102,8 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    /** The rendered-page cache, when enabled. */
+    pageCache?: PageCache;
   }
 }
 

@@ -81,6 +81,8 @@ const envSchema = z.object({
   MASTHEAD_LIVE_STREAM_URL: httpUrl('MASTHEAD_LIVE_STREAM_URL').optional(),
   /** Text shown under the live player, e.g. today's schedule. */
   MASTHEAD_LIVE_SCHEDULE: z.string().trim().max(2_000).default(''),
+  /** Memory for rendered public pages, in MB (0 turns the page cache off). */
+  MASTHEAD_PAGE_CACHE_MB: z.coerce.number({ message: 'MASTHEAD_PAGE_CACHE_MB must be a number' }).min(0).max(16_384).default(64),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -105,6 +107,7 @@ export interface Config {
   demoContent: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   live: { streamUrl: string; schedule: string } | undefined;
+  pageCacheBytes: number;
 }
 
 export interface OutletIdentity {
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     demoContent: e.MASTHEAD_DEMO_CONTENT,
     logLevel: e.LOG_LEVEL,
+    pageCacheBytes: Math.round(e.MASTHEAD_PAGE_CACHE_MB * 1024 * 1024),
     live: e.MASTHEAD_LIVE_STREAM_URL ? { streamUrl: e.MASTHEAD_LIVE_STREAM_URL, schedule: e.MASTHEAD_LIVE_SCHEDULE } : undefined,
   };
 }

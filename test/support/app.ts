@@ -7,6 +7,6 @@ import type { Store } from '../../src/store/index.ts';
 import { T0 } from './factories.ts';
 
 export async function testApp(store: Store, env: Record<string, string> = {}, clock = () => T0): Promise<FastifyInstance> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', MASTHEAD_ORIGIN: 'https://news.example', MEDIA_DIR: os.tmpdir(), ...env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', MASTHEAD_ORIGIN: 'https://news.example', MEDIA_DIR: os.tmpdir(), MASTHEAD_PAGE_CACHE_MB: '0', ...env });
   return buildApp({ config, store, clock });
 }

@@ -1,0 +1,36 @@
+// Which cached pages a change affects. The same key lists are what a CDN purge would use.
+import type { EventBus } from '../events/bus.ts';
+import { SectionTree } from '../domain/sections.ts';
+import type { Store } from '../store/index.ts';
+import { FALLBACK_KEY } from './http.ts';
+
+export type Purge = (keys: string[]) => unknown;
+
+/** Keys of every page that shows, or should now show, this article. */
+export async function keysForArticle(store: Store, articleId: number): Promise<string[]> {
+  const [m, sections] = await Promise.all([store.feeds.memberships(articleId), store.taxonomy.allSections()]);
+  const tree = new SectionTree(sections);
+  // A section's page lists its sub-sections' articles too, so ancestors change with it.
+  const sectionIds = new Set(m.sectionIds.flatMap((id) => tree.trail(id).map((s) => s.id)));
+  return [
+    `article:${articleId}`,
+    'home',
+    FALLBACK_KEY,
+    ...[...sectionIds].map((id) => `section:${id}`),
+    ...m.tagSlugs.map((slug) => `tag:${slug}`),
+    ...m.authorSlugs.map((slug) => `author:${slug}`),
+  ];
+}
+
+/** Purges on domain events, before the operation that caused them returns to its caller. */
+export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
+  const article = async ({ articleId }: { articleId: number }) => {
+    purge(await keysForArticle(store, articleId));
+  };
+  events.on('article.published', article);
+  events.on('article.updated', article);
+  events.on('article.unpublished', article);
+  events.on('collection.changed', ({ slug }) => void purge([`collection:${slug}`, 'home', FALLBACK_KEY]));
+  // Navigation is on every page: a section change purges everything.
+  events.on('section.changed', () => void purge(['sections', FALLBACK_KEY]));
+}

@@ -1,0 +1,84 @@
+// Rendered pages kept in memory, precompressed, tagged with surrogate keys (the ids of what each page shows)
+// so that a change purges exactly the pages that show it. Least recently used pages go first when full.
+
+export interface CachedPage {
+  status: number;
+  contentType: string;
+  etag: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  /** Surrogate keys: "article:42", "section:3", "home" … */
+  keys: string[];
+  headers: Record<string, string>;
+}
+
+const size = (p: CachedPage) => p.identity.length + p.gzip.length + p.br.length + 512;
+
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private readonly byKey = new Map<string, Set<string>>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(url: string): CachedPage | undefined {
+    const page = this.pages.get(url);
+    if (page) {
+      // Map order is insertion order: re-inserting marks the page as most recently used.
+      this.pages.delete(url);
+      this.pages.set(url, page);
+    }
+    return page;
+  }
+
+  set(url: string, page: CachedPage): void {
+    if (size(page) > this.maxBytes) return;
+    this.remove(url);
+    this.pages.set(url, page);
+    this.bytes += size(page);
+    for (const key of page.keys) {
+      const urls = this.byKey.get(key) ?? new Set<string>();
+      urls.add(url);
+      this.byKey.set(key, urls);
+    }
+    for (const oldest of this.pages.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+  }
+
+  /** Drops every page tagged with any of `keys`; returns how many. */
+  purge(keys: string[]): number {
+    let n = 0;
+    for (const key of keys) {
+      for (const url of this.byKey.get(key) ?? []) {
+        if (this.remove(url)) n++;
+      }
+    }
+    return n;
+  }
+
+  clear(): void {
+    this.pages.clear();
+    this.byKey.clear();
+    this.bytes = 0;
+  }
+
+  get stats() {
+    return { pages: this.pages.size, bytes: this.bytes };
+  }
+
+  private remove(url: string): boolean {
+    const page = this.pages.get(url);
+    if (!page) return false;
+    this.pages.delete(url);
+    this.bytes -= size(page);
+    for (const key of page.keys) {
+      const urls = this.byKey.get(key);
+      urls?.delete(url);
+      if (urls?.size === 0) this.byKey.delete(key);
+    }
+    return true;
+  }
+}
