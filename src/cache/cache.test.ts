@@ -52,7 +52,8 @@ describe('page cache', () => {
     const gz = await get(url, { 'accept-encoding': 'gzip' });
     expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(first.body);
     expect(second.headers.etag).toBe(first.headers.etag);
-    expect(second.headers['cache-control']).toMatch(/s-maxage=\d+.*stale-while-revalidate=\d+/);
+    expect(second.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=300');
+    expect(second.headers['cdn-cache-control']).toMatch(/stale-while-revalidate=\d+/);
     expect(second.headers.vary).toBe('Accept-Encoding');
     expect(String(second.headers['surrogate-key']).split(' ')).toContain(`article:${id}`);
     expect(second.headers['cache-tag']).toContain(`article:${id}`);
@@ -91,6 +92,13 @@ describe('page cache', () => {
     expect((await get('/', { host: 'mirror-one.example' })).headers['x-robots-tag']).toBe('noindex');
     expect((await get('/', { host: 'news.example' })).headers['x-robots-tag']).toBeUndefined();
     expect(a.statusCode).toBe(200);
+  });
+
+  it('renders a purged hot page once for many concurrent readers (no stampede)', async () => {
+    await publish('Storm warning for the coast', europe);
+    const results = await Promise.all(Array.from({ length: 12 }, () => get('/news/europe')));
+    expect(results.every((r) => r.statusCode === 200 && r.body.includes('Storm warning'))).toBe(true);
+    expect(results.filter((r) => r.headers['x-cache'] === 'MISS')).toHaveLength(1);
   });
 
   it('never caches the newsroom, the API or search', async () => {

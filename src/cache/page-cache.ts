@@ -19,6 +19,7 @@ export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly byKey = new Map<string, Set<string>>();
   private bytes = 0;
+  private purges = 0;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -48,8 +49,17 @@ export class PageCache {
     }
   }
 
+  /**
+   * Counts purges. A page rendered while a purge happened may show what was just purged, so it is not stored
+   * (see cache/http.ts): this closes the race between a slow render and a publish or unpublish.
+   */
+  get epoch(): number {
+    return this.purges;
+  }
+
   /** Drops every page tagged with any of `keys`; returns how many. */
   purge(keys: string[]): number {
+    this.purges++;
     let n = 0;
     for (const key of keys) {
       for (const url of this.byKey.get(key) ?? []) {
@@ -60,6 +70,7 @@ export class PageCache {
   }
 
   clear(): void {
+    this.purges++;
     this.pages.clear();
     this.byKey.clear();
     this.bytes = 0;
