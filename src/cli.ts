@@ -12,6 +12,7 @@ import path from 'node:path';
 import { exportSite } from './distribution/export/exporter.ts';
 import { searchUnavailablePage } from './distribution/export/search-page.tsx';
 import { siteFromConfig } from './site/context.ts';
+import { generateCorpus } from './corpus/generate.ts';
 import { AppError } from './errors.ts';
 import { authService } from './services/auth/auth.ts';
 import { generatePassword } from './services/auth/passwords.ts';
@@ -22,6 +23,8 @@ Commands:
   serve     start the site (migrates, and loads demo content into an empty database)
   migrate   bring the database schema up to date
   seed      load the demo content into an empty database
+  corpus --articles N
+            add N synthetic articles (ten years of archive) for benchmarks; never for a real newsroom
   export --out DIR --origin URL [--base-path /sub]
             write the public site as static files for a mirror served at URL (incremental)
   users add --email E --name N --role writer|editor|admin [--password P]
@@ -116,6 +119,25 @@ async function exportCommand(config: Config, args: string[]) {
   }
 }
 
+async function corpusCommand(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { articles: { type: 'string' }, seed: { type: 'string', default: '1' } } });
+  const n = Number(values.articles);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 10_000_000) {
+    console.error('Usage: masthead corpus --articles N   (1 to 10,000,000)');
+    process.exitCode = 2;
+    return;
+  }
+  const db = openDb(config.database);
+  try {
+    await migrate(db);
+    const started = Date.now();
+    const report = await generateCorpus(createStore(db), { articles: n, seed: Number(values.seed) || 1, onProgress: progressReporter('Generating articles') });
+    console.log(`Added ${report.articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(argv: string[]) {
   const command = argv[0] ?? 'serve';
   if (command === 'help' || command === '--help' || command === '-h') {
@@ -149,6 +171,8 @@ async function main(argv: string[]) {
       return usersCommand(config, argv.slice(1));
     case 'export':
       return exportCommand(config, argv.slice(1));
+    case 'corpus':
+      return corpusCommand(config, argv.slice(1));
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       process.exitCode = 2;

@@ -13,6 +13,7 @@ import { auditQueries } from './audit.ts';
 import { editorialQueries } from './editorial.ts';
 import { jobQueries } from './jobs.ts';
 import { tvQueries } from './tv.ts';
+import { corpusQueries } from './corpus.ts';
 import { feedQueries } from './feeds.ts'; // syndication feeds (src/distribution/feeds)
 import { sitemapQueries } from './sitemaps.ts';
 
@@ -23,6 +24,7 @@ function queries(db: Kysely<Database>, search: SearchIndex, dialect: Dialect) {
     editorial: editorialQueries(db, search),
     jobs: jobQueries(db, dialect),
     tv: tvQueries(db),
+    corpus: corpusQueries(db, search),
     articles: articleQueries(db, search),
     collections: collectionQueries(db),
     media: mediaQueries(db),

@@ -19,6 +19,8 @@ export interface SearchRow {
 
 export interface SearchIndex {
   index(db: Kysely<Database>, doc: SearchDocument): Promise<void>;
+  /** Indexes new documents in one statement (bulk loads such as the synthetic corpus). */
+  indexMany(db: Kysely<Database>, docs: SearchDocument[]): Promise<void>;
   remove(db: Kysely<Database>, id: number): Promise<void>;
   query(db: Kysely<Database>, tokens: string[], limit: number, offset: number): Promise<SearchRow[]>;
 }
@@ -45,6 +47,11 @@ const sqliteSearch: SearchIndex = {
   },
   async remove(db, id) {
     await sql`DELETE FROM article_search WHERE rowid = ${id}`.execute(db);
+  },
+  async indexMany(db, docs) {
+    if (docs.length === 0) return;
+    const rows = docs.map((d) => sql`(${d.id}, ${stripMarkers(d.headline)}, ${stripMarkers(d.standfirst)}, ${stripMarkers(d.body)})`);
+    await sql`INSERT INTO article_search (rowid, headline, standfirst, body) VALUES ${sql.join(rows)}`.execute(db);
   },
   async query(db, tokens, limit, offset) {
     // Each token is quoted, so FTS5 treats it as a literal term; terms are ANDed.
@@ -73,6 +80,14 @@ const postgresSearch: SearchIndex = {
   },
   async remove(db, id) {
     await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
+  },
+  async indexMany(db, docs) {
+    if (docs.length === 0) return;
+    const rows = docs.map((d) => {
+      const [h, s, b] = [d.headline, d.standfirst, d.body].map(stripMarkers);
+      return sql`(${d.id}, ${h}, ${s}, ${b}, setweight(to_tsvector('english', ${h}), 'A') || setweight(to_tsvector('english', ${s}), 'B') || setweight(to_tsvector('english', ${b}), 'C'))`;
+    });
+    await sql`INSERT INTO article_search (article_id, headline, standfirst, body, document) VALUES ${sql.join(rows)}`.execute(db);
   },
   async query(db, tokens, limit, offset) {
     const { rows } = await sql<SearchRow>`
