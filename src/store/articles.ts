@@ -229,16 +229,21 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
 
     /** Published articles sharing the most tags with this one, newest first among equals. */
     async related(articleId: number, limit: number): Promise<ArticleSummary[]> {
-      const rows = await db
-        .selectFrom('article_tags as mine')
-        .innerJoin('article_tags as other', 'other.tag_id', 'mine.tag_id')
-        .innerJoin('articles as a', 'a.id', 'other.article_id')
-        .select(['a.id', (eb) => eb.fn.countAll<number>().as('shared')])
-        .where('mine.article_id', '=', articleId)
+      // Count shared tags from this article's tags outwards (a grouped sub-query), then join the candidates:
+      // starting from the articles table instead makes the planner walk every published article.
+      const candidates = db
+        .selectFrom('article_tags as other')
+        .select(['other.article_id as id', (eb) => eb.fn.countAll<number>().as('shared')])
+        .where('other.tag_id', 'in', db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId))
         .where('other.article_id', '!=', articleId)
+        .groupBy('other.article_id')
+        .as('c');
+      const rows = await db
+        .selectFrom(candidates)
+        .innerJoin('articles as a', 'a.id', 'c.id')
+        .select(['a.id', 'c.shared'])
         .where('a.status', '=', 'published')
-        .groupBy(['a.id', 'a.first_published_at'])
-        .orderBy('shared', 'desc')
+        .orderBy('c.shared', 'desc')
         .orderBy('a.first_published_at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(limit)
