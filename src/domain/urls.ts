@@ -9,10 +9,16 @@ export interface ArticleUrlParts {
 }
 
 /** Calendar date (yyyy, mm, dd) of an instant in a time zone. */
+// Building an Intl.DateTimeFormat costs far more than using one, and every link on a page needs one.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dateInZone(iso: string, timeZone: string): { yyyy: string; mm: string; dd: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-    new Date(iso),
-  );
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return { yyyy: get('year'), mm: get('month'), dd: get('day') };
 }

@@ -2,21 +2,30 @@
 import type { MediaRef } from '../domain/model.ts';
 
 /** "29 November 2026, 14:05 UTC" in the newsroom's time zone. */
+// Formatters are costly to build and cheap to use: one per (kind, time zone), kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'long' | 'short', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      'en-GB',
+      kind === 'long'
+        ? { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }
+        : { timeZone, day: 'numeric', month: 'short', year: 'numeric' },
+    );
+    formats.set(key, f);
+  }
+  return f;
+}
+
 export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return formatter('long', timeZone).format(new Date(iso));
 }
 
 /** "29 Nov 2026" for compact listings. */
 export function formatDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  return formatter('short', timeZone).format(new Date(iso));
 }
 
 export const mediaUrl = (file: string) => `/media/${file}`;
