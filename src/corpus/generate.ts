@@ -6,20 +6,10 @@ import type { NewArticle } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
 import { sections as demoSections } from '../demo/sections.ts';
 import { ACTORS, PLACES, REASONS, SENTENCES, THINGS, VERBS } from './words.ts';
+import { prng } from '../domain/random.ts';
 
 const YEAR_MS = 365.25 * 24 * 3_600_000;
 const BATCH = 500;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CorpusOptions {
   articles: number;

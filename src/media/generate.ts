@@ -5,22 +5,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { MediaVariant } from '../domain/model.ts';
 import { cropVariants, renderCrop } from './crops.ts';
+import { prng } from '../domain/random.ts';
 
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 const WIDTH = 1600;
 const HEIGHT = 900;
-
-/** A small deterministic PRNG (mulberry32) so the same seed paints the same picture. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEX = /^#[0-9a-f]{6}$/i;
 

@@ -1,12 +1,10 @@
 // The first content schema: sections, people, tags, media, articles and curated collections.
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../db.ts';
+import { columnTypes } from './columns.ts';
 
 export function contentSchema(dialect: Dialect): Migration {
-  const ts = dialect === 'postgres' ? 'timestamptz' : 'text';
-  const id = dialect === 'postgres' ? 'serial' : 'integer';
-  // SQLite's AUTOINCREMENT and PostgreSQL's sequences both guarantee an id is never reused.
-  const idCol = (c: any) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const { ts, id, idCol } = columnTypes(dialect);
 
   return {
     async up(db: Kysely<any>) {

@@ -2,11 +2,10 @@
 // section redirects and the audit log.
 import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../db.ts';
+import { columnTypes } from './columns.ts';
 
 export function newsroomSchema(dialect: Dialect): Migration {
-  const ts = dialect === 'postgres' ? 'timestamptz' : 'text';
-  const id = dialect === 'postgres' ? 'serial' : 'integer';
-  const idCol = (c: any) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const { ts, id, idCol } = columnTypes(dialect);
 
   return {
     async up(db: Kysely<any>) {
