@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.ts';
-import { AppError, errorCatalogue } from './errors.ts';
 import { createServices, type Services } from './services/index.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -107,4 +106,3 @@ declare module 'fastify' {
   }
 }
 
-export { AppError, errorCatalogue };
