@@ -20,11 +20,15 @@ export class PageCache {
   private readonly byKey = new Map<string, Set<string>>();
   private bytes = 0;
   private purges = 0;
+  private hits = 0;
+  private misses = 0;
 
   constructor(private readonly maxBytes: number) {}
 
   get(url: string): CachedPage | undefined {
     const page = this.pages.get(url);
+    if (page) this.hits++;
+    else this.misses++;
     if (page) {
       // Map order is insertion order: re-inserting marks the page as most recently used.
       this.pages.delete(url);
@@ -77,7 +81,7 @@ export class PageCache {
   }
 
   get stats() {
-    return { pages: this.pages.size, bytes: this.bytes };
+    return { pages: this.pages.size, bytes: this.bytes, hits: this.hits, misses: this.misses, purges: this.purges };
   }
 
   private remove(url: string): boolean {
