@@ -1,5 +1,6 @@
 // The page cache: hits, 304s, precompressed bodies, and exact invalidation through domain events. Correctness
 // first: after an unpublish returns, no cached page shows the article; origins never share entries.
+import http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +9,7 @@ import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { PageCache } from './page-cache.ts';
+import { cachedPage } from './cached-response.ts';
 
 let t: TestDb;
 let app: FastifyInstance;
@@ -110,7 +112,7 @@ describe('page cache', () => {
 });
 
 describe('PageCache', () => {
-  const page = (n: number, keys: string[]) => ({ status: 200, contentType: 'text/html', etag: `"${n}"`, identity: Buffer.alloc(n), gzip: Buffer.alloc(1), br: Buffer.alloc(1), keys, headers: {} });
+  const page = (n: number, keys: string[]) => cachedPage(Buffer.alloc(n), { 'content-type': 'text/html' }, keys);
 
   it('purges exactly the pages tagged with a key', () => {
     const c = new PageCache(1_000_000);
@@ -122,13 +124,59 @@ describe('PageCache', () => {
   });
 
   it('evicts the least recently used page when over budget', () => {
-    const c = new PageCache(3_000);
+    const c = new PageCache(5_000); // room for two of these pages, not three
     c.set('/a', page(800, ['x']));
     c.set('/b', page(800, ['x']));
     c.get('/a');
     c.set('/c', page(800, ['x']));
     expect(c.get('/b')).toBeUndefined();
     expect(c.get('/a')).toBeDefined();
-    expect(c.stats.bytes).toBeLessThanOrEqual(3_000);
+    expect(c.stats.bytes).toBeLessThanOrEqual(5_000);
+  });
+});
+
+describe('cache hits over real HTTP (answered before Fastify)', () => {
+  let base: string;
+  beforeAll(async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  });
+  // Headers that differ between two responses by nature.
+  const stable = (h: Headers) =>
+    Object.fromEntries([...h].filter(([name]) => !['date', 'x-request-id', 'x-cache', 'content-length', 'content-encoding', 'connection', 'keep-alive'].includes(name)));
+
+  it('answers a hit with the same headers as the miss that stored it, in every encoding, HEAD and 304 included', async () => {
+    const id = await publish('Night trains return', europe);
+    const url = base + (await urlOf(id));
+    const miss = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(miss.headers.get('x-cache')).toBe('MISS');
+    const body = await miss.text();
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const hit = await fetch(url, { headers: { 'accept-encoding': encoding } });
+      expect(hit.headers.get('x-cache')).toBe('HIT');
+      expect(stable(hit.headers)).toEqual(stable(miss.headers));
+      expect(await hit.text()).toBe(body); // fetch decodes br and gzip
+    }
+    const head = await fetch(url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('x-cache')).toBe('HIT');
+    const revalidated = await fetch(url, { headers: { 'if-none-match': miss.headers.get('etag')! } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('etag')).toBe(miss.headers.get('etag'));
+  });
+
+  it('still refuses a Host that is not ours, and keeps hits per origin', async () => {
+    await fetch(`${base}/`);
+    expect((await fetch(`${base}/`)).headers.get('x-cache')).toBe('HIT');
+    const forged = await new Promise<number>((resolve, reject) => {
+      http.get(`${base}/`, { headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode!)).on('error', reject);
+    });
+    expect(forged).toBe(421);
+  });
+
+  it('never answers an authenticated request from the cache', async () => {
+    await fetch(`${base}/`);
+    const res = await fetch(`${base}/`, { headers: { authorization: 'Bearer nothing' } });
+    expect(res.headers.get('x-cache')).not.toBe('HIT');
   });
 });

@@ -1,22 +1,13 @@
 // The page cache at the HTTP edge: public GET pages are served from memory, precompressed, with ETag and
 // 304s; CDN-friendly Cache-Control and Surrogate-Key/Cache-Tag headers name what each page shows, so the
 // same purge list works for a CDN. The newsroom, the API and per-reader pages are never cached.
-import crypto from 'node:crypto';
-import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, PageCache } from './page-cache.ts';
+import { cacheableRequest, cachedPage, notModified, pickVariant } from './cached-response.ts';
 
 export const SURROGATE_KEY = 'surrogate-key';
 /** Pages that do not name their contents are purged by any change. */
 export const FALLBACK_KEY = 'site';
-/**
- * Browsers revalidate every time (max-age=0; the ETag makes that a cheap 304), so no reader keeps a page an
- * editor has just withdrawn. Shared caches may keep a page for 5 minutes (s-maxage) because our purges reach
- * them by surrogate key; stale-while-revalidate is given to CDNs only, in the targeted CDN-Cache-Control
- * header (RFC 9213) and Surrogate-Control, since in Cache-Control browsers would apply it too.
- */
-export const CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=300';
-export const CDN_CACHE_CONTROL = 'max-age=300, stale-while-revalidate=600';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,36 +19,19 @@ declare module 'fastify' {
   }
 }
 
-const NEVER = /^\/(newsroom|api\/|healthz|assets\/|media\/|search)/;
-
-function cacheable(req: FastifyRequest): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && !NEVER.test(req.url) && !req.headers.authorization;
-}
-
+const cacheable = (req: FastifyRequest) => cacheableRequest(req.method, req.url, req.headers);
 const keyOf = (req: FastifyRequest) => `${req.origin.url}${req.url}`;
 
-function pickEncoding(req: FastifyRequest): 'br' | 'gzip' | 'identity' {
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accept)) return 'br';
-  if (/\bgzip\b/.test(accept)) return 'gzip';
-  return 'identity';
-}
-
+/** Sends a cached page through Fastify (used under app.inject() and by readers who waited for a render). */
 function present(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean): Buffer | string {
-  reply.header('etag', page.etag).header('cache-control', CACHE_CONTROL).header('vary', 'Accept-Encoding');
-  reply.header('cdn-cache-control', CDN_CACHE_CONTROL).header('surrogate-control', CDN_CACHE_CONTROL);
-  reply.header(SURROGATE_KEY, page.keys.join(' ')).header('cache-tag', page.keys.join(','));
-  reply.header('x-cache', hit ? 'HIT' : 'MISS');
-  for (const [name, value] of Object.entries(page.headers)) reply.header(name, value);
-  reply.type(page.contentType);
-  if (String(req.headers['if-none-match'] ?? '').split(/,\s*/).includes(page.etag)) {
-    reply.code(304);
+  if (notModified(page, req.headers['if-none-match'])) {
+    reply.code(304).headers(page.notModified);
     return '';
   }
-  const encoding = pickEncoding(req);
-  if (encoding === 'identity') return page.identity;
-  reply.header('content-encoding', encoding);
-  return encoding === 'br' ? page.br : page.gzip;
+  const variant = pickVariant(page, req.headers['accept-encoding']);
+  const { 'content-length': _length, ...headers } = variant.headers;
+  reply.headers(headers).header('x-cache', hit ? 'HIT' : 'MISS');
+  return variant.body;
 }
 
 export function registerPageCache(app: FastifyInstance, cache: PageCache) {
@@ -95,19 +69,10 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache) {
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.cacheHit || !cacheable(req) || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams: static files
-    const identity = Buffer.from(payload);
+    // A page that sets a cookie is someone's own page: never shared.
+    if (reply.hasHeader('set-cookie')) return payload;
     const keys = String(reply.getHeader(SURROGATE_KEY) ?? '').split(/\s+/).filter(Boolean);
-    const link = reply.getHeader('link');
-    const page: CachedPage = {
-      status: 200,
-      contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
-      etag: `"${crypto.createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
-      identity,
-      gzip: zlib.gzipSync(identity, { level: 6 }),
-      br: zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
-      keys: keys.length ? keys : [FALLBACK_KEY],
-      headers: link ? { link: String(link) } : {},
-    };
+    const page = cachedPage(Buffer.from(payload), reply.getHeaders(), keys.length ? keys : [FALLBACK_KEY]);
     // Rendered across a purge: it may show what was purged, so serve it this once but do not keep it.
     if (cache.epoch === req.cacheEpoch) cache.set(keyOf(req), page);
     return present(req, reply, page, false);

@@ -1,19 +1,25 @@
 // Rendered pages kept in memory, precompressed, tagged with surrogate keys (the ids of what each page shows)
 // so that a change purges exactly the pages that show it. Least recently used pages go first when full.
+import type { OutgoingHttpHeaders } from 'node:http';
 
-export interface CachedPage {
-  status: number;
-  contentType: string;
-  etag: string;
-  identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-  /** Surrogate keys: "article:42", "section:3", "home" … */
-  keys: string[];
-  headers: Record<string, string>;
+/** One encoding of a page, with the complete response headers to send for it. */
+export interface PageVariant {
+  body: Buffer;
+  headers: OutgoingHttpHeaders;
 }
 
-const size = (p: CachedPage) => p.identity.length + p.gzip.length + p.br.length + 512;
+export interface CachedPage {
+  etag: string;
+  /** Surrogate keys: "article:42", "section:3", "home" … */
+  keys: string[];
+  identity: PageVariant;
+  gzip: PageVariant;
+  br: PageVariant;
+  /** Headers of a 304 answer to a matching If-None-Match. */
+  notModified: OutgoingHttpHeaders;
+}
+
+const size = (p: CachedPage) => p.identity.body.length + p.gzip.body.length + p.br.body.length + 1024;
 
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
@@ -27,13 +33,14 @@ export class PageCache {
 
   get(url: string): CachedPage | undefined {
     const page = this.pages.get(url);
-    if (page) this.hits++;
-    else this.misses++;
-    if (page) {
-      // Map order is insertion order: re-inserting marks the page as most recently used.
-      this.pages.delete(url);
-      this.pages.set(url, page);
+    if (!page) {
+      this.misses++;
+      return undefined;
     }
+    this.hits++;
+    // Map order is insertion order: re-inserting marks the page as most recently used.
+    this.pages.delete(url);
+    this.pages.set(url, page);
     return page;
   }
 

@@ -45,10 +45,27 @@ export function originForHost(host: string | undefined, config: OriginConfig): R
   return null;
 }
 
+/**
+ * originForHost, remembered per Host: the cache's fast path asks on every request. Unknown hosts are not
+ * remembered, so a flood of forged Host headers cannot grow the table.
+ */
+export function originResolver(config: OriginConfig): (host: string | undefined) => RequestOrigin | null {
+  const known = new Map<string, RequestOrigin>();
+  return (host) => {
+    if (!host) return null;
+    const hit = known.get(host);
+    if (hit) return hit;
+    const origin = originForHost(host, config);
+    if (origin && known.size < 256) known.set(host, origin);
+    return origin;
+  };
+}
+
 export function registerOrigins(app: FastifyInstance, config: OriginConfig) {
   app.decorateRequest('origin', null as unknown as RequestOrigin);
+  const originOf = originResolver(config);
   app.addHook('onRequest', async (req: FastifyRequest, reply) => {
-    const origin = originForHost(req.headers.host, config);
+    const origin = originOf(req.headers.host);
     if (!origin) throw new AppError('UNKNOWN_HOST');
     req.origin = origin;
     if (origin.kind === 'mirror' && !config.indexMirrors) reply.header('x-robots-tag', 'noindex');
