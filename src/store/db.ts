@@ -13,6 +13,10 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL's connection pool counts, read by metrics (src/ops). */
+  pool?: { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number };
+  /** The better-sqlite3 handle (SQLite only), for the online backup API and integrity checks (src/store/maintenance.ts). */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -31,17 +35,28 @@ export function openDb(database: Config['database'], options: DbOptions = {}): D
   const log = options.onQuery ? (event: LogEvent) => options.onQuery!(event.query.sql) : undefined;
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // Durability and waiting, per connection (docs/OPERATIONS.md, "Durability"): a commit is acknowledged only
+    // once its WAL record is flushed (synchronous_commit is raised from off, never lowered from a stricter
+    // level such as remote_apply), and a lock wait fails after 5 s like SQLite's busy timeout instead of
+    // holding a request and a pool connection indefinitely.
+    pool.on('connect', (client) => {
+      client
+        .query("SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; SET lock_timeout = '5s'")
+        .catch(() => {}); // a connection that cannot run this fails its first real query, with the real error
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', pool, close: () => kysely.destroy() };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);
-  // WAL lets readers continue while a write commits; NORMAL sync is durable across application crashes in
-  // WAL mode; the busy timeout makes concurrent writers wait rather than fail.
+  // WAL lets readers continue while a write commits. FULL syncs the WAL at every commit, so an acknowledged
+  // write survives power loss and OS crashes too, not only a killed process (NORMAL would); editorial writes
+  // are few, and an fsync costs milliseconds (docs/OPERATIONS.md, "Durability"). The busy timeout makes
+  // concurrent writers wait rather than fail; foreign keys are off in SQLite unless asked for.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
 }

@@ -1,0 +1,97 @@
+// The durability settings every connection gets (docs/OPERATIONS.md, "Durability"): asserted on a real
+// SQLite file and on PostgreSQL, so a change to them is a deliberate, visible one.
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from './db.ts';
+import { migrate } from './migrate.ts';
+import { checkSqlite } from './maintenance.ts';
+import { PG_ADMIN_URL, postgresTestDb } from '../../test/support/db.ts';
+
+describe('durability settings on sqlite', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-db-'));
+  });
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+  it('a database file is in WAL mode with synchronous=FULL, a 5 s busy timeout and foreign keys on', async () => {
+    const db = openDb({ kind: 'sqlite', file: path.join(dir, 'pragmas.db') });
+    try {
+      const p = (name: string) => db.sqlite!.pragma(name, { simple: true });
+      expect(p('journal_mode')).toBe('wal');
+      expect(p('synchronous')).toBe(2); // 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
+      expect(p('busy_timeout')).toBe(5000);
+      expect(p('foreign_keys')).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('foreign keys are enforced: a row pointing at a missing article is refused, and the file stays intact', async () => {
+    const db = openDb({ kind: 'sqlite', file: path.join(dir, 'fk.db') });
+    try {
+      await migrate(db);
+      const orphan = db.kysely.insertInto('article_tags').values({ article_id: 999_999, tag_id: 999_999 }).execute();
+      await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
+      expect(checkSqlite(db.sqlite!)).toEqual({ integrity: ['ok'], foreignKeyViolations: 0 });
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('durability settings on postgres', () => {
+  it('every pooled connection commits synchronously and gives up a lock wait after 5 s', async () => {
+    const t = await postgresTestDb();
+    try {
+      // More than one connection: the settings come with each new connection, not only the first.
+      const rows = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          t.db.kysely.connection().execute(async (c) => ({
+            sync: (await sql<{ v: string }>`SELECT current_setting('synchronous_commit') AS v`.execute(c)).rows[0]!.v,
+            lock: (await sql<{ v: string }>`SELECT current_setting('lock_timeout') AS v`.execute(c)).rows[0]!.v,
+            fsync: (await sql<{ v: string }>`SELECT current_setting('fsync') AS v`.execute(c)).rows[0]!.v,
+          })),
+        ),
+      );
+      for (const r of rows) expect(r).toEqual({ sync: 'on', lock: '5s', fsync: 'on' });
+    } finally {
+      await t.destroy();
+    }
+  });
+
+  it('a database configured with synchronous_commit=off is raised to on; a stricter level is kept', async () => {
+    const name = `masthead_test_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(PG_ADMIN_URL);
+      url.pathname = `/${name}`;
+      const setting = async () => {
+        const db = openDb({ kind: 'postgres', url: url.toString() });
+        try {
+          return (await sql<{ v: string }>`SELECT current_setting('synchronous_commit') AS v`.execute(db.kysely)).rows[0]!.v;
+        } finally {
+          await db.close();
+        }
+      };
+      await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+      expect(await setting()).toBe('on');
+      await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = remote_apply`);
+      expect(await setting()).toBe('remote_apply');
+    } finally {
+      await admin.end();
+      // A new connection for the drop, as test/support/db.ts does: by the time it is up, the pool's closed
+      // connections have left the server, so FORCE has no one to terminate.
+      const dropper = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => dropper.end());
+    }
+  });
+});

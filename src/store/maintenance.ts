@@ -1,0 +1,56 @@
+// What backup, restore and the crash test ask of a database as a whole: its tables, whether it is
+// intact, and a summary of its content. Operations code calls these rather than writing SQL itself.
+import SQLite from 'better-sqlite3';
+import type { Db } from './db.ts';
+
+/** Every table in the database, the migration bookkeeping included (an empty database has none). */
+export async function tableNames(db: Db): Promise<string[]> {
+  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
+  return tables.filter((t) => !t.isView).map((t) => (t.schema && t.schema !== 'public' ? `${t.schema}.${t.name}` : t.name)).sort();
+}
+
+/** Tables in a SQLite file, read without creating or converting it (no WAL files appear). */
+export function sqliteFileTables(file: string): string[] {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    return rows.map((r) => r.name);
+  } finally {
+    sqlite.close();
+  }
+}
+
+export interface SqliteCheck {
+  /** `PRAGMA integrity_check`: ['ok'] when the file is sound, otherwise the problems it found. */
+  integrity: string[];
+  /** Rows whose foreign key points nowhere (`PRAGMA foreign_key_check`). */
+  foreignKeyViolations: number;
+}
+
+export function checkSqlite(sqlite: SQLite.Database): SqliteCheck {
+  const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  const foreignKeyViolations = (sqlite.pragma('foreign_key_check') as unknown[]).length;
+  return { integrity, foreignKeyViolations };
+}
+
+/** Opens a SQLite file read-only and checks it. */
+export function checkSqliteFile(file: string): SqliteCheck {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    return checkSqlite(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** A few counts that tell an operator what a backup or a restored database holds. */
+export async function contentSummary(db: Db): Promise<{ articles: number; published: number; users: number; media: number }> {
+  const k = db.kysely;
+  const [articles, published, users, media] = await Promise.all([
+    k.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    k.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow(),
+    k.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    k.selectFrom('media').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { articles: Number(articles.n), published: Number(published.n), users: Number(users.n), media: Number(media.n) };
+}
