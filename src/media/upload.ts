@@ -32,10 +32,34 @@ export interface StoredImage {
   variants: MediaVariant[];
 }
 
+// A file appears under its final name only complete and on disk: written to a temporary name, flushed,
+// then renamed, so a crash or power loss mid-upload never leaves a half-written picture to be served (a
+// stray *.tmp at worst). The database row naming the files is committed after storeUpload returns.
 async function writeAtomically(file: string, bytes: Buffer) {
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, file);
+  try {
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Flushes a directory, which makes the names created or renamed in it durable. */
+async function syncDir(dir: string) {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<StoredImage> {
@@ -59,7 +83,7 @@ export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<Stor
   }
   const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const dir = path.join(mediaDir, 'uploads', hash.slice(0, 2));
-  await fs.mkdir(dir, { recursive: true });
+  const created = await fs.mkdir(dir, { recursive: true });
   const rel = (name: string) => path.posix.join('uploads', hash.slice(0, 2), name);
   const originalFile = rel(`${hash}.${kind.ext}`);
   await writeAtomically(path.join(mediaDir, originalFile), bytes);
@@ -89,5 +113,7 @@ export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<Stor
   } catch {
     throw new AppError('INVALID_INPUT', 'file: the image could not be decoded', { field: 'file' });
   }
+  await syncDir(dir);
+  if (created) for (let d = path.dirname(dir); d.startsWith(mediaDir); d = path.dirname(d)) await syncDir(d);
   return { originalFile, mime: kind.mime, width, height, variants };
 }
