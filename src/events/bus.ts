@@ -1,4 +1,5 @@
 // Typed domain events. Publishing emits them after the transaction commits; caches, feeds and jobs listen.
+import { currentLog, stderrLog, type Log } from '../ops/log.ts';
 export interface DomainEvents {
   'article.published': { articleId: number; first: boolean };
   'article.updated': { articleId: number; status: string };
@@ -13,6 +14,9 @@ type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void
 export class EventBus {
   private readonly listeners = new Map<keyof DomainEvents, Listener<any>[]>();
 
+  /** `log` is used outside a request or job; inside one, failures are logged with its id. */
+  constructor(private readonly log: Log = stderrLog()) {}
+
   on<K extends keyof DomainEvents>(event: K, listener: Listener<K>): () => void {
     const list = this.listeners.get(event) ?? [];
     list.push(listener);
@@ -26,7 +30,7 @@ export class EventBus {
       try {
         await listener(payload);
       } catch (err) {
-        console.error(`listener for ${event} failed`, err);
+        currentLog(this.log).error({ err, event }, 'event listener failed');
       }
     }
   }

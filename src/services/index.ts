@@ -1,5 +1,6 @@
 // One set of services for every door: the reader site, the newsroom UI and the JSON API call these.
 import { EventBus } from '../events/bus.ts';
+import type { Log } from '../ops/log.ts';
 import type { Store } from '../store/index.ts';
 import { authService } from './auth/auth.ts';
 import { jobRunner } from './jobs.ts';
@@ -25,11 +26,13 @@ export interface ServiceOptions {
   websubHub?: string;
   clock?: () => Date;
   events?: EventBus;
+  /** Where background work logs (the app's logger); each job adds its own id. */
+  log?: Log;
 }
 
 export function createServices(store: Store, o: ServiceOptions) {
   const clock = o.clock ?? (() => new Date());
-  const events = o.events ?? new EventBus();
+  const events = o.events ?? new EventBus(o.log);
   const websub: WebSubOptions = { hub: o.websubHub, origin: o.origin };
   const workflow = workflowService(store, events, clock);
   const jobs = jobRunner(store, {
@@ -37,7 +40,7 @@ export function createServices(store: Store, o: ServiceOptions) {
       await workflow.publishDue(Number(job.payload.articleId));
     },
     [WEBSUB_JOB]: websubJobHandler(websub.hub), // feeds: notify the WebSub hub (retried with back-off)
-  }, { clock });
+  }, { clock, log: o.log });
   listenForFeedChanges(events, store, websub, clock); // feeds: queue hub notices when articles change
   const auth = authService(store, clock);
   return {

@@ -12,6 +12,7 @@ import { makeSection, T0 } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { articleBody, bearer, member } from '../../test/support/newsroom.ts';
 import { jobRunner } from './jobs.ts';
+import { silentLog } from '../ops/log.ts';
 
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
@@ -112,7 +113,7 @@ describe('job runner retries', () => {
             throw new Error('downstream unavailable');
           },
         },
-        { clock: () => now, maxAttempts: 3, leaseMs: 60_000, log: () => {} },
+        { clock: () => now, maxAttempts: 3, leaseMs: 60_000, log: silentLog },
       );
       await t.store.jobs.schedule({ kind: 'flaky', key: 'flaky:1', payload: {}, runAt: T0.toISOString(), now: T0.toISOString() });
       expect(await runner.runDue()).toBe(1);

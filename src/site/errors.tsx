@@ -1,5 +1,6 @@
 // Error pages: every failure is a friendly page with the right status, never a stack trace.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { REQUEST_ID_HEADER } from '../ops/log.ts';
 import { AppError, errorCatalogue } from '../errors.ts';
 import type { SiteContext } from './context.ts';
 import type { SiteOptions } from './routes.tsx';
@@ -18,7 +19,7 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
 
   app.setNotFoundHandler(async (req, reply) => {
     if (isApi(req.url)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'There is no such API endpoint.' } });
-    return sendPage(reply, <ErrorView site={await context()} status={404} message={errorCatalogue.NOT_FOUND.message} />, 404);
+    return sendPage(reply, <ErrorView site={await context()} status={404} message={errorCatalogue.NOT_FOUND.message} reference={req.id} />, 404);
   });
 
   app.setErrorHandler(async (error, req, reply) => {
@@ -44,7 +45,7 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
       const { field, retryAfterSeconds: _r, ...details } = error instanceof AppError ? error.details : {};
       return reply.code(status).send({ error: { code, message, ...(field ? { field } : {}), ...(Object.keys(details).length ? { details } : {}) } });
     }
-    return sendPage(reply, <ErrorView site={await context()} status={status} message={message} />, status);
+    return sendPage(reply, <ErrorView site={await context()} status={status} message={message} reference={req.id} />, status);
   });
 }
 
@@ -55,8 +56,10 @@ const isApi = (url: string) => url.startsWith('/api/');
  * they still get an HTML error page, without navigation since no route ran.
  */
 export function frameworkErrorPage(site: SiteOptions['site']) {
-  return (error: { statusCode?: number }, _req: unknown, reply: FastifyReply) => {
+  return (error: { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
-    void sendPage(reply, <ErrorView site={{ ...site, nav: [] }} status={status} message="The address or request could not be understood." />, status);
+    // No hook runs before this handler, so the request id header is set here.
+    reply.header(REQUEST_ID_HEADER, req.id);
+    void sendPage(reply, <ErrorView site={{ ...site, nav: [] }} status={status} message="The address or request could not be understood." reference={req.id} />, status);
   };
 }

@@ -119,7 +119,7 @@ export function SearchView({ site, query, page, hits, hasMore }: { site: SiteCon
   );
 }
 
-export function ErrorView({ site, status, message }: { site: SiteContext; status: number; message: string }) {
+export function ErrorView({ site, status, message, reference }: { site: SiteContext; status: number; message: string; reference?: string }) {
   const title = status === 404 ? 'Page not found' : status === 410 ? 'Article removed' : status >= 500 ? 'Something went wrong' : 'Bad request';
   return (
     <Layout site={site} meta={{ title, noindex: true }}>
@@ -134,6 +134,12 @@ export function ErrorView({ site, status, message }: { site: SiteContext; status
           <input id="error-search" type="search" name="q" maxLength={200} />
           <button type="submit">Search</button>
         </form>
+        {/* The request id, also in the x-request-id header and on every log line of this request. */}
+        {reference && (
+          <p class="error-reference">
+            <small>Reference: {reference}</small>
+          </p>
+        )}
       </div>
     </Layout>
   );
