@@ -41,6 +41,12 @@ describe('config', () => {
     });
   });
 
+  it('serves metrics on 127.0.0.1:9464 by default; another port or interface when set, none with port 0', () => {
+    expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(loadConfig({ MASTHEAD_METRICS_PORT: '9100', MASTHEAD_METRICS_HOST: '10.0.0.5' }).metrics).toEqual({ host: '10.0.0.5', port: 9100 });
+    expect(loadConfig({ MASTHEAD_METRICS_PORT: '0' }).metrics).toBeUndefined();
+  });
+
   it.each([
     [{ MASTHEAD_LOGO_URL: '/logo.png' }, 'MASTHEAD_LOGO_URL'],
     [{ MASTHEAD_CORRECTIONS_POLICY_URL: 'javascript:alert(1)' }, 'MASTHEAD_CORRECTIONS_POLICY_URL'],
@@ -54,6 +60,9 @@ describe('config', () => {
     [{ MASTHEAD_TIMEZONE: 'Mars/Olympus' }, 'MASTHEAD_TIMEZONE'],
     [{ MASTHEAD_DEMO_CONTENT: 'maybe' }, 'MASTHEAD_DEMO_CONTENT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MASTHEAD_METRICS_PORT: 'nine' }, 'MASTHEAD_METRICS_PORT'],
+    [{ MASTHEAD_METRICS_PORT: '65536' }, 'MASTHEAD_METRICS_PORT'],
+    [{ MASTHEAD_METRICS_HOST: ' ' }, 'MASTHEAD_METRICS_HOST'],
   ])('stops on a bad value and names the setting: %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));

@@ -83,6 +83,10 @@ const envSchema = z.object({
   MASTHEAD_LIVE_SCHEDULE: z.string().trim().max(2_000).default(''),
   /** Memory for rendered public pages, in MB (0 turns the page cache off). */
   MASTHEAD_PAGE_CACHE_MB: z.coerce.number({ message: 'MASTHEAD_PAGE_CACHE_MB must be a number' }).min(0).max(16_384).default(64),
+  /** Port of the Prometheus /metrics listener, separate from the site's (0 turns it off). */
+  MASTHEAD_METRICS_PORT: z.coerce.number({ message: 'MASTHEAD_METRICS_PORT must be a number' }).int().min(0, 'MASTHEAD_METRICS_PORT must be 0-65535').max(65535, 'MASTHEAD_METRICS_PORT must be 0-65535').default(9464),
+  /** Interface of the metrics listener; it has no authentication, so keep it on loopback or a private network. */
+  MASTHEAD_METRICS_HOST: z.string().trim().min(1, 'MASTHEAD_METRICS_HOST must not be empty').default('127.0.0.1'),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -108,6 +112,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   live: { streamUrl: string; schedule: string } | undefined;
   pageCacheBytes: number;
+  /** The Prometheus metrics listener (src/ops/metrics.ts); undefined when turned off. */
+  metrics: { host: string; port: number } | undefined;
 }
 
 export interface OutletIdentity {
@@ -160,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoContent: e.MASTHEAD_DEMO_CONTENT,
     logLevel: e.LOG_LEVEL,
     pageCacheBytes: Math.round(e.MASTHEAD_PAGE_CACHE_MB * 1024 * 1024),
+    metrics: e.MASTHEAD_METRICS_PORT ? { host: e.MASTHEAD_METRICS_HOST, port: e.MASTHEAD_METRICS_PORT } : undefined,
     live: e.MASTHEAD_LIVE_STREAM_URL ? { streamUrl: e.MASTHEAD_LIVE_STREAM_URL, schedule: e.MASTHEAD_LIVE_SCHEDULE } : undefined,
   };
 }
