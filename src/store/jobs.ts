@@ -1,5 +1,5 @@
 // The job table: scheduled work that survives restarts and runs once across many processes.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from './db.ts';
 import type { Database } from './schema.ts';
 
@@ -10,6 +10,19 @@ export interface Job {
   payload: Record<string, unknown>;
   runAt: string;
   attempts: number;
+}
+
+/** Jobs of one kind still in the table's hands: the queue and what was given up. */
+export interface JobCounts {
+  kind: string;
+  /** Waiting to run, scheduled for later included. */
+  pending: number;
+  /** Pending and due now (or running): the backlog. */
+  due: number;
+  /** Pending after at least one failed attempt. */
+  retrying: number;
+  /** Given up after too many attempts. */
+  failed: number;
 }
 
 export function jobQueries(db: Kysely<Database>, dialect: Dialect) {
@@ -63,6 +76,24 @@ export function jobQueries(db: Kysely<Database>, dialect: Dialect) {
         .set(retryAt ? { last_error: error.slice(0, 2000), run_at: retryAt, locked_until: null } : { last_error: error.slice(0, 2000), state: 'failed', locked_until: null })
         .where('id', '=', id)
         .execute();
+    },
+
+    /** Per kind, for metrics; one grouped query over the (state, run_at) index, done jobs are not read. */
+    async counts(now: string): Promise<JobCounts[]> {
+      const rows = await db
+        .selectFrom('jobs')
+        .select([
+          'kind',
+          sql<number>`sum(case when state = 'pending' then 1 else 0 end)`.as('pending'),
+          sql<number>`sum(case when state = 'pending' and run_at <= ${now} then 1 else 0 end)`.as('due'),
+          sql<number>`sum(case when state = 'pending' and last_error is not null then 1 else 0 end)`.as('retrying'),
+          sql<number>`sum(case when state = 'failed' then 1 else 0 end)`.as('failed'),
+        ])
+        .where('state', 'in', ['pending', 'failed'])
+        .groupBy('kind')
+        .orderBy('kind')
+        .execute();
+      return rows.map((r) => ({ kind: r.kind, pending: Number(r.pending), due: Number(r.due), retrying: Number(r.retrying), failed: Number(r.failed) }));
     },
 
     async pending(kind?: string) {
