@@ -1,0 +1,76 @@
+// What happens to every table and column in an export. policy.test.ts compares this with the live schema on
+// both dialects, so a migration that adds a table or column fails until someone decides here whether it is
+// content (exported) or not (and says why in docs/CONTENT-FORMAT.md).
+import type { FileName } from './format.ts';
+
+export type TablePolicy =
+  | {
+      /** The file whose records carry this table's rows. */
+      file: FileName;
+      /** Columns carried by the format. */
+      columns: readonly string[];
+      /** Columns deliberately left out, with the reason. */
+      omitted?: Readonly<Record<string, string>>;
+      /** Rows left out, if any, with the reason. */
+      rows?: string;
+    }
+  | { skipped: string };
+
+export const TABLE_POLICY: Readonly<Record<string, TablePolicy>> = {
+  sections: { file: 'sections.jsonl', columns: ['id', 'parent_id', 'slug', 'path', 'name', 'description', 'position'] },
+  section_redirects: { file: 'sections.jsonl', columns: ['old_path', 'section_id'] },
+  people: { file: 'people.jsonl', columns: ['id', 'slug', 'name', 'title', 'bio'] },
+  tags: { file: 'tags.jsonl', columns: ['id', 'slug', 'name'] },
+  media: {
+    file: 'media.jsonl',
+    columns: ['id', 'original_file', 'mime', 'width', 'height', 'alt', 'caption', 'credit', 'variants', 'created_at'],
+  },
+  users: {
+    file: 'users.jsonl',
+    columns: ['id', 'email', 'name', 'role', 'person_id', 'created_at', 'disabled_at'],
+    omitted: { password_hash: 'a secret: imported users have no password until one is set' },
+  },
+  articles: {
+    file: 'articles.jsonl',
+    columns: [
+      'id', 'slug', 'headline', 'standfirst', 'body', 'kind', 'status', 'primary_section_id', 'hero_media_id', 'hero_caption',
+      'hero_credit', 'hero_alt', 'seo_title', 'seo_description', 'first_published_at', 'updated_at', 'modified_at', 'created_at',
+      'revision', 'scheduled_at', 'created_by', 'video',
+    ],
+  },
+  article_sections: { file: 'articles.jsonl', columns: ['article_id', 'section_id'] },
+  article_authors: { file: 'articles.jsonl', columns: ['article_id', 'person_id', 'position'] },
+  article_tags: { file: 'articles.jsonl', columns: ['article_id', 'tag_id'] },
+  collections: { file: 'collections.jsonl', columns: ['id', 'slug', 'name'] },
+  collection_items: { file: 'collections.jsonl', columns: ['collection_id', 'article_id', 'position', 'starts_at', 'ends_at'] },
+  revisions: { file: 'revisions.jsonl', columns: ['id', 'article_id', 'number', 'snapshot', 'user_id', 'kind', 'created_at'] },
+  article_transitions: { file: 'transitions.jsonl', columns: ['id', 'article_id', 'from_status', 'to_status', 'user_id', 'note', 'at'] },
+  corrections: { file: 'corrections.jsonl', columns: ['id', 'article_id', 'kind', 'note', 'user_id', 'created_at'] },
+  jobs: {
+    file: 'scheduled-jobs.jsonl',
+    columns: ['id', 'kind', 'key', 'payload', 'run_at', 'attempts', 'last_error', 'created_at'],
+    omitted: {
+      state: 'always pending: only pending jobs are exported',
+      locked_until: 'a lease held by a running process; meaningless elsewhere',
+      finished_at: 'only pending (unfinished) jobs are exported',
+    },
+    rows: 'only pending scheduled publications (publish_article); finished and failed jobs are done work, WebSub pings notify a hub about the old site',
+  },
+  audit_log: { file: 'audit-log.jsonl', columns: ['id', 'user_id', 'action', 'subject', 'details', 'ip', 'at'] },
+  sessions: { skipped: 'secrets (cookie token hashes, CSRF tokens); everyone signs in again' },
+  api_tokens: { skipped: 'secrets (token hashes); apps get new tokens. Their ids stay reserved through lastIds' },
+  sign_in_failures: { skipped: 'throttling counters that expire after 15 minutes' },
+  article_locks: { skipped: 'soft locks: who has an article open right now' },
+  article_search: { skipped: 'derived from articles; the importer rebuilds it' },
+  kysely_migration: { skipped: 'the target database runs its own migrations' },
+  kysely_migration_lock: { skipped: 'the target database runs its own migrations' },
+};
+
+/** Tables whose rows must all be absent before an import (everything the format carries). */
+export const CONTENT_TABLES = Object.entries(TABLE_POLICY).flatMap(([t, p]) => ('file' in p ? [t] : []));
+
+/** Tables with a generated id, whose sequence positions travel in the manifest's lastIds. */
+export const ID_TABLES = [
+  'api_tokens', 'article_transitions', 'articles', 'audit_log', 'collections', 'corrections', 'jobs', 'media', 'people',
+  'revisions', 'sections', 'sign_in_failures', 'tags', 'users',
+] as const;
