@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, parseRateLimit } from './config.ts';
 
 describe('config', () => {
   it('has working defaults: port 3000, SQLite under ./data, origin on localhost', () => {
@@ -41,6 +41,23 @@ describe('config', () => {
     });
   });
 
+  it('reads rate limits as N/window: 60 searches and 600 API requests a minute by default, 0 turns one off', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ search: { limit: 60, windowMs: 60_000 }, api: { limit: 600, windowMs: 60_000 } });
+    const c = loadConfig({ MASTHEAD_RATE_LIMIT_SEARCH: '10/10s', MASTHEAD_RATE_LIMIT_API: '0' });
+    expect(c.rateLimits).toEqual({ search: { limit: 10, windowMs: 10_000 }, api: null });
+    expect(parseRateLimit('30')).toEqual({ limit: 30, windowMs: 60_000 });
+    expect(parseRateLimit('1000 / 1h')).toEqual({ limit: 1000, windowMs: 3_600_000 });
+    expect(parseRateLimit('5/min')).toEqual({ limit: 5, windowMs: 60_000 });
+    expect(parseRateLimit('5/2mins')).toEqual({ limit: 5, windowMs: 120_000 });
+    for (const bad of ['', 'x', '60/', '60/5', '60/1d', '1.5/1m', '-3']) expect(parseRateLimit(bad)).toBeUndefined();
+  });
+
+  it('reads the fetch allow list: none by default, host names, addresses and CIDR ranges', () => {
+    expect(loadConfig({}).fetchAllowHosts).toEqual([]);
+    expect(loadConfig({ MASTHEAD_FETCH_ALLOW_HOSTS: ' hub.intranet , 127.0.0.1,10.0.0.0/8 ,fd00::/8' }).fetchAllowHosts).toEqual(['hub.intranet', '127.0.0.1', '10.0.0.0/8', 'fd00::/8']);
+    expect(() => loadConfig({ MASTHEAD_FETCH_ALLOW_HOSTS: 'hub.intranet, not a host' })).toThrow(/MASTHEAD_FETCH_ALLOW_HOSTS: "not a host" is not a host name/);
+  });
+
   it('serves metrics on 127.0.0.1:9464 by default; another port or interface when set, none with port 0', () => {
     expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
     expect(loadConfig({ MASTHEAD_METRICS_PORT: '9100', MASTHEAD_METRICS_HOST: '10.0.0.5' }).metrics).toEqual({ host: '10.0.0.5', port: 9100 });
@@ -63,6 +80,12 @@ describe('config', () => {
     [{ MASTHEAD_METRICS_PORT: 'nine' }, 'MASTHEAD_METRICS_PORT'],
     [{ MASTHEAD_METRICS_PORT: '65536' }, 'MASTHEAD_METRICS_PORT'],
     [{ MASTHEAD_METRICS_HOST: ' ' }, 'MASTHEAD_METRICS_HOST'],
+    [{ MASTHEAD_RATE_LIMIT_SEARCH: 'lots' }, 'MASTHEAD_RATE_LIMIT_SEARCH'],
+    [{ MASTHEAD_RATE_LIMIT_SEARCH: '60/5' }, 'MASTHEAD_RATE_LIMIT_SEARCH'],
+    [{ MASTHEAD_RATE_LIMIT_API: '-1' }, 'MASTHEAD_RATE_LIMIT_API'],
+    [{ MASTHEAD_RATE_LIMIT_API: '100/0m' }, 'MASTHEAD_RATE_LIMIT_API'],
+    [{ MASTHEAD_FETCH_ALLOW_HOSTS: 'hub.intranet,http://hub' }, 'MASTHEAD_FETCH_ALLOW_HOSTS'],
+    [{ MASTHEAD_FETCH_ALLOW_HOSTS: '10.0.0.0/40' }, 'MASTHEAD_FETCH_ALLOW_HOSTS'],
   ])('stops on a bad value and names the setting: %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));

@@ -2,6 +2,7 @@
 // stops the process with a message naming the setting (see formatConfigError).
 import path from 'node:path';
 import { z } from 'zod';
+import { allowEntryProblem } from './net/addresses.ts';
 
 const httpUrl = (name: string) =>
   z
@@ -10,6 +11,27 @@ const httpUrl = (name: string) =>
     .url({ message: `${name} must be an absolute URL such as https://news.example` })
     .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { message: `${name} must use http or https` });
 const origin = (name: string) => httpUrl(name).transform((u) => new URL(u).origin);
+
+/** "N/window" (window such as 10s, 1m, 1h; a bare N is per minute) → requests per window; "0" → no limit. */
+export function parseRateLimit(text: string): RateLimit | null | undefined {
+  const m = /^(\d{1,7})(?:\s*\/\s*(\d{1,6})?\s*(s|sec|m|min|h|hour)s?)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const limit = Number(m[1]);
+  if (limit === 0) return null;
+  const unit = { s: 1_000, sec: 1_000, m: 60_000, min: 60_000, h: 3_600_000, hour: 3_600_000 }[(m[3] ?? 'm').toLowerCase() as 's'];
+  const count = Number(m[2] ?? 1);
+  return count > 0 ? { limit, windowMs: count * unit } : undefined;
+}
+
+const rateLimit = (name: string, fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => {
+    const parsed = parseRateLimit(text);
+    if (parsed === undefined) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be "N/window" such as 60/1m, 10/10s or 1000/1h (a bare N is per minute; 0 turns it off)` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -87,6 +109,21 @@ const envSchema = z.object({
   MASTHEAD_METRICS_PORT: z.coerce.number({ message: 'MASTHEAD_METRICS_PORT must be a number' }).int().min(0, 'MASTHEAD_METRICS_PORT must be 0-65535').max(65535, 'MASTHEAD_METRICS_PORT must be 0-65535').default(9464),
   /** Interface of the metrics listener; it has no authentication, so keep it on loopback or a private network. */
   MASTHEAD_METRICS_HOST: z.string().trim().min(1, 'MASTHEAD_METRICS_HOST must not be empty').default('127.0.0.1'),
+  /** Searches (/search) each client address may make per window, "N/window" (e.g. 60/1m); 0 turns the limit off. */
+  MASTHEAD_RATE_LIMIT_SEARCH: rateLimit('MASTHEAD_RATE_LIMIT_SEARCH', '60/1m'),
+  /** API requests (/api/…) per signed-in user or token, or per client address when anonymous; 0 turns it off. */
+  MASTHEAD_RATE_LIMIT_API: rateLimit('MASTHEAD_RATE_LIMIT_API', '600/1m'),
+  /** Private targets the server may fetch anyway (comma-separated host names, addresses or CIDR ranges), e.g. an intranet WebSub hub. */
+  MASTHEAD_FETCH_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = allowEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -114,6 +151,16 @@ export interface Config {
   pageCacheBytes: number;
   /** The Prometheus metrics listener (src/ops/metrics.ts); undefined when turned off. */
   metrics: { host: string; port: number } | undefined;
+  /** Per-window request limits (src/http/rate-limit.ts); null turns one off. */
+  rateLimits: { search: RateLimit | null; api: RateLimit | null };
+  /** Private hosts, addresses and ranges server-side fetches may reach (src/net/safe-fetch.ts). */
+  fetchAllowHosts: string[];
+}
+
+export interface RateLimit {
+  /** Requests allowed per window (also the largest burst). */
+  limit: number;
+  windowMs: number;
 }
 
 export interface OutletIdentity {
@@ -168,5 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCacheBytes: Math.round(e.MASTHEAD_PAGE_CACHE_MB * 1024 * 1024),
     metrics: e.MASTHEAD_METRICS_PORT ? { host: e.MASTHEAD_METRICS_HOST, port: e.MASTHEAD_METRICS_PORT } : undefined,
     live: e.MASTHEAD_LIVE_STREAM_URL ? { streamUrl: e.MASTHEAD_LIVE_STREAM_URL, schedule: e.MASTHEAD_LIVE_SCHEDULE } : undefined,
+    rateLimits: { search: e.MASTHEAD_RATE_LIMIT_SEARCH, api: e.MASTHEAD_RATE_LIMIT_API },
+    fetchAllowHosts: e.MASTHEAD_FETCH_ALLOW_HOSTS,
   };
 }

@@ -13,6 +13,7 @@ export const errorCatalogue = {
   NOT_SIGNED_IN: { status: 401, message: 'Please sign in to continue.' },
   SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or password is not right.' },
   SIGN_IN_THROTTLED: { status: 429, message: 'Too many failed sign-in attempts. Please wait and try again.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests in a short time. Please wait a moment and try again.' },
   FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
   CSRF_INVALID: { status: 403, message: 'This form has expired or did not come from this site. Reload the page and try again.' },
   REVISION_CONFLICT: { status: 409, message: 'Someone saved a newer version of this article while you were editing.' },
