@@ -11,6 +11,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { UPLOAD_LIMITS } from './media/upload.ts';
 import { registerAuth } from './http/auth.ts';
+import { parseAllowList } from './net/addresses.ts';
 import { originResolver, registerOrigins } from './http/origins.ts';
 import { cachedResponder } from './cache/cached-response.ts';
 import { cachedServer, hostOrigin } from './cache/cached-server.ts';
@@ -61,7 +62,7 @@ export async function buildApp({ config, store, clock, logStream }: AppDeps): Pr
     frameworkErrors: frameworkErrorPage(site),
   });
   registerRequestLogging(app); // first, so even a request answered by an early hook returns its id
-  const services = createServices(store, { mediaDir: config.mediaDir, origin: config.origin, timezone: config.timezone, websubHub: config.websubHub, clock, log: app.log });
+  const services = createServices(store, { mediaDir: config.mediaDir, origin: config.origin, timezone: config.timezone, websubHub: config.websubHub, fetchAllow: parseAllowList(config.fetchAllowHosts), clock, log: app.log });
   const reader = services.reader;
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,

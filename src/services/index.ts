@@ -14,6 +14,7 @@ import { tvService } from './tv.ts';
 // Feeds: WebSub hub notices are queued jobs (src/distribution/websub).
 import { WEBSUB_JOB, websubJobHandler } from '../distribution/websub/hub.ts';
 import { listenForFeedChanges, type WebSubOptions } from '../distribution/websub/listener.ts';
+import type { AllowList } from '../net/addresses.ts';
 
 export interface ServiceOptions {
   /** Where pictures are stored. */
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   timezone: string;
   /** WebSub hub to notify when feeds change; none when unset. */
   websubHub?: string;
+  /** Private hosts server-side fetches (the WebSub hub) may reach (MASTHEAD_FETCH_ALLOW_HOSTS). */
+  fetchAllow?: AllowList;
   clock?: () => Date;
   events?: EventBus;
   /** Where background work logs (the app's logger); each job adds its own id. */
@@ -39,7 +42,7 @@ export function createServices(store: Store, o: ServiceOptions) {
     [PUBLISH_JOB]: async (job) => {
       await workflow.publishDue(Number(job.payload.articleId));
     },
-    [WEBSUB_JOB]: websubJobHandler(websub.hub), // feeds: notify the WebSub hub (retried with back-off)
+    [WEBSUB_JOB]: websubJobHandler(websub.hub, { allow: o.fetchAllow }), // feeds: notify the WebSub hub (retried with back-off)
   }, { clock, log: o.log });
   listenForFeedChanges(events, store, websub, clock); // feeds: queue hub notices when articles change
   const auth = authService(store, clock);

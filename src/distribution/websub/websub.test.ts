@@ -9,6 +9,7 @@ import { testApp } from '../../../test/support/app.ts';
 import { sqliteTestDb, type TestDb } from '../../../test/support/db.ts';
 import { makeArticle, makePerson, makeSection, T0 } from '../../../test/support/factories.ts';
 import { member } from '../../../test/support/newsroom.ts';
+import { parseAllowList } from '../../net/addresses.ts';
 import { notifyHub, WEBSUB_JOB, websubJobHandler } from './hub.ts';
 
 interface Ping {
@@ -47,6 +48,7 @@ async function closedPortUrl(): Promise<string> {
 }
 
 const PRIMARY = 'https://news.example';
+const LOCAL = parseAllowList(['127.0.0.1']);
 const FEEDS_OF_THE_STORY = ['', '/news', '/news/europe', '/tag/border-talks', '/author/ann-reporter'].flatMap((base) =>
   ['xml', 'atom', 'json'].map((ext) => `${PRIMARY}${base}/feed.${ext}`),
 );
@@ -64,7 +66,8 @@ const quietFailures = () => vi.spyOn(console, 'error').mockImplementation(() => 
 async function newsroom(env: Record<string, string>) {
   const db: TestDb = await sqliteTestDb();
   const clock = { now: T0 };
-  const app: FastifyInstance = await testApp(db.store, { MASTHEAD_MIRRORS: 'https://mirror-one.example', ...env }, () => clock.now);
+  // The stand-in hub listens on 127.0.0.1, which server-side fetches may reach only when allowed.
+  const app: FastifyInstance = await testApp(db.store, { MASTHEAD_MIRRORS: 'https://mirror-one.example', MASTHEAD_FETCH_ALLOW_HOSTS: '127.0.0.1', ...env }, () => clock.now);
   cleanups.push(() => db.destroy(), () => app.close());
   await makeSection(db.store, 'news');
   const europe = await makeSection(db.store, 'news/europe');
@@ -112,7 +115,7 @@ describe('WebSub hub notices', () => {
   });
 
   it('with the hub down, publishing succeeds and the notices are retried with back-off', async () => {
-    const logged = quietFailures();
+    quietFailures();
     const { app, db, clock, draft, editor, pending } = await newsroom({ MASTHEAD_WEBSUB_HUB: await closedPortUrl() });
 
     await app.services.workflow.publish(editor.actor, draft);
@@ -120,7 +123,6 @@ describe('WebSub hub notices', () => {
     expect((await app.inject({ url: '/feed.xml' })).body).toContain('Border deal');
 
     expect(await app.services.jobs.runDue()).toBe(FEEDS_OF_THE_STORY.length);
-    expect(logged).toHaveBeenCalled();
     let jobs = await pending();
     expect(jobs).toHaveLength(FEEDS_OF_THE_STORY.length);
     for (const job of jobs) {
@@ -159,9 +161,21 @@ describe('WebSub hub notices', () => {
     const hub = await standInHub({ hang: true });
     cleanups.push(hub.close);
     const started = Date.now();
-    await expect(notifyHub(hub.url, `${PRIMARY}/feed.xml`, 300)).rejects.toThrow(/abort|timeout/i);
+    await expect(notifyHub(hub.url, `${PRIMARY}/feed.xml`, { timeoutMs: 300, allow: LOCAL })).rejects.toThrow(/abort|timeout/i);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(hub.pings.map((p) => p.url)).toEqual([`${PRIMARY}/feed.xml`]);
+  });
+
+  it('a hub on the private network is refused unless allowed: the job fails with the reason and is retried', async () => {
+    quietFailures();
+    const hub = await standInHub();
+    cleanups.push(hub.close);
+    await expect(notifyHub(hub.url, `${PRIMARY}/feed.xml`)).rejects.toThrow(/127\.0\.0\.1: the address is loopback/);
+    const { app, draft, editor, pending } = await newsroom({ MASTHEAD_WEBSUB_HUB: hub.url, MASTHEAD_FETCH_ALLOW_HOSTS: '' });
+    await app.services.workflow.publish(editor.actor, draft);
+    await app.services.jobs.runDue();
+    expect(hub.pings).toEqual([]);
+    expect((await pending())[0]).toMatchObject({ attempts: 1, last_error: expect.stringContaining('MASTHEAD_FETCH_ALLOW_HOSTS') });
   });
 
   it('a notice left over after the hub setting is removed is simply done', async () => {
