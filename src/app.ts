@@ -11,6 +11,9 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { UPLOAD_LIMITS } from './media/upload.ts';
 import { registerAuth } from './http/auth.ts';
+import { registerTextGuard } from './http/text-guard.ts';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
+import { registerRateLimits } from './http/rate-limit.ts';
 import { parseAllowList } from './net/addresses.ts';
 import { originResolver, registerOrigins } from './http/origins.ts';
 import { cachedResponder } from './cache/cached-response.ts';
@@ -18,6 +21,8 @@ import { cachedServer, hostOrigin } from './cache/cached-server.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { registerPageCache } from './cache/http.ts';
 import { purgeOnEvents } from './cache/invalidation.ts';
+import { registerReadiness } from './server/lifecycle.ts';
+import { PURGE_ALL, type PurgeChannel } from './cache/purge-channel.ts';
 import { registerApi } from './api/routes.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { newsroomRoutes } from './newsroom/routes.tsx';
@@ -38,13 +43,17 @@ export interface AppDeps {
   store: Store;
   /** The clock, replaceable in tests. */
   clock?: () => Date;
+  /** Which worker process this is (0 when there is one), reported by /readyz. */
+  worker?: number;
+  /** Carries page-cache purges to the other processes serving the site (src/server/cluster.ts). */
+  purgeChannel?: PurgeChannel;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
 
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
 
-export async function buildApp({ config, store, clock, logStream }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, store, clock, logStream, purgeChannel, worker = 0 }: AppDeps): Promise<FastifyInstance> {
   const site = siteFromConfig(config);
 
   const origins = { primary: config.origin, mirrors: config.mirrors, onion: config.onion, indexMirrors: config.indexMirrors };
@@ -81,16 +90,28 @@ export async function buildApp({ config, store, clock, logStream }: AppDeps): Pr
 
   app.decorate('services', services);
   registerOrigins(app, origins);
+  const security = securityHeaders({ liveStreamUrl: config.live?.streamUrl });
+  registerSecurityHeaders(app, security); // CSP, framing, HSTS on https origins (src/http/security-headers.ts)
+  app.decorate('securityHeaders', security);
   if (cache) {
     registerPageCache(app, cache);
-    purgeOnEvents(services.events, store, (keys) => cache.purge(keys));
+    const purgeHere = (keys: string[]) => (keys.includes(PURGE_ALL) ? cache.clear() : cache.purge(keys));
+    purgeChannel?.onPurge(purgeHere);
+    purgeOnEvents(services.events, store, async (keys) => {
+      purgeHere(keys);
+      await purgeChannel?.broadcast(keys);
+    });
     app.decorate('pageCache', cache);
   }
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } });
+  registerTextGuard(app); // NUL and broken Unicode in bodies and queries: a clear 400, never a 500 (src/http/text-guard.ts)
   registerAuth(app, services.auth);
+  // After auth: API requests are counted per user or token once it is known, anonymous ones per address.
+  registerRateLimits(app, { ...config.rateLimits, now: clock && (() => clock().getTime()) });
 
+  registerReadiness(app, () => store.ping(), worker);
   app.get('/healthz', async (_req, reply) => {
     const database = await store.ping();
     return reply.code(database ? 200 : 503).send({ status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down', dialect: store.dialect });

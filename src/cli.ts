@@ -1,5 +1,6 @@
 // The masthead command: serve (default), migrate, seed. Every command shares the same config and services.
 import { buildApp } from './app.ts';
+import { serve } from './server/serve.ts';
 import { openStore } from './boot.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
@@ -16,44 +17,29 @@ import { generateCorpus } from './corpus/generate.ts';
 import { AppError } from './errors.ts';
 import { authService } from './services/auth/auth.ts';
 import { generatePassword } from './services/auth/passwords.ts';
+import { exportContentCommand, importContentCommand } from './portable/cli.ts';
 
 const USAGE = `Usage: masthead <command>
 
 Commands:
-  serve     start the site (migrates, and loads demo content into an empty database)
+  serve [--workers N]
+            start the site (migrates, and loads demo content into an empty database) in N processes
+            (default: one per CPU core; 1 serves in a single process)
   migrate   bring the database schema up to date
   seed      load the demo content into an empty database
   corpus --articles N
             add N synthetic articles (ten years of archive) for benchmarks; never for a real newsroom
   export --out DIR --origin URL [--base-path /sub]
             write the public site as static files for a mirror served at URL (incremental)
+  export-content --out DIR
+            write all content, history, media and users (never passwords) as documented files
+            (docs/CONTENT-FORMAT.md), to move to another Masthead or anywhere else
+  import-content --from DIR
+            load such an export into an empty database; imported users have no password until one is set
   users add --email E --name N --role writer|editor|admin [--password P]
             create a newsroom user; without --password one is generated and shown once
 
 Configuration comes from environment variables; see README.md.`;
-
-async function serve(config: Config) {
-  const { store, db } = await openStore(config);
-  const app = await buildApp({ config, store });
-  // Scheduled work that fell due while the server was down runs now, then the job table is polled.
-  const ran = await app.services.jobs.runDue();
-  if (ran) console.log(`Ran ${ran} scheduled job(s) that fell due while the server was stopped.`);
-  app.services.jobs.start();
-  if ((await store.users.count()) === 0) {
-    console.log('No newsroom users yet. Create the first admin with:\n  npx masthead users add --role admin --email you@example.org --name "Your Name"');
-  }
-  const shutdown = async (signal: string) => {
-    app.log.info(`${signal} received, shutting down`);
-    await app.services.jobs.stop();
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
-  console.log(`${config.siteName} is running at http://localhost:${config.port} (public origin ${config.origin}).`);
-}
 
 async function usersCommand(config: Config, args: string[]) {
   const { values, positionals } = parseArgs({
@@ -146,8 +132,17 @@ async function main(argv: string[]) {
   }
   const config = loadConfig();
   switch (command) {
-    case 'serve':
-      return serve(config);
+    case 'serve': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { workers: { type: 'string' } } });
+      const workers = values.workers === undefined ? config.workers : Number(values.workers);
+      if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) {
+        console.error('Usage: masthead serve [--workers N]   (1 to 256; default MASTHEAD_WORKERS or one per core)');
+        process.exitCode = 2;
+        return;
+      }
+      await serve({ ...config, workers });
+      return;
+    }
     case 'migrate': {
       const db = openDb(config.database);
       const applied = await migrate(db);
@@ -171,6 +166,10 @@ async function main(argv: string[]) {
       return usersCommand(config, argv.slice(1));
     case 'export':
       return exportCommand(config, argv.slice(1));
+    case 'export-content':
+      return exportContentCommand(config, argv.slice(1));
+    case 'import-content':
+      return importContentCommand(config, argv.slice(1));
     case 'corpus':
       return corpusCommand(config, argv.slice(1));
     default:

@@ -1,5 +1,6 @@
 // Configuration is read once, at boot, from the environment. Every field is typed and commented; a bad value
 // stops the process with a message naming the setting (see formatConfigError).
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { allowEntryProblem } from './net/addresses.ts';
@@ -105,10 +106,6 @@ const envSchema = z.object({
   MASTHEAD_LIVE_SCHEDULE: z.string().trim().max(2_000).default(''),
   /** Memory for rendered public pages, in MB (0 turns the page cache off). */
   MASTHEAD_PAGE_CACHE_MB: z.coerce.number({ message: 'MASTHEAD_PAGE_CACHE_MB must be a number' }).min(0).max(16_384).default(64),
-  /** Port of the Prometheus /metrics listener, separate from the site's (0 turns it off). */
-  MASTHEAD_METRICS_PORT: z.coerce.number({ message: 'MASTHEAD_METRICS_PORT must be a number' }).int().min(0, 'MASTHEAD_METRICS_PORT must be 0-65535').max(65535, 'MASTHEAD_METRICS_PORT must be 0-65535').default(9464),
-  /** Interface of the metrics listener; it has no authentication, so keep it on loopback or a private network. */
-  MASTHEAD_METRICS_HOST: z.string().trim().min(1, 'MASTHEAD_METRICS_HOST must not be empty').default('127.0.0.1'),
   /** Searches (/search) each client address may make per window, "N/window" (e.g. 60/1m); 0 turns the limit off. */
   MASTHEAD_RATE_LIMIT_SEARCH: rateLimit('MASTHEAD_RATE_LIMIT_SEARCH', '60/1m'),
   /** API requests (/api/…) per signed-in user or token, or per client address when anonymous; 0 turns it off. */
@@ -124,6 +121,16 @@ const envSchema = z.object({
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }
     }),
+  /** Serving processes (`serve --workers N` overrides); default one per CPU core. 1 serves in a single process. */
+  MASTHEAD_WORKERS: z.coerce.number({ message: 'MASTHEAD_WORKERS must be a whole number' }).int().min(1).max(256).default(() => os.availableParallelism()),
+  /** On SIGTERM, seconds to keep answering while /readyz says 503, so a load balancer stops sending first. */
+  MASTHEAD_DRAIN_SECONDS: z.coerce.number({ message: 'MASTHEAD_DRAIN_SECONDS must be a number' }).min(0).max(300).default(0),
+  /** On SIGTERM, seconds to wait for in-flight requests and jobs before exiting anyway. */
+  MASTHEAD_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number({ message: 'MASTHEAD_SHUTDOWN_TIMEOUT_SECONDS must be a number' }).min(1).max(3_600).default(30),
+  /** Port of the Prometheus /metrics listener, separate from the site's (0 turns it off). */
+  MASTHEAD_METRICS_PORT: z.coerce.number({ message: 'MASTHEAD_METRICS_PORT must be a number' }).int().min(0, 'MASTHEAD_METRICS_PORT must be 0-65535').max(65535, 'MASTHEAD_METRICS_PORT must be 0-65535').default(9464),
+  /** Interface of the metrics listener; it has no authentication, so keep it on loopback or a private network. */
+  MASTHEAD_METRICS_HOST: z.string().trim().min(1, 'MASTHEAD_METRICS_HOST must not be empty').default('127.0.0.1'),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -151,6 +158,10 @@ export interface Config {
   pageCacheBytes: number;
   /** The Prometheus metrics listener (src/ops/metrics.ts); undefined when turned off. */
   metrics: { host: string; port: number } | undefined;
+  /** Serving processes (src/server/cluster.ts). */
+  workers: number;
+  /** Graceful shutdown (src/server/lifecycle.ts), in milliseconds. */
+  shutdown: { drainMs: number; timeoutMs: number };
   /** Per-window request limits (src/http/rate-limit.ts); null turns one off. */
   rateLimits: { search: RateLimit | null; api: RateLimit | null };
   /** Private hosts, addresses and ranges server-side fetches may reach (src/net/safe-fetch.ts). */
@@ -214,8 +225,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     pageCacheBytes: Math.round(e.MASTHEAD_PAGE_CACHE_MB * 1024 * 1024),
     metrics: e.MASTHEAD_METRICS_PORT ? { host: e.MASTHEAD_METRICS_HOST, port: e.MASTHEAD_METRICS_PORT } : undefined,
-    live: e.MASTHEAD_LIVE_STREAM_URL ? { streamUrl: e.MASTHEAD_LIVE_STREAM_URL, schedule: e.MASTHEAD_LIVE_SCHEDULE } : undefined,
+    workers: e.MASTHEAD_WORKERS,
+    shutdown: { drainMs: e.MASTHEAD_DRAIN_SECONDS * 1000, timeoutMs: e.MASTHEAD_SHUTDOWN_TIMEOUT_SECONDS * 1000 },
     rateLimits: { search: e.MASTHEAD_RATE_LIMIT_SEARCH, api: e.MASTHEAD_RATE_LIMIT_API },
     fetchAllowHosts: e.MASTHEAD_FETCH_ALLOW_HOSTS,
+    live: e.MASTHEAD_LIVE_STREAM_URL ? { streamUrl: e.MASTHEAD_LIVE_STREAM_URL, schedule: e.MASTHEAD_LIVE_SCHEDULE } : undefined,
   };
 }

@@ -25,12 +25,12 @@ export async function keysForArticle(store: Store, articleId: number): Promise<s
 /** Purges on domain events, before the operation that caused them returns to its caller. */
 export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
   const article = async ({ articleId }: { articleId: number }) => {
-    purge(await keysForArticle(store, articleId));
+    await purge(await keysForArticle(store, articleId));
   };
   events.on('article.published', article);
   events.on('article.updated', article);
   events.on('article.unpublished', article);
-  events.on('collection.changed', ({ slug }) => void purge([`collection:${slug}`, 'home', FALLBACK_KEY]));
+  events.on('collection.changed', async ({ slug }) => void (await purge([`collection:${slug}`, 'home', FALLBACK_KEY])));
   // Navigation is on every page: a section change purges everything.
-  events.on('section.changed', () => void purge(['sections', FALLBACK_KEY]));
+  events.on('section.changed', async () => void (await purge(['sections', FALLBACK_KEY])));
 }

@@ -11,6 +11,8 @@ export const PG_ADMIN_URL = process.env.MASTHEAD_TEST_PG_URL ?? 'postgres://post
 export interface TestDb {
   db: Db;
   store: Store;
+  /** The connection URL (PostgreSQL), for a second connection to the same database. */
+  url?: string;
   /** Closes the connection and removes the database. */
   destroy(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function postgresTestDb(): Promise<TestDb> {
   return {
     db,
     store: createStore(db),
+    url: url.toString(),
     async destroy() {
       await db.close();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
