@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, type TestDb } from '../../test/support/db.ts';
+import { dialects, sqliteTestDb, type TestDb } from '../../test/support/db.ts';
 import { T0 } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { articlePath } from '../domain/urls.ts';
@@ -120,6 +120,19 @@ describe.each(dialects)('content export from $name', ({ open }) => {
     cleanups.push(() => fs.rm(again, { recursive: true, force: true }));
     await exportContent({ db: source.db, mediaDir, outDir: again });
     expect(await treeDigest(again)).toEqual(await treeDigest(archive));
+  });
+
+  it('gives the same bytes whatever the batch size (many small batches on export and import)', async () => {
+    const small = await tempDir('small-batches');
+    const reexport = await tempDir('small-batches-again');
+    const media = await tempDir('small-batches-media');
+    const target = await sqliteTestDb();
+    cleanups.push(() => target.destroy(), ...[small, reexport, media].map((d) => () => fs.rm(d, { recursive: true, force: true })));
+    await exportContent({ db: source.db, mediaDir, outDir: small, batchSize: 3 });
+    expect(await treeDigest(small)).toEqual(await treeDigest(archive));
+    await importContent({ db: target.db, mediaDir: media, fromDir: small, batchSize: 4 });
+    await exportContent({ db: target.db, mediaDir: media, outDir: reexport, batchSize: 7 });
+    expect(await treeDigest(reexport)).toEqual(await treeDigest(archive));
   });
 
   describe.each(dialects)('imported into $name', ({ open: openTarget }) => {
