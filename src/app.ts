@@ -11,8 +11,8 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { UPLOAD_LIMITS } from './media/upload.ts';
 import { registerAuth } from './http/auth.ts';
+import { registerSecurityHeaders, securityHeaders, withSecurityHeaders } from './http/security-headers.ts';
 import { registerTextGuard } from './http/text-guard.ts';
-import { registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { parseAllowList } from './net/addresses.ts';
 import { originResolver, registerOrigins } from './http/origins.ts';
@@ -58,6 +58,7 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
 
   const origins = { primary: config.origin, mirrors: config.mirrors, onion: config.onion, indexMirrors: config.indexMirrors };
   const cache = config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : undefined;
+  const security = securityHeaders({ liveStreamUrl: config.live?.streamUrl });
   const app = Fastify({
     // Cache hits are answered before Fastify routes the request: a hit then costs about what a bare Node
     // server returning a string costs (see npm run bench).
@@ -68,7 +69,7 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
     // Every log line of a request carries its id; ids are ours, never taken from a client header.
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
-    frameworkErrors: frameworkErrorPage(site),
+    frameworkErrors: withSecurityHeaders(security, frameworkErrorPage(site)),
   });
   registerRequestLogging(app); // first, so even a request answered by an early hook returns its id
   const services = createServices(store, { mediaDir: config.mediaDir, origin: config.origin, timezone: config.timezone, websubHub: config.websubHub, fetchAllow: parseAllowList(config.fetchAllowHosts), clock, log: app.log });
@@ -90,7 +91,6 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
 
   app.decorate('services', services);
   registerOrigins(app, origins);
-  const security = securityHeaders({ liveStreamUrl: config.live?.streamUrl });
   registerSecurityHeaders(app, security); // CSP, framing, HSTS on https origins (src/http/security-headers.ts)
   app.decorate('securityHeaders', security);
   if (cache) {
