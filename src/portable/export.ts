@@ -83,7 +83,7 @@ async function writeArchive(db: Kysely<Database>, o: ExportOptions): Promise<Exp
       });
     } finally {
       const digest = await w.close();
-      files.push({ name, records: w.records, ...digest });
+      files.push({ name, records: w.records, bytes: digest.bytes, sha256: digest.sha256 });
     }
   }
 
