@@ -8,6 +8,7 @@ export const errorCatalogue = {
   SECTION_NOT_FOUND: { status: 404, message: 'There is no section at this address.' },
   PAGE_OUT_OF_RANGE: { status: 404, message: 'That page number is past the end of the list.' },
   INVALID_PAGE_NUMBER: { status: 400, message: 'The page number must be a whole number from 1 upwards.' },
+  INVALID_PAGE_CURSOR: { status: 400, message: 'The "before" and "after" values of a page link must be article numbers.' },
   INVALID_QUERY: { status: 400, message: 'The request had a value that could not be understood.' },
   INVALID_INPUT: { status: 400, message: 'Some of the values sent are not valid.' },
   NOT_SIGNED_IN: { status: 401, message: 'Please sign in to continue.' },

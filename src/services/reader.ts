@@ -20,7 +20,17 @@ const RELATED = 4;
 export interface Listing {
   page: number;
   items: ArticleSummary[];
+  /** Whether older items follow. */
   hasMore: boolean;
+  /** Keyset cursors for the neighbouring pages' links: the ids to read before (older) and after (newer). */
+  cursors: { older: number | null; newer: number | null };
+}
+
+/** A listing page as addressed: its number, and the cursor of the link that led to it, if any. */
+export interface ListingRequest {
+  page: number;
+  before?: number;
+  after?: number;
 }
 
 export interface HomePage {
@@ -44,13 +54,24 @@ export interface ArticlePage {
   editorsChoice: ArticleSummary[];
 }
 
-function toListing(page: number, slice: Slice<ArticleSummary>): Listing {
+function toListing(req: ListingRequest, slice: Slice<ArticleSummary>): Listing {
   // An empty first page is a real (empty) listing; an empty later page is past the end.
-  if (page > 1 && slice.items.length === 0) throw new AppError('PAGE_OUT_OF_RANGE');
-  return { page, items: slice.items, hasMore: slice.hasMore };
+  if (req.page > 1 && slice.items.length === 0) throw new AppError('PAGE_OUT_OF_RANGE');
+  // Read after a cursor, the list goes on newer-wards; the cursor's own article is older than all of it.
+  const readNewer = req.after !== undefined;
+  const hasOlder = readNewer || slice.hasMore;
+  const hasNewer = readNewer ? slice.hasMore : req.page > 1;
+  const first = slice.items[0];
+  const last = slice.items.at(-1);
+  return {
+    page: req.page,
+    items: slice.items,
+    hasMore: hasOlder && !!last,
+    cursors: { older: hasOlder && last ? last.id : null, newer: hasNewer && first ? first.id : null },
+  };
 }
 
-const pageReq = (page: number) => ({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+const pageReq = (r: ListingRequest) => ({ limit: PAGE_SIZE, offset: (r.page - 1) * PAGE_SIZE, before: r.before, after: r.after });
 
 export function readerService(store: Store, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
@@ -116,7 +137,7 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       };
     },
 
-    async section(path: string, page: number): Promise<SectionPage> {
+    async section(path: string, page: ListingRequest): Promise<SectionPage> {
       const tree = await sections();
       const section = tree.find(path);
       if (!section) {
@@ -143,13 +164,13 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       return articlePage({ ...row, first_published_at: row.first_published_at ?? now() });
     },
 
-    async tag(slug: string, page: number): Promise<Listing & { tag: Tag }> {
+    async tag(slug: string, page: ListingRequest): Promise<Listing & { tag: Tag }> {
       const tag = await store.taxonomy.tagBySlug(slug);
       if (!tag) throw new AppError('NOT_FOUND');
       return { ...toListing(page, await store.articles.withTag(tag.id, pageReq(page))), tag };
     },
 
-    async author(slug: string, page: number): Promise<Listing & { person: Person }> {
+    async author(slug: string, page: ListingRequest): Promise<Listing & { person: Person }> {
       const person = await store.taxonomy.personBySlug(slug);
       if (!person) throw new AppError('NOT_FOUND');
       return { ...toListing(page, await store.articles.byAuthor(person.id, pageReq(page))), person };

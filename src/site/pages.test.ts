@@ -102,6 +102,23 @@ describe('section pages', () => {
     expect((await get('/news/europe?page=3')).statusCode).toBe(404);
   });
 
+  it('link older and newer pages by keyset cursors that read the same articles as page numbers', async () => {
+    const page1 = (await get('/news/europe')).body;
+    const older = /href="(\/news\/europe\?page=2&amp;before=\d+)" rel="next"/.exec(page1)?.[1];
+    expect(older).toBeDefined();
+    const viaCursor = await get(older!.replaceAll('&amp;', '&'));
+    const viaNumber = await get('/news/europe?page=2');
+    const headlines = (html: string) => [...html.matchAll(/<h[23][^>]*><a [^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(headlines(viaCursor.body).length).toBeGreaterThan(0);
+    expect(headlines(viaCursor.body)).toEqual(headlines(viaNumber.body));
+    expect(viaCursor.body).toContain('href="/news/europe" rel="prev"');
+    for (const bad of ['before=abc', 'after=-3', 'before=1%00']) {
+      const res = await get(`/news/europe?page=2&${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.body).toContain('must be article numbers');
+    }
+  });
+
   it.each(['abc', '0', '-1', '1.5', '1e3', '9999999', '%00'])('answer a malformed page number (%s) with a 400 page', async (p) => {
     const res = await get(`/news?page=${p}`);
     expect(res.statusCode).toBe(400);

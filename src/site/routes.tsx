@@ -42,15 +42,13 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
   });
 
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (req, reply) => {
-    const { page } = parseRequest(pageQuery, req.query);
-    const [ctx, result] = await Promise.all([context(), reader.tag(slugOr404(req.params.slug), page)]);
+    const [ctx, result] = await Promise.all([context(), reader.tag(slugOr404(req.params.slug), parseRequest(pageQuery, req.query))]);
     showing(reply, [`tag:${result.tag.slug}`, ...articleKeys(result.items)]);
     return sendPage(reply, <TagView site={ctx} page={result} />);
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', async (req, reply) => {
-    const { page } = parseRequest(pageQuery, req.query);
-    const [ctx, result] = await Promise.all([context(), reader.author(slugOr404(req.params.slug), page)]);
+    const [ctx, result] = await Promise.all([context(), reader.author(slugOr404(req.params.slug), parseRequest(pageQuery, req.query))]);
     showing(reply, [`author:${result.person.slug}`, ...articleKeys(result.items)]);
     return sendPage(reply, <AuthorView site={ctx} page={result} />);
   });
@@ -73,7 +71,7 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
     const sectionPath = parseSectionPath(path);
     if (sectionPath === null) throw new AppError('NOT_FOUND');
     if (path.endsWith('/')) return reply.redirect(`/${sectionPath}${queryOf(req)}`, 301);
-    const { page } = parseRequest(pageQuery, req.query);
+    const page = parseRequest(pageQuery, req.query);
     try {
       const [ctx, result] = await Promise.all([context(), reader.section(sectionPath, page)]);
       showing(reply, [`section:${result.section.id}`, ...articleKeys(result.items)]);

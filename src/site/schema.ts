@@ -5,8 +5,13 @@ import { AppError } from '../errors.ts';
 /** Repeated query parameters (?page=1&page=2) count as their first value. */
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
+const articleId = z.preprocess(first, z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number).optional());
+
 export const pageQuery = z.object({
   page: z.preprocess(first, z.string().regex(/^[1-9][0-9]{0,5}$/).transform(Number).optional()).transform((p) => p ?? 1),
+  /** Keyset cursors written by the pagination links (see store/articles.ts PageRequest). */
+  before: articleId,
+  after: articleId,
 });
 
 /** Search text of any length gives a page: only the first 1,000 characters are searched. */
@@ -19,5 +24,6 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown): z.
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const field = result.error.issues[0]?.path[0];
+  if (field === 'before' || field === 'after') throw new AppError('INVALID_PAGE_CURSOR');
   throw new AppError(field === 'page' ? 'INVALID_PAGE_NUMBER' : 'INVALID_QUERY');
 }

@@ -31,9 +31,16 @@ export interface Slice<T> {
   hasMore: boolean;
 }
 
+/**
+ * Which slice of a newest-first listing: by position (offset, for hand-typed page numbers), or after a
+ * cursor, the id of an article on the neighbouring page (keyset: an index seek however deep the page, so
+ * page 500 of a big section costs what page 2 does). `before` = older than that article; `after` = newer.
+ */
 export interface PageRequest {
   limit: number;
-  offset: number;
+  offset?: number;
+  before?: number;
+  after?: number;
 }
 
 /** The columns every listing shows (article, primary section, hero), whatever the status filter. */
@@ -99,14 +106,30 @@ export function toSummary(r: SummaryRow): ArticleSummary {
   };
 }
 
-async function page<Q extends SelectQueryBuilder<any, any, SummaryRow>>(q: Q, req: PageRequest): Promise<Slice<ArticleSummary>> {
-  const rows = await q
-    .orderBy('a.first_published_at', 'desc')
-    .orderBy('a.id', 'desc')
+/**
+ * Runs a newest-first listing. hasMore says whether the list goes on in the direction read: older items
+ * normally, newer ones when reading `after` a cursor.
+ */
+async function page<Q extends SelectQueryBuilder<any, any, SummaryRow>>(db: Kysely<Database>, q: Q, req: PageRequest): Promise<Slice<ArticleSummary>> {
+  const cursor = req.before ?? req.after;
+  const newerFirst = req.after === undefined;
+  let query: SelectQueryBuilder<any, any, SummaryRow> = q;
+  if (cursor !== undefined) {
+    // (first_published_at, id) beyond the cursor's, written so both databases seek the listing index.
+    const at = db.selectFrom('articles').select('first_published_at').where('id', '=', cursor);
+    const [cmp, strict] = newerFirst ? (['<=', '<'] as const) : (['>=', '>'] as const);
+    query = query.where((eb) => eb.and([eb('a.first_published_at', cmp, at), eb.or([eb('a.first_published_at', strict, at), eb('a.id', strict, cursor)])]));
+  }
+  const direction = newerFirst ? 'desc' : 'asc';
+  const rows = await query
+    .orderBy('a.first_published_at', direction)
+    .orderBy('a.id', direction)
     .limit(req.limit + 1)
-    .offset(req.offset)
+    .offset(cursor === undefined ? (req.offset ?? 0) : 0)
     .execute();
-  return { items: rows.slice(0, req.limit).map(toSummary), hasMore: rows.length > req.limit };
+  const items = rows.slice(0, req.limit);
+  if (!newerFirst) items.reverse();
+  return { items: items.map(toSummary), hasMore: rows.length > req.limit };
 }
 
 /** What an editor writes, as the article columns it is stored in (shared by create and newsroom saves). */
@@ -199,24 +222,24 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
     latest(req: PageRequest, excludeIds: number[] = []): Promise<Slice<ArticleSummary>> {
       let q = summarySelect(db);
       if (excludeIds.length) q = q.where('a.id', 'not in', excludeIds);
-      return page(q, req);
+      return page(db, q, req);
     },
 
     /** Published articles filed in any of these sections (primary or secondary). */
     inSections(sectionIds: number[], req: PageRequest): Promise<Slice<ArticleSummary>> {
       if (sectionIds.length === 0) return Promise.resolve({ items: [], hasMore: false });
       const q = summarySelect(db).where('a.id', 'in', db.selectFrom('article_sections').select('article_id').where('section_id', 'in', sectionIds));
-      return page(q, req);
+      return page(db, q, req);
     },
 
     withTag(tagId: number, req: PageRequest): Promise<Slice<ArticleSummary>> {
       const q = summarySelect(db).where('a.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId));
-      return page(q, req);
+      return page(db, q, req);
     },
 
     byAuthor(personId: number, req: PageRequest): Promise<Slice<ArticleSummary>> {
       const q = summarySelect(db).where('a.id', 'in', db.selectFrom('article_authors').select('article_id').where('person_id', '=', personId));
-      return page(q, req);
+      return page(db, q, req);
     },
 
     /** Published summaries for these ids, in the order given. */

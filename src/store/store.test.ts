@@ -122,6 +122,33 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
       expect(await store.articles.latest(page(2, 10))).toEqual({ items: [], hasMore: false });
     });
 
+    it('keyset: before/after a cursor read the same pages as offsets, ties by id included, both ways', async () => {
+      const s = await makeSection(store, 'news');
+      const other = await makeSection(store, 'sport');
+      const made: number[] = [];
+      for (const h of [1, 2, 2, 2, 3, 4, 5, 5, 6]) made.push(await makeArticle(store, { sectionId: s, hoursAgo: h }));
+      await makeArticle(store, { sectionId: other, hoursAgo: 2 }); // not in the listing, same time as the ties
+      const newestFirst = ids(await store.articles.inSections([s], page(20)));
+      expect(newestFirst).toHaveLength(9);
+      const walked: number[][] = [];
+      let cursor: number | undefined;
+      for (let i = 0; i < 5; i++) {
+        const slice = await store.articles.inSections([s], { limit: 2, before: cursor });
+        walked.push(ids(slice));
+        if (!slice.hasMore) break;
+        cursor = slice.items.at(-1)!.id;
+      }
+      expect(walked).toEqual([newestFirst.slice(0, 2), newestFirst.slice(2, 4), newestFirst.slice(4, 6), newestFirst.slice(6, 8), newestFirst.slice(8)]);
+      // Back up from the fourth page's first item: the third page, in newest-first order.
+      const back = await store.articles.inSections([s], { limit: 2, after: newestFirst[6] });
+      expect(ids(back)).toEqual(newestFirst.slice(4, 6));
+      expect(back.hasMore).toBe(true);
+      const top = await store.articles.inSections([s], { limit: 2, after: newestFirst[2] });
+      expect(ids(top)).toEqual(newestFirst.slice(0, 2));
+      expect(top.hasMore).toBe(false);
+      expect((await store.articles.inSections([s], { limit: 2, before: 999_999 })).items).toEqual([]);
+    });
+
     it('latest(): excludeIds leaves those articles out and still fills the page', async () => {
       const s = await makeSection(store, 'news');
       const made: number[] = [];

@@ -43,7 +43,7 @@ export function SectionView({ site, page }: { site: SiteContext; page: SectionPa
         </nav>
       )}
       <CardList articles={page.items} site={site} level={2} />
-      <Pagination basePath={path} page={page.page} hasMore={page.hasMore} />
+      <Pagination basePath={path} page={page.page} hasMore={page.hasMore} cursors={page.cursors} />
     </Layout>
   );
 }
@@ -56,7 +56,7 @@ export function TagView({ site, page }: { site: SiteContext; page: Listing & { t
       <p class="kicker">Topic</p>
       <h1>{page.tag.name}</h1>
       <CardList articles={page.items} site={site} level={2} />
-      <Pagination basePath={path} page={page.page} hasMore={page.hasMore} />
+      <Pagination basePath={path} page={page.page} hasMore={page.hasMore} cursors={page.cursors} />
     </Layout>
   );
 }
@@ -77,7 +77,7 @@ export function AuthorView({ site, page }: { site: SiteContext; page: Listing & 
       </header>
       <h2>Articles by {person.name}</h2>
       <CardList articles={page.items} site={site} />
-      <Pagination basePath={path} page={page.page} hasMore={page.hasMore} />
+      <Pagination basePath={path} page={page.page} hasMore={page.hasMore} cursors={page.cursors} />
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 // Small building blocks shared by the page views.
+import type { Listing } from '../../services/reader.ts';
 import type { ArticleSummary, MediaRef, Section } from '../../domain/model.ts';
 import { articlePath } from '../../domain/urls.ts';
 import { breadcrumbCrumbs } from '../../seo/breadcrumb.ts';
@@ -105,25 +106,32 @@ export function CardList({ articles, site, label, level = 3 }: { articles: Artic
   );
 }
 
-/** Older/newer links; pages are 1-based and `?page=1` is the bare path. */
-export function Pagination({ basePath, page, hasMore, query }: { basePath: string; page: number; hasMore: boolean; query?: Record<string, string> }) {
-  if (page === 1 && !hasMore) return null;
-  const link = (n: number) => {
+/**
+ * Older/newer links; pages are 1-based and `?page=1` is the bare path. Listings pass keyset cursors, so the
+ * links read "before"/"after" an article and deep pages stay cheap; search results page by number.
+ */
+export function Pagination({ basePath, page, hasMore, query, cursors }: { basePath: string; page: number; hasMore: boolean; query?: Record<string, string>; cursors?: Listing['cursors'] }) {
+  const hasNewer = cursors ? cursors.newer !== null : page > 1;
+  if (!hasNewer && !hasMore) return null;
+  const link = (n: number, cursor?: Record<string, string>) => {
     const params = new URLSearchParams(query);
-    if (n > 1) params.set('page', String(n));
+    if (n > 1) {
+      params.set('page', String(n));
+      for (const [k, v] of Object.entries(cursor ?? {})) params.set(k, v);
+    }
     const qs = params.toString();
     return qs ? `${basePath}?${qs}` : basePath;
   };
   return (
     <nav class="pagination" aria-label="Pages">
-      {page > 1 && (
-        <a href={link(page - 1)} rel="prev">
+      {hasNewer && (
+        <a href={link(page - 1, cursors?.newer ? { after: String(cursors.newer) } : undefined)} rel="prev">
           ← Newer
         </a>
       )}
       <span>Page {page}</span>
       {hasMore && (
-        <a href={link(page + 1)} rel="next">
+        <a href={link(page + 1, cursors?.older ? { before: String(cursors.older) } : undefined)} rel="next">
           Older →
         </a>
       )}
