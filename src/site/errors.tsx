@@ -53,13 +53,16 @@ const isApi = (url: string) => url.startsWith('/api/');
 
 /**
  * Fastify's own request errors (a URL that cannot be decoded, a bad content type) happen before routing;
- * they still get an HTML error page, without navigation since no route ran.
+ * they still get an HTML error page, without navigation since no route ran (a JSON error under /api/).
  */
 export function frameworkErrorPage(site: SiteOptions['site']) {
   return (error: { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
     // No hook runs before this handler, so the request id header is set here.
     reply.header(REQUEST_ID_HEADER, req.id);
-    void sendPage(reply, <ErrorView site={{ ...site, nav: [] }} status={status} message="The address or request could not be understood." reference={req.id} />, status);
+    const message = 'The address or request could not be understood.';
+    // API clients read JSON errors, even for a URL the router could not decode.
+    if (isApi(req.url)) return void reply.code(status).header('x-error-code', 'INVALID_QUERY').send({ error: { code: 'INVALID_QUERY', message } });
+    void sendPage(reply, <ErrorView site={{ ...site, nav: [] }} status={status} message={message} reference={req.id} />, status);
   };
 }
