@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Operation } from '../domain/permissions.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import { actorOf } from '../http/auth.ts';
+import { assertStorableText } from '../http/text-guard.ts';
 import type { Services } from '../services/index.ts';
 import * as s from './schema.ts';
 import { describeSchema } from '../services/media.ts';
@@ -279,6 +280,7 @@ async function readMultipart(req: FastifyRequest): Promise<{ file: Buffer; field
     throw new AppError('INVALID_INPUT', `file: ${(err as Error).message}`, { field: 'file' });
   }
   if (!file) throw new AppError('INVALID_INPUT', 'file: no file was sent', { field: 'file' });
+  assertStorableText(fields); // multipart fields are read here, after the HTTP text guard has run
   return { file, fields };
 }
 

@@ -7,6 +7,7 @@ import type { EventBus } from '../../events/bus.ts';
 import type { Queries, Store } from '../../store/index.ts';
 import type { ArticleContent } from '../../store/editorial.ts';
 import { articleInputSchema, type ArticleInput, type ArticleInputRaw } from './schema.ts';
+import { unstorableText } from '../../domain/text.ts';
 
 export interface SaveOptions {
   /** Autosaves are revisions too, marked so the history can fold them. */
@@ -19,6 +20,13 @@ export function parseArticleInput(raw: unknown): ArticleInput {
   const parsed = articleInputSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   return parsed.data;
+}
+
+/** Refuses text the database cannot keep as sent (domain/text.ts); the newsroom's body arrives as JSON inside a form field, past the HTTP guard. */
+function storable(input: ArticleInput): ArticleInput {
+  const bad = unstorableText(input);
+  if (bad) throw new AppError('INVALID_INPUT', `${bad.field}: ${bad.problem}`, { field: bad.field });
+  return input;
 }
 
 /** Loads what permission checks need, or ARTICLE_NOT_FOUND. */
@@ -97,7 +105,7 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
   const now = () => clock().toISOString();
 
   async function save(actor: Actor, id: number, raw: ArticleInputRaw | unknown, baseRevision: number, options: SaveOptions & { kind?: string } = {}) {
-    const input = parseArticleInput(raw);
+    const input = storable(parseArticleInput(raw));
     const result = await store.transaction(async (tx) => {
       const facts = await articleFacts(tx, id);
       authorize(actor, 'article.edit', facts);
@@ -128,7 +136,7 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
   return {
     async create(actor: Actor, raw: ArticleInputRaw | unknown): Promise<{ id: number; revision: number }> {
       authorize(actor, 'article.create');
-      const input = parseArticleInput(raw);
+      const input = storable(parseArticleInput(raw));
       return store.transaction(async (tx) => {
         const id = await tx.editorial.createDraft(await toContent(tx, input), actor.id, now());
         await tx.editorial.addRevision({ articleId: id, number: 1, snapshot: input, userId: actor.id, kind: 'create', now: now() });
