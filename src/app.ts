@@ -11,7 +11,6 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { UPLOAD_LIMITS } from './media/upload.ts';
 import { registerAuth } from './http/auth.ts';
-import { registerTextGuard } from './http/text-guard.ts';
 import { registerSecurityHeaders, securityHeaders, withSecurityHeaders } from './http/security-headers.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
@@ -107,7 +106,6 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } });
-  registerTextGuard(app); // NUL and broken Unicode in bodies and queries: a clear 400, never a 500 (src/http/text-guard.ts)
   registerTextGuard(app); // NUL and broken Unicode in bodies and queries: a clear 400, never a 500 (src/http/text-guard.ts)
   registerAuth(app, services.auth);
   // After auth: API requests are counted per user or token once it is known, anonymous ones per address.
