@@ -112,7 +112,7 @@ describe('section pages', () => {
     expect(headlines(viaCursor.body).length).toBeGreaterThan(0);
     expect(headlines(viaCursor.body)).toEqual(headlines(viaNumber.body));
     expect(viaCursor.body).toContain('href="/news/europe" rel="prev"');
-    for (const bad of ['before=abc', 'after=-3', 'before=1%00']) {
+    for (const bad of ['before=abc', 'after=-3', 'before=12x']) {
       const res = await get(`/news/europe?page=2&${bad}`);
       expect(res.statusCode, bad).toBe(400);
       expect(res.body).toContain('must be article numbers');
