@@ -30,7 +30,8 @@ export interface Scenario {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function corpusFile(o: BenchOptions): Promise<string> {
+/** The synthetic archive of `o.articles` articles under `o.dataDir`, generated once and reused. */
+export async function corpusFile(o: Pick<BenchOptions, 'articles' | 'dataDir'>): Promise<string> {
   const file = path.join(o.dataDir, `corpus-${o.articles}.db`);
   if (await fs.access(file).then(() => true, () => false)) return file;
   await fs.mkdir(o.dataDir, { recursive: true });

@@ -35,8 +35,8 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts `masthead serve` as production would (compiled by tsx, logs at warn). */
-export async function startMasthead(databaseFile: string, pageCacheMb: number): Promise<Running> {
+/** Starts `masthead serve` as production would (compiled by tsx, logs at warn); `env` adds or overrides settings. */
+export async function startMasthead(databaseFile: string, pageCacheMb: number, env: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'serve'], {
     cwd: ROOT,
@@ -50,6 +50,9 @@ export async function startMasthead(databaseFile: string, pageCacheMb: number): 
       MASTHEAD_ORIGIN: 'https://news.example',
       MASTHEAD_PAGE_CACHE_MB: String(pageCacheMb),
       LOG_LEVEL: 'warn',
+      // Several servers may run at once: none takes the default metrics port.
+      MASTHEAD_METRICS_PORT: '0',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
