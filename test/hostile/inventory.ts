@@ -189,6 +189,7 @@ export function publicExamples(w: World): Record<string, string> {
     '/tv/mrss.xml': '/tv/mrss.xml',
     '/live': '/live',
     '/healthz': '/healthz',
+    '/readyz': '/readyz',
     '/api/openapi.json': '/api/openapi.json',
     '/assets/vendor/hls.min.js': '/assets/vendor/hls.min.js',
     '/*': w.publishedPath,
