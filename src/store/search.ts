@@ -37,6 +37,13 @@ export function searchTokens(query: string): string[] {
 // Markers for highlighted runs; they cannot be typed into the indexed text because it is stripped of them.
 const START = '\u0001';
 const STOP = '\u0002';
+/**
+ * Relevance is ranked among the newest 1,000 articles that match all the words (ids grow with time): that
+ * bounds the cost of a common word in a million-article archive to a few milliseconds, and a news search
+ * wants recent stories first anyway. A more specific query (more words) reaches further back.
+ */
+export const CANDIDATES = 1_000;
+
 const stripMarkers = (s: string) => s.replace(/[\u0001\u0002]/g, ' ');
 
 const sqliteSearch: SearchIndex = {
@@ -54,15 +61,26 @@ const sqliteSearch: SearchIndex = {
     await sql`INSERT INTO article_search (rowid, headline, standfirst, body) VALUES ${sql.join(rows)}`.execute(db);
   },
   async query(db, tokens, limit, offset) {
-    // Each token is quoted, so FTS5 treats it as a literal term; terms are ANDed.
+    // Each token is quoted, so FTS5 treats it as a literal term; terms are ANDed. Ranking reads only the
+    // newest CANDIDATES matches and snippets only the page shown (see CANDIDATES); CROSS JOIN fixes the join
+    // order so each step is a key lookup.
     const match = tokens.map((t) => `"${t}"`).join(' ');
     const { rows } = await sql<SearchRow>`
-      SELECT a.id AS id, snippet(article_search, -1, ${START}, ${STOP}, '…', 24) AS snippet
-      FROM article_search
-      JOIN articles a ON a.id = article_search.rowid
-      WHERE article_search MATCH ${match} AND a.status = 'published'
-      ORDER BY bm25(article_search, 10.0, 4.0, 1.0), a.first_published_at DESC
-      LIMIT ${limit} OFFSET ${offset}`.execute(db);
+      WITH recent AS (
+        SELECT rowid AS id, bm25(article_search, 10.0, 4.0, 1.0) AS rank
+        FROM article_search WHERE article_search MATCH ${match}
+        ORDER BY rowid DESC LIMIT ${CANDIDATES}
+      ), top AS (
+        SELECT recent.id, recent.rank, a.first_published_at AS at
+        FROM recent CROSS JOIN articles a ON a.id = recent.id
+        WHERE a.status = 'published'
+        ORDER BY recent.rank, a.first_published_at DESC
+        LIMIT ${limit} OFFSET ${offset}
+      )
+      SELECT top.id AS id, snippet(article_search, -1, ${START}, ${STOP}, '…', 24) AS snippet
+      FROM top CROSS JOIN article_search ON article_search.rowid = top.id
+      WHERE article_search MATCH ${match}
+      ORDER BY top.rank, top.at DESC`.execute(db);
     return rows;
   },
 };
@@ -90,18 +108,26 @@ const postgresSearch: SearchIndex = {
     await sql`INSERT INTO article_search (article_id, headline, standfirst, body, document) VALUES ${sql.join(rows)}`.execute(db);
   },
   async query(db, tokens, limit, offset) {
+    // As on SQLite: rank the newest CANDIDATES matches, and build headlines (costly) for the page shown only.
     const { rows } = await sql<SearchRow>`
-      SELECT a.id AS id,
+      WITH q AS (SELECT plainto_tsquery('english', ${tokens.join(' ')}) AS q),
+      recent AS (
+        SELECT s.article_id FROM article_search s, q WHERE s.document @@ q.q
+        ORDER BY s.article_id DESC LIMIT ${CANDIDATES}
+      ), top AS (
+        SELECT a.id, ts_rank_cd(s.document, q.q) AS rank, a.first_published_at AS at, s.headline, s.standfirst, s.body
+        FROM recent JOIN article_search s ON s.article_id = recent.article_id JOIN articles a ON a.id = s.article_id, q
+        WHERE a.status = 'published'
+        ORDER BY rank DESC, at DESC
+        LIMIT ${limit} OFFSET ${offset}
+      )
+      SELECT top.id AS id,
         -- Like FTS5's best-column snippet: from the text when it matches, else from the headline.
         ts_headline('english',
-          CASE WHEN to_tsvector('english', s.standfirst || ' ' || s.body) @@ q THEN s.standfirst || ' ' || s.body ELSE s.headline END,
-          q, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=1`}) AS snippet
-      FROM article_search s
-      JOIN articles a ON a.id = s.article_id,
-        plainto_tsquery('english', ${tokens.join(' ')}) q
-      WHERE s.document @@ q AND a.status = 'published'
-      ORDER BY ts_rank_cd(s.document, q) DESC, a.first_published_at DESC
-      LIMIT ${limit} OFFSET ${offset}`.execute(db);
+          CASE WHEN to_tsvector('english', top.standfirst || ' ' || top.body) @@ q.q THEN top.standfirst || ' ' || top.body ELSE top.headline END,
+          q.q, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=1`}) AS snippet
+      FROM top, q
+      ORDER BY top.rank DESC, top.at DESC`.execute(db);
     return rows;
   },
 };
