@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { createStore } from '../src/store/index.ts';
-import { generateCorpus } from '../src/corpus/generate.ts';
+import { generateCorpus, withoutDurability } from '../src/corpus/generate.ts';
 import { progressReporter } from '../src/progress.ts';
 import { load, wrkAvailable, type LoadResult } from './load.ts';
 import { fetchBytes, startBaseline, startMasthead, type Running } from './servers.ts';
@@ -37,6 +37,7 @@ export async function corpusFile(o: Pick<BenchOptions, 'articles' | 'dataDir'>):
   await fs.mkdir(o.dataDir, { recursive: true });
   const db = openDb({ kind: 'sqlite', file: `${file}.partial` });
   await migrate(db);
+  withoutDurability(db);
   await generateCorpus(createStore(db), { articles: o.articles, onProgress: progressReporter('Corpus') });
   await db.close();
   for (const ext of ['', '-wal', '-shm']) await fs.rename(`${file}.partial${ext}`, `${file}${ext}`).catch(() => {});

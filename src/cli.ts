@@ -13,11 +13,12 @@ import path from 'node:path';
 import { exportSite } from './distribution/export/exporter.ts';
 import { searchUnavailablePage } from './distribution/export/search-page.tsx';
 import { siteFromConfig } from './site/context.ts';
-import { generateCorpus } from './corpus/generate.ts';
+import { generateCorpus, withoutDurability } from './corpus/generate.ts';
 import { AppError } from './errors.ts';
 import { authService } from './services/auth/auth.ts';
 import { generatePassword } from './services/auth/passwords.ts';
 import { exportContentCommand, importContentCommand } from './portable/cli.ts';
+import { backupCommand, restoreCommand } from './ops/backup.ts';
 
 const USAGE = `Usage: masthead <command>
 
@@ -38,6 +39,10 @@ Commands:
             load such an export into an empty database; imported users have no password until one is set
   users add --email E --name N --role writer|editor|admin [--password P]
             create a newsroom user; without --password one is generated and shown once
+  backup --out FILE
+            a consistent copy of the database while the site runs (pictures: copy MEDIA_DIR after it)
+  restore FILE
+            load a backup into the empty database that DATABASE_URL names (refuses a non-empty one)
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -116,6 +121,7 @@ async function corpusCommand(config: Config, args: string[]) {
   const db = openDb(config.database);
   try {
     await migrate(db);
+    withoutDurability(db);
     const started = Date.now();
     const report = await generateCorpus(createStore(db), { articles: n, seed: Number(values.seed) || 1, onProgress: progressReporter('Generating articles') });
     console.log(`Added ${report.articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -172,6 +178,10 @@ async function main(argv: string[]) {
       return importContentCommand(config, argv.slice(1));
     case 'corpus':
       return corpusCommand(config, argv.slice(1));
+    case 'backup':
+      return backupCommand(config, argv.slice(1));
+    case 'restore':
+      return restoreCommand(config, argv.slice(1));
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       process.exitCode = 2;
