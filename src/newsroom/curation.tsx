@@ -35,7 +35,8 @@ export function curationRoutes(app: FastifyInstance, { services, ctxOf }: { serv
     else if (body.op === 'remove') items = items.filter((_, i) => i !== at);
     else if (body.op === 'add') {
       const tz = ctxOf(req).timezone;
-      const window = (v: string | undefined) => (v ? (zonedToUtc(v, tz) ?? undefined) : null);
+      // A repeated field arrives as an array, which is not a date and time either (it reached zonedToUtc: a 500).
+      const window = (v: unknown) => (!v ? null : (typeof v === 'string' && zonedToUtc(v, tz)) || undefined);
       const startsAt = window(body.startsAt);
       const endsAt = window(body.endsAt);
       if (startsAt === undefined || endsAt === undefined) throw new AppError('INVALID_INPUT', 'The start or end time is not a date and time.');

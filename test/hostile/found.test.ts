@@ -79,4 +79,16 @@ describe.each(dialects)('bugs found by hostile input, on $name', ({ open }) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'alt' });
   });
+
+  it('a collection form with a repeated start or end time is a 400 page (an array reached zonedToUtc: a 500)', async () => {
+    const page = await w.app.inject({ method: 'GET', url: '/newsroom/collections/top-stories', headers: w.session.headers(false) });
+    for (const field of ['startsAt', 'endsAt']) {
+      const form = new URLSearchParams({ _csrf: hiddenCsrf(page.body), op: 'add', articleId: String(w.publishedId) });
+      form.append(field, '2027-01-01T09:00');
+      form.append(field, '2027-01-02T09:00');
+      const res = await w.app.inject({ method: 'POST', url: '/newsroom/collections/top-stories', headers: { ...w.session.headers(false), 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+      expect(res.statusCode, field).toBe(400);
+      expect(res.body).toContain('The start or end time is not a date and time.');
+    }
+  });
 });
