@@ -1,0 +1,77 @@
+// Finds the forms a newsroom page offers, as a browser would submit them: the action, the method, and each
+// field with its current value (inputs, textareas, the selected option of each select, and the name/value of
+// the submit button pressed). The newsroom suite submits these with payloads in place of the values.
+import { parse } from 'parse5';
+
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  value?: string;
+}
+
+export interface FoundForm {
+  /** The page the form was found on. */
+  page: string;
+  action: string;
+  method: string;
+  /** Field name → values in document order (a multiple select or repeated names give several). */
+  fields: [string, string][];
+}
+
+const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
+const text = (n: Node): string => (n.nodeName === '#text' ? (n.value ?? '') : (n.childNodes ?? []).map(text).join(''));
+
+function walk(n: Node, visit: (n: Node) => void) {
+  visit(n);
+  for (const c of n.childNodes ?? []) walk(c, visit);
+}
+
+/** Every form on the page; a form with several named submit buttons is one form per button. */
+export function formsOf(html: string, page: string): FoundForm[] {
+  const out: FoundForm[] = [];
+  walk(parse(html) as unknown as Node, (form) => {
+    if (form.tagName !== 'form') return;
+    const fields: [string, string][] = [];
+    const buttons: [string, string][] = [];
+    walk(form, (n) => {
+      const name = attr(n, 'name');
+      if (!name || n.attrs?.some((a) => a.name === 'disabled')) return;
+      if (n.tagName === 'input') {
+        const type = (attr(n, 'type') ?? 'text').toLowerCase();
+        if (type === 'checkbox' || type === 'radio') {
+          if (n.attrs?.some((a) => a.name === 'checked')) fields.push([name, attr(n, 'value') ?? 'on']);
+        } else if (type === 'submit') buttons.push([name, attr(n, 'value') ?? '']);
+        else if (type !== 'button' && type !== 'file') fields.push([name, attr(n, 'value') ?? '']);
+      } else if (n.tagName === 'textarea') fields.push([name, text(n).replace(/^\n/, '')]);
+      else if (n.tagName === 'select') {
+        const options: Node[] = [];
+        walk(n, (o) => o.tagName === 'option' && options.push(o));
+        const selected = options.filter((o) => o.attrs?.some((a) => a.name === 'selected'));
+        const multiple = n.attrs?.some((a) => a.name === 'multiple');
+        for (const o of selected.length || multiple ? selected : options.slice(0, 1)) fields.push([name, attr(o, 'value') ?? text(o)]);
+      } else if (n.tagName === 'button' && (attr(n, 'type') ?? 'submit') === 'submit') buttons.push([name, attr(n, 'value') ?? '']);
+    });
+    const base = { page, action: attr(form, 'action') || page.split('?')[0]!, method: (attr(form, 'method') ?? 'get').toUpperCase(), fields };
+    if (buttons.length === 0) out.push(base);
+    for (const b of buttons) out.push({ ...base, fields: [...fields, b] });
+  });
+  return out;
+}
+
+/** The form's fields as a urlencoded body, with `changes` applied (a value of undefined leaves the field out). */
+export function encodeForm(fields: [string, string][], changes: Record<string, string | string[] | undefined> = {}): string {
+  const params = new URLSearchParams();
+  const seen = new Set<string>();
+  for (const [name, value] of fields) {
+    if (name in changes) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const v = changes[name];
+      for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) params.append(name, x);
+    } else params.append(name, value);
+  }
+  for (const [name, v] of Object.entries(changes)) if (!fields.some(([n]) => n === name)) for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) params.append(name, x);
+  return params.toString();
+}
