@@ -7,10 +7,11 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Db } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
-import { PUBLISH_JOB } from '../services/newsroom/workflow.ts';
 import { FILES, FORMAT, MEDIA_FOLDER, VERSION, PortableError, mediaPath, type FileName, type Manifest, type MediaFileEntry } from './format.ts';
 import { JsonlWriter, copyHashed, throttled, type Digest } from './io.ts';
-import { countRows, keyset, readLastIds, tableReads } from './tables.ts';
+import { producers, type Producer } from './producers.ts';
+import { PUBLISH_JOB } from '../services/newsroom/workflow.ts';
+import { countRows, readLastIds, tableReads } from './tables.ts';
 
 export interface ExportOptions {
   db: Db;
@@ -29,22 +30,6 @@ export interface ExportReport {
   /** Media files named by the database but absent from MEDIA_DIR (recorded as missing in the archive). */
   missing: string[];
 }
-
-const time = (v: string | null, where: string): string | null => {
-  if (v === null) return null;
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) throw new PortableError(`${where} is "${v}", which is not a time`);
-  return d.toISOString();
-};
-const timeNN = (v: string, where: string): string => time(v, where)!;
-
-const json = (text: string, where: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new PortableError(`${where} is not valid JSON`);
-  }
-};
 
 async function prepare(outDir: string) {
   try {
@@ -68,13 +53,13 @@ async function writeArchive(db: Kysely<Database>, o: ExportOptions): Promise<Exp
   const size = o.batchSize ?? 500;
   const reads = tableReads(db);
   const counts = await countRows(db, ['sections', 'people', 'tags', 'media', 'users', 'articles', 'collections', 'revisions', 'article_transitions', 'corrections', 'audit_log']);
-  const jobs = await countRows(db, ['jobs']);
-  const progress = throttled(o.onProgress ?? (() => {}), Object.values(counts).reduce((a, b) => a + b, 0) + jobs.jobs!);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0) + (await reads.scheduledJobCount(PUBLISH_JOB));
+  const progress = throttled(o.onProgress ?? (() => {}), total);
   const files: Manifest['files'] = [];
   const copied = new Map<string, Digest | null>();
   const missing: string[] = [];
 
-  async function file(name: FileName, produce: (put: (record: unknown) => Promise<void>) => Promise<void>) {
+  async function file(name: FileName, produce: Producer) {
     const w = new JsonlWriter(path.join(o.outDir, name));
     try {
       await produce(async (record) => {
@@ -104,169 +89,8 @@ async function writeArchive(db: Kysely<Database>, o: ExportOptions): Promise<Exp
     return d ? { path: p, sha256: d.sha256, bytes: d.bytes } : { path: p, missing: true };
   }
 
-  await file('sections.jsonl', async (put) => {
-    const redirects = new Map<number, string[]>();
-    for (const r of await reads.redirects()) redirects.set(r.section_id, [...(redirects.get(r.section_id) ?? []), r.old_path]);
-    for (const s of await reads.sections()) {
-      // Sorted here rather than in SQL: text ordering differs between the dialects' collations.
-      await put({ id: s.id, parentId: s.parent_id, slug: s.slug, path: s.path, name: s.name, description: s.description, position: s.position, redirects: (redirects.get(s.id) ?? []).sort() });
-    }
-  });
-
-  await file('people.jsonl', async (put) => {
-    for await (const rows of keyset(reads.people, size)) for (const p of rows) await put({ id: p.id, slug: p.slug, name: p.name, title: p.title, bio: p.bio });
-  });
-
-  await file('tags.jsonl', async (put) => {
-    for await (const rows of keyset(reads.tags, size)) for (const t of rows) await put({ id: t.id, slug: t.slug, name: t.name });
-  });
-
-  await file('media.jsonl', async (put) => {
-    for await (const rows of keyset(reads.media, size)) {
-      for (const m of rows) {
-        const where = `media ${m.id}`;
-        const variants = json(m.variants, `${where} variants`);
-        const named = [m.original_file, ...(Array.isArray(variants) ? variants.map((v) => v?.file).filter((f): f is string => typeof f === 'string') : [])];
-        const entries: MediaFileEntry[] = [];
-        for (const p of new Set(named)) entries.push(await mediaFile(p, where));
-        await put({
-          id: m.id,
-          originalFile: m.original_file,
-          mime: m.mime,
-          width: m.width,
-          height: m.height,
-          alt: m.alt,
-          caption: m.caption,
-          credit: m.credit,
-          variants,
-          createdAt: timeNN(m.created_at, `${where} created_at`),
-          files: entries,
-        });
-      }
-    }
-  });
-
-  await file('users.jsonl', async (put) => {
-    for await (const rows of keyset(reads.users, size)) {
-      for (const u of rows) {
-        const where = `user ${u.id}`;
-        await put({ id: u.id, email: u.email, name: u.name, role: u.role, personId: u.person_id, createdAt: timeNN(u.created_at, `${where} created_at`), disabledAt: time(u.disabled_at, `${where} disabled_at`) });
-      }
-    }
-  });
-
-  await file('articles.jsonl', async (put) => {
-    for await (const rows of keyset(reads.articles, size)) {
-      const rel = await reads.articleRelations(rows.map((a) => a.id));
-      const group = <R extends { article_id: number }, V>(list: R[], pick: (r: R) => V) => {
-        const m = new Map<number, V[]>();
-        for (const r of list) m.set(r.article_id, [...(m.get(r.article_id) ?? []), pick(r)]);
-        return m;
-      };
-      const sections = group(rel.sections, (r) => r.section_id);
-      const authors = group(rel.authors, (r) => r.person_id);
-      const tags = group(rel.tags, (r) => r.tag_id);
-      for (const a of rows) {
-        const where = `article ${a.id}`;
-        await put({
-          id: a.id,
-          slug: a.slug,
-          headline: a.headline,
-          standfirst: a.standfirst,
-          body: json(a.body, `${where} body`),
-          kind: a.kind,
-          status: a.status,
-          primarySectionId: a.primary_section_id,
-          sectionIds: sections.get(a.id) ?? [],
-          authorIds: authors.get(a.id) ?? [],
-          tagIds: tags.get(a.id) ?? [],
-          heroMediaId: a.hero_media_id,
-          heroCaption: a.hero_caption,
-          heroCredit: a.hero_credit,
-          heroAlt: a.hero_alt,
-          seoTitle: a.seo_title,
-          seoDescription: a.seo_description,
-          video: a.video === null ? null : json(a.video, `${where} video`),
-          firstPublishedAt: time(a.first_published_at, `${where} first_published_at`),
-          updatedAt: time(a.updated_at, `${where} updated_at`),
-          modifiedAt: timeNN(a.modified_at, `${where} modified_at`),
-          createdAt: timeNN(a.created_at, `${where} created_at`),
-          scheduledAt: time(a.scheduled_at, `${where} scheduled_at`),
-          createdBy: a.created_by,
-          revision: a.revision,
-        });
-      }
-    }
-  });
-
-  await file('collections.jsonl', async (put) => {
-    for await (const rows of keyset(reads.collections, size)) {
-      const items = await reads.collectionItems(rows.map((c) => c.id));
-      for (const c of rows) {
-        const where = `collection ${c.id}`;
-        await put({
-          id: c.id,
-          slug: c.slug,
-          name: c.name,
-          items: items
-            .filter((i) => i.collection_id === c.id)
-            .map((i) => ({ articleId: i.article_id, startsAt: time(i.starts_at, `${where} starts_at`), endsAt: time(i.ends_at, `${where} ends_at`) })),
-        });
-      }
-    }
-  });
-
-  await file('revisions.jsonl', async (put) => {
-    for await (const rows of keyset(reads.revisions, size)) {
-      for (const r of rows) {
-        const where = `revision ${r.id}`;
-        await put({ id: r.id, articleId: r.article_id, number: r.number, snapshot: json(r.snapshot, `${where} snapshot`), userId: r.user_id, kind: r.kind, createdAt: timeNN(r.created_at, `${where} created_at`) });
-      }
-    }
-  });
-
-  await file('transitions.jsonl', async (put) => {
-    for await (const rows of keyset(reads.transitions, size)) {
-      for (const t of rows) {
-        await put({ id: t.id, articleId: t.article_id, fromStatus: t.from_status, toStatus: t.to_status, userId: t.user_id, note: t.note, at: timeNN(t.at, `transition ${t.id} at`) });
-      }
-    }
-  });
-
-  await file('corrections.jsonl', async (put) => {
-    for await (const rows of keyset(reads.corrections, size)) {
-      for (const c of rows) {
-        await put({ id: c.id, articleId: c.article_id, kind: c.kind, note: c.note, userId: c.user_id, createdAt: timeNN(c.created_at, `correction ${c.id} created_at`) });
-      }
-    }
-  });
-
-  await file('scheduled-jobs.jsonl', async (put) => {
-    for await (const rows of keyset(reads.scheduledJobs(PUBLISH_JOB), size)) {
-      for (const j of rows) {
-        const where = `job ${j.id}`;
-        await put({
-          id: j.id,
-          kind: j.kind,
-          key: j.key,
-          payload: json(j.payload, `${where} payload`),
-          runAt: timeNN(j.run_at, `${where} run_at`),
-          attempts: j.attempts,
-          lastError: j.last_error,
-          createdAt: timeNN(j.created_at, `${where} created_at`),
-        });
-      }
-    }
-  });
-
-  await file('audit-log.jsonl', async (put) => {
-    for await (const rows of keyset(reads.audit, size)) {
-      for (const e of rows) {
-        const where = `audit entry ${e.id}`;
-        await put({ id: e.id, userId: e.user_id, action: e.action, subject: e.subject, details: json(e.details, `${where} details`), ip: e.ip, at: timeNN(e.at, `${where} at`) });
-      }
-    }
-  });
+  const produce = producers(reads, size, mediaFile);
+  for (const name of FILES) await file(name, produce[name]);
   progress.finish();
 
   const present = [...copied.values()].filter((d): d is Digest => d !== null);

@@ -65,6 +65,10 @@ export function tableReads(db: Kysely<Database>) {
           .orderBy('id')
           .limit(limit)
           .execute(),
+    async scheduledJobCount(kind: string): Promise<number> {
+      const row = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'pending').where('kind', '=', kind).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     audit: (after: number, limit: number) => db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
   };
 }
