@@ -10,9 +10,10 @@
 // text field of an article, wrong types in the article's fields, the stored text of other routes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
+import sharp from 'sharp';
 import { dialects } from '../support/db.ts';
 import { bearer } from '../support/newsroom.ts';
-import { expectAnswered, report, send, tried } from './harness.ts';
+import { expectAnswered, report, send, tally, tried } from './harness.ts';
 import { apiExample, apiRoutes, getAt, jsonPaths, pathName, registeredRoutes, REMOVE, richArticle, routeKey, setAt, type JsonPath } from './inventory.ts';
 import { hostileHeaders, idLike, oversized, rawBodies, rawUrlPieces, sample, shareOf, sqli, strings, traversal, unicode, urlEncode, wrongTypes, xss } from './payloads.ts';
 import { storeEveryPayload } from './store-text.ts';
@@ -247,6 +248,54 @@ describe.each(dialects)('hostile input against the API on $name', ({ name, open 
         await expectAnswered(w.app, { method: route.method, url: ex.url, headers, payload: body.payload }, body.name);
       }
     }
+  });
+
+  it.skipIf(!full)('multipart uploads: hostile text fields, file names, part types, counts and sizes', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer();
+    const upload = (parts: { name: string; value: string | Buffer; filename?: string; type?: string }[], note: string) => {
+      const boundary = `----hostile${tally.requests}`;
+      const chunks = parts.flatMap((p) => [
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`),
+        Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value),
+        Buffer.from('\r\n'),
+      ]);
+      const payload = Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]);
+      return expectAnswered(w.app, { method: 'POST', url: '/api/v1/media', headers: { ...admin(), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload }, note);
+    };
+    const file = (value: Buffer = png, filename = 'square.png', type = 'image/png') => ({ name: 'file', value, filename, type });
+    // Text fields of a real picture: stored as sent (trimmed, cut at the library's limits) or refused.
+    for (const payload of shareOf([...xss, ...unicode], 0, 12)) {
+      tried(payload);
+      const res = await upload([{ name: 'alt', value: payload }, { name: 'caption', value: payload }, { name: 'credit', value: payload }, file()], `alt, caption, credit = ${payload.slice(0, 40)}`);
+      if (res.statusCode === 201) {
+        const utf8 = Buffer.from(payload, 'utf8').toString('utf8'); // multipart text is UTF-8 bytes: a lone surrogate arrives as U+FFFD
+        expect(res.json()).toMatchObject({ alt: utf8.trim().slice(0, 500), caption: utf8.trim().slice(0, 1000), credit: utf8.trim().slice(0, 300) });
+        expect(res.json().url).toMatch(/^\/media\/[\w./-]+$/);
+      }
+    }
+    // File names and declared types are never trusted: the bytes decide.
+    for (const filename of [...traversal, '<img src=x onerror=alert(1)>.png', 'a"; name="alt', '\u202egnp.exe', 'x'.repeat(5_000)]) {
+      tried(filename);
+      await upload([file(Buffer.from('not a picture at all'), filename, 'image/png')], `not an image named ${filename.slice(0, 40)}`);
+    }
+    for (const filename of traversal.slice(0, 3)) {
+      const res = await upload([file(png, filename)], `a picture named ${filename}`);
+      if (res.statusCode === 201) expect(res.json().url).not.toContain('..');
+    }
+    const odd: [Parameters<typeof upload>[0], string][] = [
+      [[], 'no parts'],
+      [[file(Buffer.alloc(0))], 'an empty file'],
+      [[file(), file()], 'two files'],
+      [[{ ...file(), name: 'picture' }], 'the file in the wrong field'],
+      [[{ name: 'file', value: 'plain text, no filename' }], 'a text field named file'],
+      [[{ name: 'alt', value: 'x'.repeat(10_000) }, file()], 'a field past the field size limit'],
+      [[...Array.from({ length: 12 }, (_, i) => ({ name: `f${i}`, value: 'v' })), file()], 'more fields than allowed'],
+      [[{ name: '<script>', value: 'x' }, { name: '__proto__', value: 'x' }, file()], 'hostile field names'],
+      [[file(Buffer.from('GIF89a' + '\u0000'.repeat(20)), 'a.gif', 'image/gif')], 'a truncated GIF header'],
+      [[file(Buffer.concat([png.subarray(0, 16), Buffer.from([0xff, 0xff, 0xff, 0x7f, 0xff, 0xff, 0xff, 0x7f])]), 'huge.png')], 'a PNG header claiming 2^31 pixels a side'],
+      [[file(Buffer.alloc(30 * 1024 * 1024, 1), 'big.png')], 'a 30 MB file'],
+    ];
+    for (const [parts, note] of odd) await upload(parts, note);
   });
 
   it.skipIf(!full)('without a token, or with a forged one, every route says who is missing', async () => {
