@@ -1,7 +1,9 @@
 // The processes under test: Masthead in production mode (cached and uncached), and a bare Node server that
 // returns the same bytes (the baseline every ratio is measured against).
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -35,9 +37,13 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts `masthead serve` as production would (compiled by tsx, logs at warn); `env` adds or overrides settings. */
-export async function startMasthead(databaseFile: string, pageCacheMb: number, env: Record<string, string> = {}): Promise<Running> {
+/**
+ * Starts `masthead serve` as production would (compiled by tsx, logs at warn); `env` adds or overrides settings
+ * (MASTHEAD_WORKERS: how many processes). `startupMs` is the time from spawn to the first page served.
+ */
+export async function startMasthead(databaseFile: string, pageCacheMb: number, env: Record<string, string> = {}): Promise<Running & { startupMs: number }> {
   const port = await freePort();
+  const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'serve'], {
     cwd: ROOT,
     env: {
@@ -57,23 +63,99 @@ export async function startMasthead(databaseFile: string, pageCacheMb: number, e
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`, child);
-  return { url, child, stop: () => stopChild(child) };
+  await waitFor(`${url}/`, child);
+  const startupMs = performance.now() - started;
+  // With several workers every one must be up before measuring.
+  const workers = Number(env.MASTHEAD_WORKERS ?? 1);
+  for (let seen = new Set<number>(), i = 0; seen.size < workers && i < 200; i++) seen.add((await readyz(url)).worker);
+  return { url, child, startupMs, stop: () => stopChild(child) };
 }
 
-/** A bare node:http server returning one cached body, precompressed like Masthead's. */
-export async function startBaseline(body: Buffer, contentEncoding: string | null): Promise<Running> {
+function readyz(url: string): Promise<{ worker: number }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${url}/readyz`, { agent: false }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve(JSON.parse(body)));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Resident memory of a server and its worker processes, in MB. */
+export function rssMb(child: ChildProcess): number[] {
+  const pids = [child.pid!, ...childPids(child.pid!)];
+  return pids.map((pid) => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      return Math.round(kb / 1024);
+    } catch {
+      return 0;
+    }
+  });
+}
+
+function childPids(pid: number): number[] {
+  try {
+    const kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return kids.flatMap((k) => [k, ...childPids(k)]);
+  } catch {
+    return [];
+  }
+}
+
+/** A bare node:http server returning one cached body, precompressed like Masthead's; `workers` > 1 uses node:cluster. */
+export async function startBaseline(body: Buffer, contentEncoding: string | null, workers = 1): Promise<Running> {
   const port = await freePort();
-  const code = `
-    const http = require('node:http');
-    const body = Buffer.from(process.env.BODY, 'base64');
-    const headers = { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length };
-    if (process.env.ENCODING) headers['content-encoding'] = process.env.ENCODING;
-    http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); }).listen(${port}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', code], { env: { ...process.env, BODY: body.toString('base64'), ENCODING: contentEncoding ?? '' }, stdio: 'ignore' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bare-'));
+  fs.writeFileSync(path.join(dir, 'page'), body);
+  const child = spawn(process.execPath, [path.join(ROOT, 'bench/bare-server.cjs')], {
+    env: { ...process.env, BODY_FILE: path.join(dir, 'page'), ENCODING: contentEncoding ?? '', WORKERS: String(workers), PORT: String(port) },
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, child);
-  return { url, child, stop: () => stopChild(child) };
+  return {
+    url,
+    child,
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** nginx (when installed) serving the same bytes as a static file: the ceiling for a cached page. */
+export async function startNginx(body: Buffer, contentEncoding: string | null): Promise<Running | null> {
+  const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
+  if (!nginx) return null;
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-nginx-'));
+  fs.writeFileSync(path.join(dir, 'page'), body);
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes ${os.availableParallelism()}; daemon off; user root; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:${port};
+    location = / { root ${dir}; default_type 'text/html; charset=utf-8'; ${contentEncoding ? `add_header content-encoding ${contentEncoding};` : ''} try_files /page =404; }
+  }
+}`,
+  );
+  const child = spawn(nginx, ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitFor(url, child, 10_000);
+  return {
+    url,
+    child,
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
