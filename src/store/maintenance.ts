@@ -54,3 +54,36 @@ export async function contentSummary(db: Db): Promise<{ articles: number; publis
   ]);
   return { articles: Number(articles.n), published: Number(published.n), users: Number(users.n), media: Number(media.n) };
 }
+
+export interface SealedCopy extends SqliteCheck {
+  articles: number;
+  users: number;
+  media: number;
+}
+
+/**
+ * Makes a fresh copy of a database one self-contained file (rollback journal, so no -wal file has to travel
+ * with it), checks it and counts what it holds.
+ */
+export function sealSqliteCopy(file: string): SealedCopy {
+  const sqlite = new SQLite(file, { fileMustExist: true });
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+    const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const has = (t: string) => (tables.has(t) ? count(t) : 0);
+    return { ...checkSqlite(sqlite), articles: has('articles'), users: has('users'), media: has('media') };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Copies a SQLite database with SQLite's backup API (a consistent copy even of a file in WAL mode). */
+export async function copySqliteDatabase(from: string, to: string): Promise<void> {
+  const source = new SQLite(from, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(to);
+  } finally {
+    source.close();
+  }
+}
