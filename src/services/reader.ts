@@ -88,11 +88,12 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
     const id = row.id;
     const body = parseBody(row.body);
     const video = row.video ? videoSchema.parse(JSON.parse(row.video)) : null;
+    const tagsOf = store.articles.tagsOf(id);
     const [authors, tags, media, related, editorsChoice, tree, corrections] = await Promise.all([
       store.articles.authorsOf(id),
-      store.articles.tagsOf(id),
+      tagsOf,
       store.media.byIds([...bodyMediaIds(body), ...(video?.posterMediaId ? [video.posterMediaId] : [])]),
-      store.articles.related(id, RELATED),
+      tagsOf.then((t) => store.articles.related(id, t.map((x) => x.id), RELATED)),
       collection('editors-choice', RAIL_ITEMS),
       sections(),
       store.editorial.corrections(id),

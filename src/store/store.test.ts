@@ -215,8 +215,10 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
       const two = await makeArticle(store, { sectionId: s, tags: ['b', 'c', 'z'], hoursAgo: 5 });
       await makeArticle(store, { sectionId: s, tags: ['a', 'b', 'c'], status: 'draft' });
       await makeArticle(store, { sectionId: s, tags: ['z'], hoursAgo: 0.5 });
-      expect((await store.articles.related(me, 10)).map((a) => a.id)).toEqual([three, two, one]);
-      expect((await store.articles.related(me, 2)).map((a) => a.id)).toEqual([three, two]);
+      const tagIds = (await store.articles.tagsOf(me)).map((t) => t.id);
+      expect((await store.articles.related(me, tagIds, 10)).map((a) => a.id)).toEqual([three, two, one]);
+      expect((await store.articles.related(me, tagIds, 2)).map((a) => a.id)).toEqual([three, two]);
+      expect(await store.articles.related(me, [], 10)).toEqual([]);
     });
   });
 
