@@ -59,13 +59,14 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', '2'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, MEDIA_DIR: path.join(dir, 'media'), MASTHEAD_DEMO_CONTENT: 'false', MASTHEAD_PAGE_CACHE_MB: '16', LOG_LEVEL: 'warn', MASTHEAD_RATE_LIMIT_API: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, MEDIA_DIR: path.join(dir, 'media'), MASTHEAD_DEMO_CONTENT: 'false', MASTHEAD_PAGE_CACHE_MB: '16', LOG_LEVEL: 'warn', MASTHEAD_RATE_LIMIT_API: '0', MASTHEAD_METRICS_PORT: '0' },
   });
   server.stdout!.on('data', (c) => (output += c));
   server.stderr!.on('data', (c) => (output += c));
-  for (let i = 0; i < 300 && !output.includes('worker processes'); i++) await new Promise((r) => setTimeout(r, 100));
+  // Three processes compile the app with tsx: slow on a busy machine.
+  for (let i = 0; i < 1200 && !output.includes('worker processes') && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
   expect(output).toContain('2 worker processes');
-}, 60_000);
+}, 150_000);
 
 afterAll(async () => {
   if (server.exitCode === null) server.kill('SIGKILL');
