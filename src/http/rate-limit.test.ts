@@ -93,6 +93,7 @@ describe('rate limits over HTTP', () => {
     expect(limited.headers['x-error-code']).toBe('RATE_LIMITED');
     expect(limited.headers['content-type']).toMatch(/^text\/html/);
     expect(limited.body).toContain('Too many searches in a short time. Please try again in 20 seconds.');
+    expect(limited.body).toContain('<title>Too many requests');
     expect((await search('198.51.100.8')).statusCode).toBe(200); // another reader
     expect((await app.inject({ url: '/media/none.jpg', remoteAddress: '198.51.100.7' })).statusCode).toBe(404); // media: not limited
 

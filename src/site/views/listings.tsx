@@ -120,7 +120,8 @@ export function SearchView({ site, query, page, hits, hasMore }: { site: SiteCon
 }
 
 export function ErrorView({ site, status, message, reference }: { site: SiteContext; status: number; message: string; reference?: string }) {
-  const title = status === 404 ? 'Page not found' : status === 410 ? 'Article removed' : status >= 500 ? 'Something went wrong' : 'Bad request';
+  const titles: Record<number, string> = { 404: 'Page not found', 410: 'Article removed', 421: 'Unknown address', 429: 'Too many requests' };
+  const title = titles[status] ?? (status >= 500 ? 'Something went wrong' : 'Bad request');
   return (
     <Layout site={site} meta={{ title, noindex: true }}>
       <div class="error-page">
