@@ -39,6 +39,8 @@ Commands:
             load such an export into an empty database; imported users have no password until one is set
   users add --email E --name N --role writer|editor|admin [--password P]
             create a newsroom user; without --password one is generated and shown once
+  users set-password --email E [--password P]
+            set a user's password (e.g. after import-content) and end their sessions
   backup --out FILE
             a consistent copy of the database while the site runs (pictures: copy MEDIA_DIR after it)
   restore FILE
@@ -52,7 +54,7 @@ async function usersCommand(config: Config, args: string[]) {
     allowPositionals: true,
     options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
   });
-  if (positionals[0] !== 'add') {
+  if (positionals[0] !== 'add' && positionals[0] !== 'set-password') {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -62,12 +64,17 @@ async function usersCommand(config: Config, args: string[]) {
     await migrate(db);
     const auth = authService(createStore(db));
     const password = values.password ?? generatePassword();
-    const user = await auth.createUser({ email: values.email ?? '', name: values.name ?? '', role: values.role ?? '', password });
-    console.log(`Created ${user.role} ${user.name} <${user.email}>.`);
+    if (positionals[0] === 'set-password') {
+      const user = await auth.setPassword(values.email ?? '', password);
+      console.log(`Set a new password for ${user.name} <${user.email}>; their sessions were ended.`);
+    } else {
+      const user = await auth.createUser({ email: values.email ?? '', name: values.name ?? '', role: values.role ?? '', password });
+      console.log(`Created ${user.role} ${user.name} <${user.email}>.`);
+    }
     if (!values.password) console.log(`Password (shown once, store it safely): ${password}`);
   } catch (err) {
     if (err instanceof AppError) {
-      console.error(`Could not create the user: ${err.message}`);
+      console.error(`Could not ${positionals[0] === 'add' ? 'create the user' : 'set the password'}: ${err.message}`);
       process.exitCode = 1;
     } else throw err;
   } finally {

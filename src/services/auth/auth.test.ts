@@ -36,6 +36,17 @@ describe('sign-in throttling (service, injected clock)', () => {
   });
   afterEach(async () => t.destroy());
 
+  it('setPassword: the new password signs in, the old one and old sessions no longer work; bad input is named', async () => {
+    const before = await attempt('ben@news.example', PASSWORD);
+    expect(await auth.session(before.token)).not.toBeNull();
+    await auth.setPassword('Ben@news.example', 'a brand new long password');
+    expect(await auth.session(before.token)).toBeNull();
+    expect((await failure(attempt('ben@news.example', PASSWORD))).code).toBe('SIGN_IN_FAILED');
+    expect((await attempt('ben@news.example', 'a brand new long password')).user.email).toBe('ben@news.example');
+    expect(await failure(auth.setPassword('ben@news.example', 'short'))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await failure(auth.setPassword('nobody@news.example', 'a brand new long password'))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('uses the documented limits', () => {
     expect(THROTTLE).toEqual({ windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 });
   });

@@ -66,6 +66,24 @@ export function authService(store: Store, clock: () => Date = () => new Date()) 
       });
     },
 
+    /**
+     * Sets a user's password (an admin at the command line, or after an import, which brings users without
+     * one) and ends their sessions, so whoever knew the old password is signed out.
+     */
+    async setPassword(email: string, password: string, actorId: number | null = null): Promise<User> {
+      const parsed = newUserSchema.pick({ email: true, password: true }).safeParse({ email, password });
+      if (!parsed.success) throw invalidInput(parsed.error.issues);
+      const user = await store.users.byEmail(parsed.data.email);
+      if (!user) throw new AppError('NOT_FOUND', 'There is no user with that e-mail address.', { field: 'email' });
+      const passwordHash = await hashPassword(parsed.data.password);
+      await store.transaction(async (tx) => {
+        await tx.users.setPassword(user.id, passwordHash);
+        await tx.users.deleteSessionsOf(user.id);
+        await tx.audit.record({ userId: actorId, action: 'user.password_set', subject: `user:${user.id}`, at: now() });
+      });
+      return (await store.users.byId(user.id))!;
+    },
+
     /** Checks the password, throttling by account and by address; returns a new session's tokens. */
     async signIn(input: { email: string; password: string; ip: string; userAgent: string }): Promise<SessionInfo & { token: string }> {
       const email = input.email.trim().toLowerCase().slice(0, 254);
