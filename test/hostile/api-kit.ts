@@ -1,0 +1,35 @@
+// Shared by the API suites: a fresh world per route (an article in the status the route needs, a token to
+// revoke, a user to re-role), and JSON requests as the admin's session sends them.
+import type { InjectOptions } from 'fastify';
+import type { ApiRoute } from '../../src/api/routes.ts';
+import { richArticle, routeKey } from './inventory.ts';
+import type { World } from './world.ts';
+
+/** The article status each route needs to succeed (as in src/api/roles.test.ts). */
+const NEEDS: Record<string, 'draft' | 'in_review' | 'published'> = { publish: 'in_review', schedule: 'in_review', draft: 'in_review', unpublish: 'published', corrections: 'published' };
+
+export async function stateFor(w: World, route: ApiRoute) {
+  const action = route.url.split('/').at(-1)!;
+  const { id } = await w.app.services.content.create(w.people.writer.actor, richArticle(w, `Target of ${routeKey(route)}`));
+  const needs = NEEDS[action] ?? 'draft';
+  if (needs !== 'draft') await w.app.services.workflow.submit(w.people.writer.actor, id);
+  if (needs === 'published') await w.app.services.workflow.publish(w.people.editor.actor, id);
+  const token = await w.app.services.auth.createApiToken(w.people.admin.user.id, 'to revoke');
+  return { articleId: id, revision: 1, tokenId: token.id, userId: w.people.writer2.user.id };
+}
+
+/** For requests refused before they touch anything: the world's own draft. */
+export const sharedState = (w: World) => ({ articleId: w.draftId, revision: 1, tokenId: 1, userId: w.people.writer2.user.id });
+
+/**
+ * A JSON request. Bulk requests use the admin's session (cookie and CSRF header): an API token request costs a
+ * write on every call (the token's last use), which on PostgreSQL is a disk flush; tokens have their own tests.
+ */
+export function json(w: World, method: string, url: string, body: unknown, headers: Record<string, string> = w.session.headers()): InjectOptions {
+  return {
+    method: method as InjectOptions['method'],
+    url,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+  };
+}
