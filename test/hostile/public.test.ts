@@ -8,7 +8,8 @@ import { sqliteTestDb } from '../support/db.ts';
 import { expectAnswered, report, send, tried } from './harness.ts';
 import { catchAllShapes, publicExamples, registeredRoutes } from './inventory.ts';
 import { executableParts, visibleStrings } from './page-safety.ts';
-import { hostileHeaders, idLike, oversized, rawUrlPieces, sample, shareOf, strings, urlEncode } from './payloads.ts';
+import { idLike, oversized, sample, shareOf, strings, urlEncode } from './payloads.ts';
+import { hostileHeaders, rawUrlPieces } from './payloads-raw.ts';
 import { buildWorld, type World } from './world.ts';
 
 let w: World;
