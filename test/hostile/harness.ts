@@ -4,6 +4,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { errorCatalogue } from '../../src/errors.ts';
+import { corpusSize } from './payloads-raw.ts';
 
 /** Per test file: requests sent and distinct payloads used. Printed by `report()` at the end of the file. */
 export const tally = { requests: 0, payloads: new Set<string>() };
@@ -24,7 +25,7 @@ function safeJson(v: unknown): string {
 
 /** Prints the counts since the last report (one line per suite, cited in the issue's closing note) and starts again. */
 export function report(suite: string): void {
-  console.log(`hostile input (${suite}): ${tally.requests} requests, ${tally.payloads.size} distinct payloads`);
+  console.log(`hostile input (${suite}): ${tally.requests} requests, ${tally.payloads.size} distinct payloads (written corpus: ${corpusSize})`);
   tally.requests = 0;
   tally.payloads.clear();
 }
