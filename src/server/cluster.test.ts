@@ -19,6 +19,7 @@ let server: ChildProcess;
 let base: string;
 let token: string;
 let output = '';
+let metricsPort: number;
 
 async function freePort(): Promise<number> {
   const s = net.createServer().listen(0, '127.0.0.1');
@@ -56,10 +57,11 @@ beforeAll(async () => {
   await db.close();
 
   const port = await freePort();
+  metricsPort = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', '2'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, MEDIA_DIR: path.join(dir, 'media'), MASTHEAD_DEMO_CONTENT: 'false', MASTHEAD_PAGE_CACHE_MB: '16', LOG_LEVEL: 'warn', MASTHEAD_RATE_LIMIT_API: '0', MASTHEAD_METRICS_PORT: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, MEDIA_DIR: path.join(dir, 'media'), MASTHEAD_DEMO_CONTENT: 'false', MASTHEAD_PAGE_CACHE_MB: '16', LOG_LEVEL: 'warn', MASTHEAD_RATE_LIMIT_API: '0', MASTHEAD_METRICS_PORT: String(metricsPort) },
   });
   server.stdout!.on('data', (c) => (output += c));
   server.stderr!.on('data', (c) => (output += c));
@@ -93,6 +95,15 @@ describe('serve --workers 2', () => {
     expect((await api('POST', `/api/v1/articles/${id}/unpublish`)).status).toBe(200);
     const afterUnpublish = await Promise.all(Array.from({ length: 8 }, () => fresh('/')));
     expect(afterUnpublish.filter((r) => r.body.includes('Lighthouse keepers return'))).toHaveLength(0);
+  });
+
+  it('the primary serves Prometheus metrics summed over both workers, on loopback', async () => {
+    for (let i = 0; i < 10; i++) await fresh('/readyz');
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    const readyz = [...text.matchAll(/^masthead_http_requests_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    // About 55 requests went to the site in this file, spread over two workers: only a sum reaches 40.
+    expect(readyz).toBeGreaterThanOrEqual(40);
+    expect(text).toMatch(/^masthead_page_cache_hit_ratio/m);
   });
 
   it('SIGTERM stops every worker and the primary cleanly', async () => {

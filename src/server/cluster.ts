@@ -4,6 +4,8 @@ import cluster, { type Worker } from 'node:cluster';
 import { openStore } from '../boot.ts';
 import type { Config } from '../config.ts';
 import { isPurgeMessage, type PurgeMessage } from '../cache/purge-channel.ts';
+import { clusterMetricsRegistry } from '../ops/metrics.ts';
+import { metricsListener } from './metrics-listener.ts';
 
 export async function runPrimary(config: Config) {
   // Migrations and the demo load run once here, not raced by every worker.
@@ -11,6 +13,7 @@ export async function runPrimary(config: Config) {
   const noUsers = (await store.users.count()) === 0;
   await db.close();
 
+  const metrics = await metricsListener(config, clusterMetricsRegistry());
   const workers = new Map<number, Worker>();
   let stopping = false;
   const relay = purgeRelay(() => [...workers.values()]);
@@ -44,6 +47,7 @@ export async function runPrimary(config: Config) {
     }, config.shutdown.timeoutMs + config.shutdown.drainMs + 5_000);
     await Promise.all(exits);
     clearTimeout(late);
+    await metrics?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -7,6 +7,8 @@ import type { Config } from '../config.ts';
 import { clusterPurgeChannel, combinedPurgeChannel, postgresPurgeChannel, type PurgeChannel } from '../cache/purge-channel.ts';
 import { runPrimary } from './cluster.ts';
 import { shutDown } from './lifecycle.ts';
+import { createMetricsRegistry, instrumentApp, shareMetricsWithPrimary } from '../ops/metrics.ts';
+import { metricsListener } from './metrics-listener.ts';
 
 export async function serve(config: Config) {
   if (cluster.isPrimary && config.workers > 1) return runPrimary(config);
@@ -26,6 +28,9 @@ async function serveProcess(config: Config, worker: number) {
   const { store, db } = await openStore(config);
   const purgeChannel = config.pageCacheBytes > 0 ? purgeChannelFor(config) : undefined;
   const app = await buildApp({ config, store, purgeChannel, worker });
+  const registry = createMetricsRegistry();
+  instrumentApp(app, registry, { store, db });
+  shareMetricsWithPrimary(registry); // in a cluster the primary serves the sum (src/server/cluster.ts)
   // One process runs scheduled work (claims are safe with several, but one is enough and quieter).
   const runsJobs = worker === 0;
   if (runsJobs) {
@@ -34,6 +39,7 @@ async function serveProcess(config: Config, worker: number) {
     if (ran) console.log(`Ran ${ran} scheduled job(s) that fell due while the server was stopped.`);
     app.services.jobs.start();
   }
+  const metrics = cluster.isWorker ? undefined : await metricsListener(config, registry);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -41,7 +47,7 @@ async function serveProcess(config: Config, worker: number) {
     app.log.info(`${signal} received: draining`);
     const clean = await shutDown(app, {
       ...config.shutdown,
-      after: [() => app.services.jobs.stop(), async () => purgeChannel?.close(), () => db.close()],
+      after: [() => app.services.jobs.stop(), async () => metrics?.close(), async () => purgeChannel?.close(), () => db.close()],
       log: (m) => app.log.info(m),
     });
     process.exit(clean ? 0 : 1);
