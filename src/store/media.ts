@@ -59,7 +59,8 @@ export function mediaQueries(db: Kysely<Database>) {
       let query = db.selectFrom('media').selectAll().orderBy('id', 'desc').limit(limit);
       if (q) {
         // Wildcards are dropped rather than escaped: ESCAPE differs between the dialects, and nobody searches for them.
-        const like = `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`;
+        // So is NUL, which PostgreSQL text cannot hold (a %00 in the query was a 500 there).
+        const like = `%${q.toLowerCase().replace(/[\\%_\u0000]/g, '')}%`;
         query = query.where((eb) =>
           eb.or(
             (['alt', 'caption', 'credit'] as const).map((col) => eb(eb.fn('lower', [col]), 'like', like)),

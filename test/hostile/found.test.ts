@@ -66,10 +66,14 @@ describe.each(dialects)('bugs found by hostile input, on $name', ({ open }) => {
     expect(res.body).toContain('body.0.content.0.text: must not contain NUL characters');
   });
 
-  it('a %00 in a query string is refused, naming the parameter', async () => {
-    const res = await w.app.inject({ method: 'GET', url: '/api/v1/media?q=a%00b', headers: bearer(w.people.admin.token) });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'q' });
+  it('a %00 in the media search is a search, not a 500 (PostgreSQL text cannot hold a NUL)', async () => {
+    for (const url of ['/api/v1/media?q=a%00b', '/api/v1/media?q=%00']) {
+      const res = await w.app.inject({ method: 'GET', url, headers: bearer(w.people.admin.token) });
+      expect(res.statusCode, url).toBe(200);
+      expect(Array.isArray(res.json().items)).toBe(true);
+    }
+    const page = await w.app.inject({ method: 'GET', url: '/newsroom/media?q=%00', headers: w.session.headers(false) });
+    expect(page.statusCode).toBe(200);
   });
 
   it('a multipart upload with a NUL in its alt text is refused before anything is stored', async () => {
