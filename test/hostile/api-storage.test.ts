@@ -9,7 +9,7 @@ import { dialects } from '../support/db.ts';
 import { json, stateFor } from './api-kit.ts';
 import { expectAnswered, report, tried } from './harness.ts';
 import { apiExample, apiRoutes, getAt, jsonPaths, pathName, REMOVE, routeKey, setAt, type JsonPath } from './inventory.ts';
-import { idLike, oversized, sample, sqli, strings, traversal, unicode, xss } from './payloads.ts';
+import { idLike, oversized, sample, sqli, strings, traversal, unicode, urlEncode, xss } from './payloads.ts';
 import { wrongTypes } from './payloads-raw.ts';
 import { storeEveryPayload } from './store-text.ts';
 import { buildWorld, type World } from './world.ts';
@@ -149,6 +149,23 @@ describe.each(dialects)('hostile input stored through the API on $name', ({ name
           if (pathName(p).endsWith('href')) expect(payload).toMatch(/^(https?:\/\/|mailto:|\/(?!\/)|#)/i);
           if (pathName(p) === 'slug') expect(payload.trim()).toMatch(/^([a-z0-9]+(-[a-z0-9]+)*)?$/);
         }
+      }
+    }
+  });
+  it('query text that reaches the database: the media library search, article lists, and the readers’ search (FTS5 or tsquery)', async () => {
+    for (const text of [...sqli, ...unicode, ...xss.slice(0, 5)]) {
+      const value = urlEncode(text);
+      tried(text);
+      // Searches always answer with results (maybe none); the list's enum and number parameters may refuse.
+      const cases: [string, boolean][] = [
+        [`/api/v1/media?q=${value}`, text.length <= 100], // the API's limit for a media search
+        [`/search?q=${value}`, true],
+        [`/search?q=${value}&page=2`, false],
+        [`/api/v1/articles?status=${value}&mine=${value}&limit=${value}`, false],
+      ];
+      for (const [url, page] of cases) {
+        const res = await expectAnswered(w.app, { method: 'GET', url, headers: admin() });
+        if (page) expect(res.statusCode, url).toBe(200);
       }
     }
   });
