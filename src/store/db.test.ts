@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from './db.ts';
 import { migrate } from './migrate.ts';
 import { checkSqlite } from './maintenance.ts';
+import { createStore } from './index.ts';
 import { PG_ADMIN_URL, postgresTestDb } from '../../test/support/db.ts';
 
 describe('durability settings on sqlite', () => {
@@ -41,6 +42,35 @@ describe('durability settings on sqlite', () => {
       expect(checkSqlite(db.sqlite!)).toEqual({ integrity: ['ok'], foreignKeyViolations: 0 });
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe('transactions on a sqlite file shared by several processes', () => {
+  it('a transaction that reads and then writes takes the write lock first, so a write elsewhere cannot make it fail', async () => {
+    const file = path.join(os.tmpdir(), `masthead-tx-${crypto.randomBytes(4).toString('hex')}.db`);
+    const a = openDb({ kind: 'sqlite', file });
+    const b = openDb({ kind: 'sqlite', file }); // stands for another serving process
+    try {
+      await migrate(a);
+      b.sqlite!.pragma('busy_timeout = 0'); // in one process a waiting writer would only block the event loop
+      let other: unknown = 'not tried';
+      await createStore(a).transaction(async (tx) => {
+        await tx.taxonomy.allSections(); // a read first, as services do (the article's facts, then the change)
+        try {
+          b.sqlite!.prepare("INSERT INTO tags (slug, name) VALUES ('elsewhere', 'Elsewhere')").run();
+          other = 'written';
+        } catch (err) {
+          other = (err as Error).message;
+        }
+        await tx.taxonomy.ensureTag('here', 'Here'); // with a deferred BEGIN this write failed: database is locked
+      });
+      expect(other).toMatch(/locked|busy/i); // the other writer waits its turn (here: gives up at once)
+      expect(b.sqlite!.prepare("SELECT slug FROM tags WHERE slug = 'here'").get()).toEqual({ slug: 'here' });
+    } finally {
+      await a.close();
+      await b.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) await fs.rm(f, { force: true });
     }
   });
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
 
@@ -59,4 +59,26 @@ export function openDb(database: Config['database'], options: DbOptions = {}): D
   sqlite.pragma('foreign_keys = ON');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
   return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
+}
+
+/**
+ * Runs `fn` in one transaction. On SQLite it begins IMMEDIATE, taking the write lock (waiting up to the busy
+ * timeout) before the first read: a deferred transaction that reads and then writes fails at once with
+ * "database is locked", busy timeout or not, when another process committed in between, which several
+ * serving processes on one file do all the time (found by the crash test, docs/OPERATIONS.md).
+ */
+export async function transaction<T>(db: Db, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (db.dialect !== 'sqlite') return db.kysely.transaction().execute(fn);
+  return db.kysely.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (err) {
+      // SQLite may have rolled back already (e.g. a full disk); never hide the first error behind a second.
+      if (db.sqlite?.inTransaction) await sql`ROLLBACK`.execute(conn);
+      throw err;
+    }
+  });
 }

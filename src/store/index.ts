@@ -1,7 +1,7 @@
 // The store: every query the application runs, grouped by subject, behind one object. Services receive a
 // Store and never build SQL themselves; `transaction` hands the same interface bound to one transaction.
 import { sql, type Kysely } from 'kysely';
-import type { Db, Dialect } from './db.ts';
+import { transaction, type Db, type Dialect } from './db.ts';
 import type { Database } from './schema.ts';
 import { articleQueries } from './articles.ts';
 import { collectionQueries } from './collections.ts';
@@ -56,7 +56,7 @@ export function createStore(db: Db): Store {
   return {
     ...queries(db.kysely, search, db.dialect),
     dialect: db.dialect,
-    transaction: (fn) => db.kysely.transaction().execute((trx) => fn(queries(trx, search, db.dialect))),
+    transaction: (fn) => transaction(db, (trx) => fn(queries(trx, search, db.dialect))),
     async ping() {
       try {
         await sql`SELECT 1`.execute(db.kysely);
