@@ -200,7 +200,7 @@ describe('stored XSS payloads in Chromium', { timeout: 240_000 }, () => {
       '/newsroom/tokens',
       '/newsroom/audit',
       // Every editor: each turns its stored body into live editor content. Every third history: a diff shows
-      // some forty of the payloads in its fields (both revisions), so a third of them shows each payload.
+      // thirty payloads (three of them at consecutive offsets), so a third of the histories shows each one.
       ...articles.map((a) => `/newsroom/articles/${a.id}`),
       ...articles.filter((_, i) => i % 3 === 0).map((a) => `/newsroom/articles/${a.id}/history?a=1&b=2`),
       ...articles.slice(0, 5).map((a) => `/newsroom/articles/${a.id}/preview`),
