@@ -123,5 +123,5 @@ describe('hostile input against the public site on sqlite', () => {
 /** Whether a string is valid Unicode (no unpaired surrogates): others cannot arrive through a URL unchanged. */
 const wellFormed = (s: string) => Buffer.from(s, 'utf8').toString('utf8') === s;
 
-/** An attribute value as the HTML parser gives it back: CR LF and lone CR become LF. */
-const parsed = (s: string) => s.replace(/\r\n?/g, '\n');
+/** An attribute value as the HTML parser gives it back: CR LF and lone CR become LF, NUL becomes U+FFFD. */
+const parsed = (s: string) => s.replace(/\r\n?/g, '\n').replace(/\u0000/g, '\ufffd');
