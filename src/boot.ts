@@ -20,6 +20,10 @@ export async function openStore(
   try {
     const applied = await migrate(db);
     if (applied.length) log(`Database migrated (${applied.join(', ')}).`);
+    // Planner statistics for tables that have changed much since last time (cheap when nothing has):
+    // SQLite's advice for long-running processes. PostgreSQL's autovacuum keeps its own up to date.
+    db.sqlite?.pragma('analysis_limit = 1000');
+    db.sqlite?.pragma('optimize = 0x10002');
     const store = createStore(db);
     if (config.demoContent && (await store.isEmpty())) {
       log('Empty database: loading the demo content…');

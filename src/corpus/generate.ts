@@ -92,5 +92,6 @@ export async function generateCorpus(store: Store, o: CorpusOptions): Promise<{ 
     done += batch.length;
     o.onProgress?.(done, o.articles);
   }
+  await store.updateStatistics();
   return { articles: done };
 }

@@ -49,6 +49,11 @@ export interface Store extends Queries {
   transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T>;
   /** Whether the database answers. */
   ping(): Promise<boolean>;
+  /**
+   * Refreshes the planner's statistics (ANALYZE). Without them SQLite guesses that `status = 'published'`
+   * is selective and walks the whole archive for a handful of ids (17 ms → 0.1 ms on 100k articles).
+   */
+  updateStatistics(): Promise<void>;
 }
 
 export function createStore(db: Db): Store {
@@ -57,6 +62,9 @@ export function createStore(db: Db): Store {
     ...queries(db.kysely, search, db.dialect),
     dialect: db.dialect,
     transaction: (fn) => transaction(db, (trx) => fn(queries(trx, search, db.dialect))),
+    async updateStatistics() {
+      await sql`ANALYZE`.execute(db.kysely);
+    },
     async ping() {
       try {
         await sql`SELECT 1`.execute(db.kysely);

@@ -58,6 +58,15 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
     expect(await store.isEmpty()).toBe(false);
   });
 
+  it('updates the planner statistics', async () => {
+    await makeArticle(store, { sectionId: await makeSection(store, 'world') });
+    await store.updateStatistics();
+    if (name === 'sqlite') {
+      const stats = await sql<{ tbl: string }>`SELECT tbl FROM sqlite_stat1`.execute(t!.db.kysely);
+      expect(stats.rows.map((r) => r.tbl)).toContain('articles');
+    }
+  });
+
   it('migrate is idempotent: a second run applies nothing and keeps the data', async () => {
     const section = await makeSection(store, 'news');
     await makeArticle(store, { sectionId: section });
