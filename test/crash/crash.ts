@@ -60,6 +60,9 @@ export async function crashRun(o: CrashOptions): Promise<CrashSummary> {
   const { token, sectionId } = await provision(target.store);
   const env: Record<string, string> = { PORT: String(await freePort()), HOST: '127.0.0.1', DATABASE_URL: target.url, MEDIA_DIR: mediaDir, MASTHEAD_DEMO_CONTENT: 'false', LOG_LEVEL: 'warn' };
   if (o.serverWorkers) env.MASTHEAD_WORKERS = String(o.serverWorkers);
+  // The load and the checks go through one API token; the per-token rate limit is not under test here.
+  env.MASTHEAD_RATE_LIMIT_API = '0';
+  env.MASTHEAD_METRICS_PORT = '0'; // a fixed port another server on this machine may hold
   const server = new ServerProcess(env, path.join(dir, 'server.log'));
   const ledger = new Ledger();
   const api = new Api(server.baseUrl, token);
@@ -108,7 +111,7 @@ export async function crashRun(o: CrashOptions): Promise<CrashSummary> {
       const r = await verifier.verify({ final: false });
       note(r, `after kill ${k}`);
       for (const a of r.late) o.log(`${o.dialect}:   late: article ${a.id} scheduled for ${a.scheduledAt}: ${await verifier.jobOf(a.id)}`);
-      o.log(`${o.dialect}: restart ${k} in ${lastStartMs} ms: database ${r.dbProblems.length ? 'NOT sound' : 'sound'}, ${r.articles} articles and ${r.mediaRows} new media rows (${r.mediaFiles} files) checked, ${r.late.length} scheduled articles late, ${r.problems.length} problems`);
+      o.log(`${o.dialect}: restart ${k} in ${lastStartMs} ms: database ${r.dbProblems.length ? 'NOT sound' : 'sound'}, ${r.articles} articles and ${r.mediaRows} new media rows (${r.mediaFiles} files) checked, ${r.late.length} scheduled articles late${r.leased ? ` and ${r.leased} waiting for the killed process's job lease` : ''}, ${r.problems.length} problems`);
     }
 
     // Let every scheduled article fall due. One whose job the killed process had claimed waits for that

@@ -35,6 +35,8 @@ export interface VerifyReport {
   mediaFiles: number;
   /** Scheduled articles past their time (plus grace) and not yet published; final runs count them as problems. */
   late: ArticleEntry[];
+  /** Overdue scheduled articles whose job a killed process had claimed: they wait for its lease to run out. */
+  leased: number;
 }
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
@@ -61,7 +63,7 @@ export class Verifier {
   async verify(o: { final: boolean; only?: ArticleEntry[] }): Promise<VerifyReport> {
     // The whole-database check first (integrity_check, or on PostgreSQL every row, constraint and index).
     const dbProblems = o.only ? [] : await this.target.check();
-    const report: VerifyReport = { dbProblems, problems: [...dbProblems], checkedWrites: 0, articles: 0, mediaRows: 0, mediaFiles: 0, late: [] };
+    const report: VerifyReport = { dbProblems, problems: [...dbProblems], checkedWrites: 0, articles: 0, mediaRows: 0, mediaFiles: 0, late: [], leased: 0 };
     const articles = o.only ?? [...this.ledger.articles.values()];
     await mapLimit(articles, 6, (a) => this.article(a, report, o.final));
     if (!o.only) await this.media(report, o.final);
@@ -74,7 +76,11 @@ export class Verifier {
 
   private async article(a: ArticleEntry, r: VerifyReport, final: boolean) {
     const problem = (msg: string) => r.problems.push(`article ${a.id}: ${msg}`);
-    const [cur, hist] = await Promise.all([this.api.get<Current>(`/api/v1/articles/${a.id}`), this.api.get<History>(`/api/v1/articles/${a.id}/history`)]);
+    // History first, then the article: the scheduler may publish between the two reads (nothing else writes
+    // while verifying), and a publish seen in the history is then always seen in the article too.
+    let hist = await this.api.get<History>(`/api/v1/articles/${a.id}/history`);
+    const cur = await this.api.get<Current>(`/api/v1/articles/${a.id}`);
+    if (cur.status === 'published' && !hist.transitions.some((t) => t.to_status === 'published')) hist = await this.api.get<History>(`/api/v1/articles/${a.id}/history`);
     r.articles++;
     const stored = new Map(hist.revisions.map((rev) => [rev.number, JSON.parse(rev.snapshot) as unknown]));
 
@@ -120,8 +126,11 @@ export class Verifier {
         if (publishes[0] && publishes[0].at < a.scheduledAt!) problem(`published at ${publishes[0].at}, before its time ${a.scheduledAt}`);
         a.status = 'published';
       } else if (cur.status !== 'scheduled') problem(`scheduled, but now ${cur.status}`);
-      else if (Date.now() > Date.parse(a.scheduledAt!) + SCHEDULE_GRACE_MS && !(await this.leased(a.id))) r.late.push(a);
       else if (final) r.late.push(a);
+      else if (Date.now() > Date.parse(a.scheduledAt!) + SCHEDULE_GRACE_MS) {
+        if (await this.leased(a.id)) r.leased++;
+        else r.late.push(a);
+      }
     } else if (cur.status !== a.status) problem(`expected ${a.status}, found ${cur.status}`);
     if (cur.status === 'published' && publishes.length === 1) {
       if (a.publishAcked) r.checkedWrites++;
