@@ -14,6 +14,8 @@ if (!Number.isInteger(kills) || kills < 1 || !dialects.every((d) => d === 'sqlit
   console.error('Usage: npm run crash-test -- [--kills N] [--db sqlite|postgres|both] [--seed N] [--server-workers N]');
   process.exit(2);
 }
+// Ctrl-C ends the run through process.exit, so the servers' process groups are killed on the way out.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
 console.log(`Crash test: ${kills} kills under load per database (${dialects.join(', ')}), seed ${seed}, ${serverWorkers ?? 'default (one per core)'} serving processes`);
 

@@ -10,6 +10,18 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+// Servers run detached (a process group each), so nothing takes them down with the harness: do it here.
+const live = new Set<number>();
+process.once('exit', () => {
+  for (const pgid of live) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** A TCP port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,6 +61,7 @@ export class ServerProcess {
     });
     fs.closeSync(out);
     this.child = child;
+    if (child.pid) live.add(child.pid);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
@@ -91,6 +104,7 @@ export class ServerProcess {
       clearTimeout(timer);
     }
     this.signalGroup('SIGKILL'); // a worker the primary left behind
+    if (this.child?.pid) live.delete(this.child.pid);
   }
 
   /** The server's error-level log lines (pino level 50 and up). */
