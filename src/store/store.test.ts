@@ -58,6 +58,12 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
     expect(await store.isEmpty()).toBe(false);
   });
 
+  it('ensureTag: two transactions adding the same new tag at once both get the one tag', async () => {
+    const ids = await Promise.all(Array.from({ length: 4 }, () => store.transaction((tx) => tx.taxonomy.ensureTag('harbours', 'Harbours'))));
+    expect(new Set(ids).size).toBe(1);
+    expect(await count('tags')).toBe(1);
+  });
+
   it('updates the planner statistics', async () => {
     await makeArticle(store, { sectionId: await makeSection(store, 'world') });
     await store.updateStatistics();

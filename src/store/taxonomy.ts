@@ -67,8 +67,10 @@ export function taxonomyQueries(db: Kysely<Database>) {
     async ensureTag(slug: string, name: string): Promise<number> {
       const existing = await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
       if (existing) return existing.id;
-      const row = await db.insertInto('tags').values({ slug, name }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
+      // Two saves may add the same new tag at once: the second insert yields (it waits for the first on
+      // PostgreSQL) and both read the one row, instead of the second failing on the unique slug.
+      await db.insertInto('tags').values({ slug, name }).onConflict((oc) => oc.column('slug').doNothing()).execute();
+      return (await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
     },
 
     async personBySlug(slug: string): Promise<Person | undefined> {
