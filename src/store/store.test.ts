@@ -58,9 +58,22 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
     expect(await store.isEmpty()).toBe(false);
   });
 
-  it('ensureTag: two transactions adding the same new tag at once both get the one tag', async () => {
-    const ids = await Promise.all(Array.from({ length: 4 }, () => store.transaction((tx) => tx.taxonomy.ensureTag('harbours', 'Harbours'))));
-    expect(new Set(ids).size).toBe(1);
+  it('ensureTag: a save adding a tag another open transaction has just added waits and gets that tag', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let added!: () => void;
+    const didAdd = new Promise<void>((r) => (added = r));
+    const first = store.transaction(async (tx) => {
+      const id = await tx.taxonomy.ensureTag('harbours', 'Harbours');
+      added();
+      await held; // still uncommitted while the second save looks for the tag
+      return id;
+    });
+    await didAdd;
+    const second = store.transaction((tx) => tx.taxonomy.ensureTag('harbours', 'Harbours'));
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    expect(await second).toBe(await first);
     expect(await count('tags')).toBe(1);
   });
 
