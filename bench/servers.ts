@@ -116,14 +116,7 @@ export async function startBaseline(body: Buffer, contentEncoding: string | null
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, child);
-  return {
-    url,
-    child,
-    stop: async () => {
-      await stopChild(child);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return withScratchDir({ url, child }, dir);
 }
 
 /** nginx (when installed) serving the same bytes as a static file: the ceiling for a cached page. */
@@ -148,11 +141,15 @@ http {
   const child = spawn(nginx, ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   await waitFor(url, child, 10_000);
+  return withScratchDir({ url, child }, dir);
+}
+
+/** A server whose scratch directory goes when it stops. */
+function withScratchDir(r: { url: string; child: ChildProcess }, dir: string): Running {
   return {
-    url,
-    child,
+    ...r,
     stop: async () => {
-      await stopChild(child);
+      await stopChild(r.child);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
