@@ -6,6 +6,7 @@ import http from 'node:http';
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
+import { buildServer } from '../scripts/build-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -37,14 +38,18 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+let built: Promise<unknown> | undefined;
+
 /**
- * Starts `masthead serve` as production would (compiled by tsx, logs at warn); `env` adds or overrides settings
+ * Starts `masthead serve` as production would (the bundle `npm run build` makes, rebuilt once per run from the
+ * current sources; logs at warn); `env` adds or overrides settings
  * (MASTHEAD_WORKERS: how many processes). `startupMs` is the time from spawn to the first page served.
  */
 export async function startMasthead(databaseFile: string, pageCacheMb: number, env: Record<string, string> = {}): Promise<Running & { startupMs: number }> {
+  await (built ??= buildServer({ root: ROOT }));
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'serve'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/cli.js'), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 // Builds the newsroom body editor for the browser:
 //   src/newsroom/editor/main.ts → public/build/editor.js (IIFE, minified, es2020)
 //   src/newsroom/editor/editor.css → public/build/editor.css
-// Usage: npx tsx scripts/build-editor.ts
+// Run by scripts/build.ts (npm run build) and by the test set-up.
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,20 +51,4 @@ export async function buildEditor(options: BuildEditorOptions = {}): Promise<Bui
   });
   await copyFile(path.join(base, 'src/newsroom/editor/editor.css'), css);
   return Promise.all([sizeOf(js), sizeOf(css)]);
-}
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const started = performance.now();
-  try {
-    const files = await buildEditor();
-    for (const f of files) {
-      console.log(`${path.relative(process.cwd(), f.file).padEnd(26)} ${kb(f.bytes).padStart(10)}  (gzip ${kb(f.gzipBytes)})`);
-    }
-    console.log(`built in ${Math.round(performance.now() - started)} ms`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  }
 }
