@@ -5,9 +5,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from './db.ts';
+import { openDb, withStatementCache } from './db.ts';
 import { migrate } from './migrate.ts';
 import { checkSqlite } from './maintenance.ts';
 import { createStore } from './index.ts';
@@ -40,6 +41,33 @@ describe('durability settings on sqlite', () => {
       const orphan = db.kysely.insertInto('article_tags').values({ article_id: 999_999, tag_id: 999_999 }).execute();
       await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
       expect(checkSqlite(db.sqlite!)).toEqual({ integrity: ['ok'], foreignKeyViolations: 0 });
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('prepared statements on sqlite', () => {
+  it('are reused by SQL text, and a statement still being iterated is not taken by a second run of the same query', async () => {
+    const db = openDb({ kind: 'sqlite', file: ':memory:' });
+    try {
+      await migrate(db);
+      const prepared: string[] = [];
+      const prepare = db.sqlite!.prepare.bind(db.sqlite!);
+      db.sqlite!.prepare = ((text: string) => (prepared.push(text), prepare(text))) as SQLite.Database["prepare"];
+      const count = () => sql<{ n: number }>`select count(*) as n from sections where id > ${0}`.execute(db.kysely);
+      for (let i = 0; i < 3; i++) expect((await count()).rows[0]!.n).toBe(0);
+      expect(prepared.filter((t) => t.includes('count(*)'))).toHaveLength(1);
+
+      // Kysely runs one query at a time per SQLite connection; a caller iterating a statement by hand must still
+      // not have it taken from under it.
+      const cache = withStatementCache(db.sqlite!);
+      const text = 'select value from json_each(?)';
+      const seen: number[][] = [];
+      for (const row of cache.prepare(text).iterate('[1,2]') as Iterable<{ value: number }>) {
+        seen.push([row.value, ...(cache.prepare(text).all('[7,8]') as { value: number }[]).map((r) => r.value)]);
+      }
+      expect(seen).toEqual([[1, 7, 8], [2, 7, 8]]);
     } finally {
       await db.close();
     }
