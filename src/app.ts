@@ -95,7 +95,11 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
   app.decorate('securityHeaders', security);
   if (cache) {
     registerPageCache(app, cache);
-    const purgeHere = (keys: string[]) => (keys.includes(PURGE_ALL) ? cache.clear() : cache.purge(keys));
+    const purgeHere = (keys: string[]) => {
+      // Another process's section change reaches this one as a purge of the navigation key.
+      if (keys.includes(PURGE_ALL) || keys.includes('sections')) services.reader.forgetSections();
+      return keys.includes(PURGE_ALL) ? cache.clear() : cache.purge(keys);
+    };
     purgeChannel?.onPurge(purgeHere);
     purgeOnEvents(services.events, store, async (keys) => {
       purgeHere(keys);

@@ -46,9 +46,11 @@ export function createServices(store: Store, o: ServiceOptions) {
   }, { clock, log: o.log });
   listenForFeedChanges(events, store, websub, clock); // feeds: queue hub notices when articles change
   const auth = authService(store, clock);
+  const reader = readerService(store, clock);
+  events.on('section.changed', () => reader.forgetSections());
   return {
     events,
-    reader: readerService(store, clock),
+    reader,
     auth,
     newsroom: deskService(store, auth, clock),
     content: contentService(store, events, clock),

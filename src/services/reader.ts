@@ -71,13 +71,25 @@ function toListing(req: ListingRequest, slice: Slice<ArticleSummary>): Listing {
   };
 }
 
+/** How long a process may show a section tree it kept without hearing of a change (see sections()). */
+export const SECTIONS_TTL_MS = 1_000;
+
 const pageReq = (r: ListingRequest) => ({ limit: PAGE_SIZE, offset: (r.page - 1) * PAGE_SIZE, before: r.before, after: r.after });
 
 export function readerService(store: Store, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
 
-  async function sections(): Promise<SectionTree> {
-    return new SectionTree(await store.taxonomy.allSections());
+  // The section tree is on every page (navigation, trails) and changes rarely, so it is kept between
+  // requests: dropped at once by forgetSections() (this process's section.changed event, and other processes'
+  // purges: src/app.ts), and re-read after at most SECTIONS_TTL_MS anyway, for processes that hear no purges.
+  let kept: { tree: Promise<SectionTree>; at: number } | undefined;
+  function sections(): Promise<SectionTree> {
+    if (!kept || performance.now() - kept.at > SECTIONS_TTL_MS) {
+      const entry = { tree: store.taxonomy.allSections().then((s) => new SectionTree(s)), at: performance.now() };
+      entry.tree.catch(() => kept === entry && (kept = undefined)); // a failed read is not kept
+      kept = entry;
+    }
+    return kept.tree;
   }
 
   async function collection(slug: string, limit: number): Promise<ArticleSummary[]> {
@@ -117,6 +129,7 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
 
   return {
     sections,
+    forgetSections: () => void (kept = undefined),
 
     async home(): Promise<HomePage> {
       const tree = await sections();
