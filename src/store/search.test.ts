@@ -160,3 +160,24 @@ describe.each(dialects)('search on $name', ({ name, open }) => {
     expect(row!.snippet).toContain('\u0001quokka\u0002');
   });
 });
+
+describe.each(dialects)('search ranking on $name', ({ open }) => {
+  it('ranks every word in the headline first, then every word in the standfirst, then the rest; newest first within each', async () => {
+    const t = await open();
+    const store = t.store;
+    const s = await makeSection(store, 'ranking');
+    const made = async (hoursAgo: number, headline: string, standfirst: string, body: string) =>
+      makeArticle(store, { sectionId: s, headline, standfirst, body: para(body), hoursAgo });
+    const bodyNew = await made(1, 'Port report', 'Weekly notes.', 'The walrus ferry sailed.');
+    const standOld = await made(30, 'Port report', 'A walrus ferry is late.', 'Notes.');
+    const headOld = await made(50, 'Walrus ferry returns', 'Notes.', 'Notes.');
+    const headNew = await made(20, 'Ferry carries walrus', 'Notes.', 'Notes.');
+    const split = await made(2, 'Walrus seen', 'Ferry late.', 'Notes.'); // the words are in two places: no column has both
+    const rows = await store.search.query(['walrus', 'ferry'], 10, 0);
+    try {
+      expect(rows.map((r) => r.id)).toEqual([headNew, headOld, standOld, bodyNew, split]);
+    } finally {
+      await t.destroy();
+    }
+  });
+});
