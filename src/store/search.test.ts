@@ -181,3 +181,25 @@ describe.each(dialects)('search ranking on $name', ({ open }) => {
     }
   });
 });
+
+describe.each(dialects)('search with a word found in most articles on $name', ({ open }) => {
+  it('finds exactly the articles with every word, whether or not any has them all', async () => {
+    const t = await open();
+    try {
+      const s = await makeSection(t.store, 'common');
+      // "weather" is in every article, so it is common; "otter" and "lantern" are never in the same one ...
+      for (let i = 0; i < 240; i++) {
+        const extra = i % 3 === 0 ? 'An otter was seen.' : i % 3 === 1 ? 'A lantern was lit.' : 'Nothing else.';
+        await makeArticle(t.store, { sectionId: s, headline: `Weather note ${i}`, body: para(`The weather held. ${extra}`), hoursAgo: 300 - i });
+      }
+      expect(await t.store.search.query(['otter', 'lantern', 'weather'], 10, 0)).toEqual([]);
+      expect(await t.store.search.query(['lantern', 'otter'], 10, 0)).toEqual([]);
+      // ... until one is.
+      const both = await makeArticle(t.store, { sectionId: s, headline: 'Otter steals lantern', body: para('The weather was fine.'), hoursAgo: 500 });
+      expect((await t.store.search.query(['otter', 'lantern', 'weather'], 10, 0)).map((r) => r.id)).toEqual([both]);
+      expect((await t.store.search.query(['weather', 'otter'], 200, 0)).length).toBe(81);
+    } finally {
+      await t.destroy();
+    }
+  }, 60_000);
+});

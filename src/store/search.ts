@@ -49,6 +49,35 @@ export const CANDIDATES = 1_000;
 
 const stripMarkers = (s: string) => s.replace(/[\u0001\u0002]/g, ' ');
 
+const ftsMatch = (tokens: string[]) => tokens.map((t) => `"${t}"`).join(' ');
+
+/** How many of a word's newest matches are looked at to tell whether it is in most articles. */
+const DENSITY_PROBE = 100;
+
+/**
+ * Whether it is already certain that no article contains every word. FTS5 proves an empty result by walking
+ * the words' index entries to the end, and a word found in nearly every article has as many entries as the
+ * archive has articles: three words, one of them that common, took 12 ms on a million articles when nothing
+ * matched. Such words narrow nothing, so the others are tested alone first (2.5 ms there); when no article has
+ * them all, none has every word. A word is common when its DENSITY_PROBE-th newest match lies within twice
+ * DENSITY_PROBE of the newest article. With results to find, this adds a few hundredths of a millisecond a word.
+ */
+async function sqliteNothingHasAll(db: Kysely<Database>, tokens: string[]): Promise<boolean> {
+  if (tokens.length < 2) return false;
+  const newest = (await sql<{ id: number }>`SELECT max(rowid) AS id FROM article_search`.execute(db)).rows[0]?.id ?? 0;
+  const common = await Promise.all(
+    tokens.map(async (t) => {
+      const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM article_search WHERE article_search MATCH ${ftsMatch([t])}
+        ORDER BY rowid DESC LIMIT 1 OFFSET ${DENSITY_PROBE - 1}`.execute(db);
+      return rows.length > 0 && newest - rows[0]!.id < 2 * DENSITY_PROBE;
+    }),
+  );
+  const narrowing = tokens.filter((_, i) => !common[i]);
+  if (narrowing.length === 0 || narrowing.length === tokens.length) return false;
+  const { rows } = await sql`SELECT rowid FROM article_search WHERE article_search MATCH ${ftsMatch(narrowing)} LIMIT 1`.execute(db);
+  return rows.length === 0;
+}
+
 const sqliteSearch: SearchIndex = {
   async index(db, doc) {
     await sql`DELETE FROM article_search WHERE rowid = ${doc.id}`.execute(db);
@@ -64,10 +93,11 @@ const sqliteSearch: SearchIndex = {
     await sql`INSERT INTO article_search (rowid, headline, standfirst, body) VALUES ${sql.join(rows)}`.execute(db);
   },
   async query(db, tokens, limit, offset) {
+    if (await sqliteNothingHasAll(db, tokens)) return [];
     // Each token is quoted, so FTS5 treats it as a literal term; terms are ANDed. The column tests read only
     // the candidates' part of the index (rowid >= the oldest candidate); snippets are made for the page shown
     // only; CROSS JOIN fixes the join order so each step is a key lookup.
-    const match = tokens.map((t) => `"${t}"`).join(' ');
+    const match = ftsMatch(tokens);
     const { rows } = await sql<SearchRow>`
       WITH recent AS (
         SELECT rowid AS id FROM article_search WHERE article_search MATCH ${match}
