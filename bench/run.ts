@@ -106,7 +106,9 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = co
       { name: 'section, uncached', url: `${uncached.url}/news/europe`, connections: c },
       { name: `section page ${deep.page}, uncached`, url: uncached.url + deep.url, connections: quiet },
       { name: 'search, one word, uncached', url: `${uncached.url}/search?q=ferry`, connections: quiet },
+      // Three words that no article has together (the corpus never pairs ferry and budget), and three that many have.
       { name: 'search, three words, uncached', url: `${uncached.url}/search?q=ferry+budget+talks`, connections: quiet },
+      { name: 'search, three words, matches, uncached', url: `${uncached.url}/search?q=ferry+subsidies+talks`, connections: quiet },
     ];
     const results = await measureAll(o, tool, plan, log);
     const visibleMs = await publishToVisible(cached.url, editor, workers);

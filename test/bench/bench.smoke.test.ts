@@ -28,6 +28,7 @@ describe('benchmark smoke run', { timeout: 300_000 }, () => {
         'section, uncached',
         'search, one word, uncached',
         'search, three words, uncached',
+        'search, three words, matches, uncached',
       ]),
     );
     expect(names.some((n) => /^section page \d+, uncached$/.test(n))).toBe(true);
