@@ -101,15 +101,18 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
     const body = parseBody(row.body);
     const video = row.video ? videoSchema.parse(JSON.parse(row.video)) : null;
     const tagsOf = store.articles.tagsOf(id);
-    const [authors, tags, media, related, editorsChoice, tree, corrections] = await Promise.all([
+    const [authors, tags, media, relatedIds, choiceIds, tree, corrections] = await Promise.all([
       store.articles.authorsOf(id),
       tagsOf,
       store.media.byIds([...bodyMediaIds(body), ...(video?.posterMediaId ? [video.posterMediaId] : [])]),
-      tagsOf.then((t) => store.articles.related(id, t.map((x) => x.id), RELATED)),
-      collection('editors-choice', RAIL_ITEMS),
+      tagsOf.then((t) => store.articles.relatedIds(id, t.map((x) => x.id), RELATED)),
+      store.collections.activeArticleIds('editors-choice', now(), RAIL_ITEMS),
       sections(),
       store.editorial.corrections(id),
     ]);
+    // Related articles and the Editor's Choice rail are listed with one query.
+    const summaries = new Map((await store.articles.summariesByIds([...new Set([...relatedIds, ...choiceIds])])).map((a) => [a.id, a]));
+    const listed = (ids: number[]) => ids.flatMap((i) => summaries.get(i) ?? []);
     const article: ArticleDetail = {
       ...toSummary(row),
       status: row.status as ArticleStatus,
@@ -124,7 +127,7 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       corrections: corrections.map((c) => ({ kind: c.kind as 'correction' | 'clarification', note: c.note, createdAt: c.created_at })),
       video: video && { ...video, poster: (video.posterMediaId && media.get(video.posterMediaId)) || null },
     };
-    return { article, trail: tree.trail(row.primary_section_id), related, editorsChoice: editorsChoice.filter((a) => a.id !== id) };
+    return { article, trail: tree.trail(row.primary_section_id), related: listed(relatedIds), editorsChoice: listed(choiceIds).filter((a) => a.id !== id) };
   }
 
   return {

@@ -18,10 +18,10 @@ let queries: string[] = [];
 const BUDGET: Record<string, number> = {
   home: 13,
   section: 3,
-  article: 10,
+  article: 9,
   tag: 3,
   author: 3,
-  search: 3,
+  search: 5, // sections, word densities and a check of the rarer words (SQLite, several words), the ranked search, summaries
   feed: 4,
 };
 

@@ -263,7 +263,8 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
      * newest RELATED_CANDIDATES articles of each tag (an index range per tag), so a tag on 50,000 articles
      * costs what a rare one does.
      */
-    async related(articleId: number, tagIds: number[], limit: number): Promise<ArticleSummary[]> {
+    /** Ids of published articles sharing the most tags with this one, newest first among equals. */
+    async relatedIds(articleId: number, tagIds: number[], limit: number): Promise<number[]> {
       if (tagIds.length === 0) return [];
       const perTag = tagIds.slice(0, 12).map((tagId, i) =>
         db
@@ -298,7 +299,7 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
         .orderBy('a.id', 'desc')
         .limit(limit)
         .execute();
-      return this.summariesByIds(rows.map((r) => r.id));
+      return rows.map((r) => r.id);
     },
   };
 }

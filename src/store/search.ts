@@ -64,18 +64,20 @@ const DENSITY_PROBE = 100;
  */
 async function sqliteNothingHasAll(db: Kysely<Database>, tokens: string[]): Promise<boolean> {
   if (tokens.length < 2) return false;
-  const newest = (await sql<{ id: number }>`SELECT max(rowid) AS id FROM article_search`.execute(db)).rows[0]?.id ?? 0;
-  const common = await Promise.all(
-    tokens.map(async (t) => {
-      const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM article_search WHERE article_search MATCH ${ftsMatch([t])}
-        ORDER BY rowid DESC LIMIT 1 OFFSET ${DENSITY_PROBE - 1}`.execute(db);
-      return rows.length > 0 && newest - rows[0]!.id < 2 * DENSITY_PROBE;
-    }),
+  // One statement: the newest article, and each word's DENSITY_PROBE-th newest match.
+  const probes = tokens.map(
+    (t, i) => sql`(SELECT rowid FROM article_search WHERE article_search MATCH ${ftsMatch([t])} ORDER BY rowid DESC LIMIT 1 OFFSET ${DENSITY_PROBE - 1}) AS ${sql.ref(`t${i}`)}`,
   );
-  const narrowing = tokens.filter((_, i) => !common[i]);
+  const { rows } = await sql<Record<string, number | null>>`SELECT (SELECT max(rowid) FROM article_search) AS newest, ${sql.join(probes)}`.execute(db);
+  const found = rows[0] ?? {};
+  const newest = found.newest ?? 0;
+  const narrowing = tokens.filter((_, i) => {
+    const probe = found[`t${i}`];
+    return probe === null || probe === undefined || newest - probe >= 2 * DENSITY_PROBE;
+  });
   if (narrowing.length === 0 || narrowing.length === tokens.length) return false;
-  const { rows } = await sql`SELECT rowid FROM article_search WHERE article_search MATCH ${ftsMatch(narrowing)} LIMIT 1`.execute(db);
-  return rows.length === 0;
+  const any = await sql`SELECT rowid FROM article_search WHERE article_search MATCH ${ftsMatch(narrowing)} LIMIT 1`.execute(db);
+  return any.rows.length === 0;
 }
 
 const sqliteSearch: SearchIndex = {

@@ -249,9 +249,9 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
       await makeArticle(store, { sectionId: s, tags: ['a', 'b', 'c'], status: 'draft' });
       await makeArticle(store, { sectionId: s, tags: ['z'], hoursAgo: 0.5 });
       const tagIds = (await store.articles.tagsOf(me)).map((t) => t.id);
-      expect((await store.articles.related(me, tagIds, 10)).map((a) => a.id)).toEqual([three, two, one]);
-      expect((await store.articles.related(me, tagIds, 2)).map((a) => a.id)).toEqual([three, two]);
-      expect(await store.articles.related(me, [], 10)).toEqual([]);
+      expect(await store.articles.relatedIds(me, tagIds, 10)).toEqual([three, two, one]);
+      expect(await store.articles.relatedIds(me, tagIds, 2)).toEqual([three, two]);
+      expect(await store.articles.relatedIds(me, [], 10)).toEqual([]);
     });
   });
 
