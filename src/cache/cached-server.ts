@@ -5,10 +5,15 @@ import type { RequestOrigin } from '../http/origins.ts';
 
 type Responder = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
+/** Emitted by the server for each request answered from the cache, with the seconds it took (src/ops/metrics.ts). */
+export const CACHE_HIT = 'cache-hit';
+
 export function cachedServer(respond: Responder) {
   return (handler: http.RequestListener) => {
     const server = http.createServer((req, res) => {
-      if (!respond(req, res)) handler(req, res);
+      const started = performance.now();
+      if (respond(req, res)) server.emit(CACHE_HIT, req, res, (performance.now() - started) / 1000);
+      else handler(req, res);
     });
     // Fastify's own defaults for its server, which a custom server factory does not get.
     server.keepAliveTimeout = 72_000;

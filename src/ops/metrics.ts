@@ -10,7 +10,9 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { AggregatorRegistry, Counter, Histogram, Registry, collectDefaultMetrics, type PrometheusContentType } from 'prom-client';
+import { AggregatorRegistry, Registry, collectDefaultMetrics, type PrometheusContentType } from 'prom-client';
+import { CACHE_HIT } from '../cache/cached-server.ts';
+import { RequestStats } from './request-stats.ts';
 import type { Db } from '../store/db.ts';
 import type { Store } from '../store/index.ts';
 import { databaseMetrics, jobRunnerMetrics, jobTableMetrics, pageCacheMetrics } from './collectors.ts';
@@ -40,36 +42,18 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']);
  * before `listen`, and test it over HTTP, not `app.inject`. Then adds the scrape-time collectors.
  */
 export function instrumentApp(app: FastifyInstance, registry: Registry, sources: MetricSources = {}): void {
-  const requests = new Counter({
-    name: 'masthead_http_requests_total',
-    help: 'HTTP requests answered, by route type, method and status class (aborted: the client left first).',
-    labelNames: ['route', 'method', 'status'],
-    registers: [registry],
-  });
-  const duration = new Histogram({
-    name: 'masthead_http_request_duration_seconds',
-    help: 'Time from request to the last byte handed to the OS, by route type.',
-    labelNames: ['route'],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
-  // prom-client hashes the labels on every call; the children are few (bounded labels), so keep them.
-  const counters = new Map<string, { inc(): void }>();
-  const timers = new Map<string, { observe(v: number): void }>();
+  const stats = new RequestStats();
+  stats.register(registry);
+  const record = (req: http.IncomingMessage, res: http.ServerResponse, done: boolean, seconds: number) => {
+    const status = done ? `${Math.floor(res.statusCode / 100)}xx` : 'aborted';
+    stats.record(routeType(req.url ?? '/'), METHODS.has(req.method ?? '') ? req.method! : 'OTHER', status, seconds);
+  };
+  // Cache hits are answered, whole, and timed by the server before this listener runs (src/cache/cached-server.ts).
+  app.server.on(CACHE_HIT, (req: http.IncomingMessage, res: http.ServerResponse, seconds: number) => record(req, res, true, seconds));
   app.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const started = process.hrtime.bigint();
-    res.once('close', () => {
-      const route = routeType(req.url ?? '/');
-      const method = METHODS.has(req.method ?? '') ? req.method! : 'OTHER';
-      const status = res.writableFinished ? `${Math.floor(res.statusCode / 100)}xx` : 'aborted';
-      const key = `${route} ${method} ${status}`;
-      let counter = counters.get(key);
-      if (!counter) counters.set(key, (counter = requests.labels(route, method, status)));
-      counter.inc();
-      let timer = timers.get(route);
-      if (!timer) timers.set(route, (timer = duration.labels(route)));
-      timer.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    });
+    if (res.writableEnded) return;
+    const started = performance.now();
+    res.once('close', () => record(req, res, res.writableFinished, (performance.now() - started) / 1000));
   });
   if (app.pageCache) pageCacheMetrics(registry, app.pageCache);
   jobRunnerMetrics(registry, app.services.jobs.stats);
