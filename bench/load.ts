@@ -8,6 +8,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+  /** req/s of each round, where this is the median of several (in the JSON report, to show the spread). */
+  rounds?: number[];
 }
 
 export function wrkAvailable(): boolean {

@@ -64,7 +64,13 @@ async function measureAll(o: BenchOptions, tool: 'wrk' | 'autocannon', plan: Pla
   return new Map(
     [...rounds].map(([name, rs]) => [
       name,
-      { rps: median(rs.map((x) => x.rps)), p50: median(rs.map((x) => x.p50)), p99: median(rs.map((x) => x.p99)), errors: rs.reduce((n, x) => n + x.errors, 0) },
+      {
+        rps: median(rs.map((x) => x.rps)),
+        p50: median(rs.map((x) => x.p50)),
+        p99: median(rs.map((x) => x.p99)),
+        errors: rs.reduce((n, x) => n + x.errors, 0),
+        rounds: rs.map((x) => Math.round(x.rps)),
+      },
     ]),
   );
 }
