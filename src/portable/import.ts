@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
+import { createStore } from '../store/index.ts';
 import type { Database } from '../store/schema.ts';
 import { FILES, FORMAT, MEDIA_FOLDER, PortableError, RECORDS, VERSION, manifestSchema, type FileName, type Manifest, type RecordOf } from './format.ts';
 import { JsonlReader, copyHashed, hashFile, throttled } from './io.ts';
@@ -76,8 +77,9 @@ async function assertEmpty(db: Kysely<Database>) {
 export async function importContent(o: ImportOptions): Promise<ImportReport> {
   const manifest = await readManifest(o.fromDir);
   const created: string[] = [];
+  let report: ImportReport;
   try {
-    return await o.db.kysely.transaction().execute(async (trx) => {
+    report = await o.db.kysely.transaction().execute(async (trx) => {
       await assertEmpty(trx);
       return load(trx, o, manifest, created);
     });
@@ -86,6 +88,10 @@ export async function importContent(o: ImportOptions): Promise<ImportReport> {
     await Promise.all(created.map((f) => fsp.rm(f, { force: true })));
     throw err;
   }
+  // A bulk load: planner statistics and a compact search index, as after generating a corpus (after the commit,
+  // and outside the clean-up above: the import has happened whatever this does).
+  await createStore(o.db).updateStatistics();
+  return report;
 }
 
 async function load(trx: Kysely<Database>, o: ImportOptions, manifest: Manifest, created: string[]): Promise<ImportReport> {
