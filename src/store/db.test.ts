@@ -103,6 +103,26 @@ describe('transactions on a sqlite file shared by several processes', () => {
   });
 });
 
+describe('connections lost on postgres', () => {
+  it('an idle connection closed by the server neither ends the process nor fails the next query', async () => {
+    const t = await postgresTestDb();
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    try {
+      const pid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(t.db.kysely)).rows[0]!.pid;
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]); // the pool's only connection, idle
+      // The pool drops the connection once it hears; an unhandled 'error' event then would fail this run.
+      for (let i = 0; i < 100 && t.db.pool!.totalCount > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(t.db.pool!.totalCount).toBe(0);
+      const again = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(t.db.kysely);
+      expect(again.rows[0]!.pid).not.toBe(pid);
+    } finally {
+      await admin.end();
+      await t.destroy();
+    }
+  });
+});
+
 describe('durability settings on postgres', () => {
   it('every pooled connection commits synchronously and gives up a lock wait after 5 s', async () => {
     const t = await postgresTestDb();
