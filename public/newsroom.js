@@ -109,8 +109,12 @@
       if (r.res.ok) {
         field('baseRevision').value = String(r.data.revision);
         if (revisionOut) revisionOut.textContent = String(r.data.revision);
+        // Update, Schedule update and Discard name the revision they act on: the one just saved.
+        document.querySelectorAll('input[name="revision"][data-latest-revision]').forEach(function (i) { i.value = String(r.data.revision); });
         try { localStorage.removeItem(DRAFT_KEY); } catch (e) {}
-        say('Saved at ' + new Date().toLocaleTimeString() + ' (revision ' + r.data.revision + ')');
+        say('Saved at ' + new Date().toLocaleTimeString() + ' (revision ' + r.data.revision + ')' +
+          (r.data.held ? ': not public until an editor updates the article' : ''));
+        if (r.data.held) document.querySelectorAll('[data-held-notice]').forEach(function (n) { n.hidden = false; });
       } else if (r.data.error && r.data.error.code === 'REVISION_CONFLICT') {
         showConflict(r.data.error);
       } else {

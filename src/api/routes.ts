@@ -71,11 +71,12 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'PUT',
     url: '/api/v1/articles/:id',
-    summary: 'Save a new revision; refused with REVISION_CONFLICT when baseRevision is not the latest',
+    summary:
+      'Save a new revision; refused with REVISION_CONFLICT when baseRevision is not the latest. On a published article the revision is held (held: true): readers see it only after /update',
     op: 'article.edit',
     body: s.saveArticleBody,
     handler: async ({ actor, params, body, services }) =>
-      services.content.save(actor, idOf(params), body.article, body.baseRevision, { autosave: body.autosave, significantUpdate: body.significantUpdate }),
+      services.content.save(actor, idOf(params), body.article, body.baseRevision, { autosave: body.autosave }),
   },
   {
     method: 'GET',
@@ -96,9 +97,11 @@ export const apiRoutes: ApiRoute[] = [
     [
       ['submit', 'Submit for review', 'article.submit', s.transitionSchema],
       ['publish', 'Publish now', 'article.publish', s.transitionSchema],
-      ['schedule', 'Publish at a future time', 'article.schedule', s.scheduleSchema],
+      ['schedule', 'Publish at a future time (on a published article with held changes: update it then)', 'article.schedule', s.scheduleSchema],
       ['unpublish', 'Withdraw from the public site (410)', 'article.unpublish', s.transitionSchema],
       ['draft', 'Send back to draft', 'article.edit', s.transitionSchema],
+      ['update', 'Publish a published article’s held changes (revision: the latest, as the editor saw it)', 'article.publish', s.updateSchema],
+      ['discard', 'Discard a published article’s held changes: a new revision equal to what readers see', 'article.publish', s.discardSchema],
     ] as const
   ).map(
     ([action, summary, op, body]): ApiRoute => ({
@@ -114,6 +117,8 @@ export const apiRoutes: ApiRoute[] = [
         else if (action === 'publish') await w.publish(actor, id, b);
         else if (action === 'schedule') await w.schedule(actor, id, b);
         else if (action === 'unpublish') await w.unpublish(actor, id, b);
+        else if (action === 'update') return w.update(actor, id, b);
+        else if (action === 'discard') return w.discard(actor, id, b);
         else await w.toDraft(actor, id, b);
         return { ok: true };
       },

@@ -1,7 +1,7 @@
 // Request bodies of the JSON API. Types come from these; the OpenAPI document is generated from them.
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.ts';
-import { articleInputSchema, correctionSchema, scheduleSchema, transitionSchema } from '../services/newsroom/schema.ts';
+import { articleInputSchema, correctionSchema, discardSchema, scheduleSchema, transitionSchema, updateSchema } from '../services/newsroom/schema.ts';
 import { collectionItemsSchema, sectionSchema } from '../services/newsroom/curation.ts';
 
 export const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
@@ -11,7 +11,6 @@ export const saveArticleBody = z.object({
   baseRevision: z.number().int().positive(),
   article: articleInputSchema,
   autosave: z.boolean().default(false),
-  significantUpdate: z.boolean().default(false),
 });
 export const restoreBody = z.object({ revision: z.number().int().positive(), baseRevision: z.number().int().positive() });
 export const listArticlesQuery = z.object({
@@ -29,4 +28,4 @@ export const newUserBody = z.object({
 export const roleBody = z.object({ role: z.enum(ROLES) });
 export const tokenBody = z.object({ name: z.string().trim().min(1, 'must not be empty').max(80) });
 
-export { articleInputSchema, collectionItemsSchema, correctionSchema, scheduleSchema, sectionSchema, transitionSchema };
+export { articleInputSchema, collectionItemsSchema, correctionSchema, discardSchema, scheduleSchema, sectionSchema, transitionSchema, updateSchema };

@@ -36,6 +36,9 @@ const flashes: Record<string, string> = {
   created: 'Draft created.',
   submit: 'Submitted for review.',
   publish: 'Published.',
+  update: 'Updated: readers now see these changes.',
+  discard: 'Changes discarded: the article is back to what readers see.',
+  held: 'Saved. Readers do not see these changes until the article is updated.',
   schedule: 'Scheduled.',
   unpublish: 'Unpublished: readers now get a “removed” page.',
   draft: 'Moved back to draft.',
@@ -73,6 +76,8 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     const email = String(body.email ?? '');
     try {
       const s = await services.auth.signIn({ email, password: String(body.password ?? ''), ip: clientIp(req), userAgent: String(req.headers['user-agent'] ?? '') });
+      // The new session replaces whatever session the browser held (switching accounts): end that one.
+      if (req.session) await services.auth.signOut(req.session.sessionId);
       setSessionCookie(reply, s.token, secureCookies);
       reply.clearCookie(SIGN_IN_CSRF_COOKIE, { path: '/' });
       return reply.redirect(safeNext(body.next) ?? '/newsroom', 303);
@@ -85,8 +90,11 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
 
   app.post('/newsroom/sign-out', async (req, reply) => {
     const actor = actorOf(req);
-    if (form(req).everywhere) await services.auth.signOutEverywhere(actor.id, clientIp(req));
+    const { everywhere, revokeTokens } = form(req);
+    if (everywhere) await services.auth.signOutEverywhere(actor.id, clientIp(req), { revokeTokens: Boolean(revokeTokens) });
     else if (req.session) await services.auth.signOut(req.session.sessionId);
+    // The box sits in the one sign-out form: ticked, it is an explicit request, honoured whichever button was pressed.
+    if (revokeTokens && !everywhere) await services.auth.revokeAllApiTokens(actor, actor.id, clientIp(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/newsroom/sign-in', 303);
   });
@@ -110,6 +118,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
         people,
         lockHolder: null,
         scheduledAt: null,
+        held: false,
         previews: {},
         tvProblems: [],
         input: { headline: '', standfirst: '', slug: '', body: [], kind: 'news', primarySectionId: sections[0]?.id ?? 0, extraSectionIds: [], tags: [], authorIds: [], hero: null, video: null, seoTitle: '', seoDescription: '' },
@@ -119,7 +128,20 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     const lock = await services.newsroom.openArticle(actor, id);
     const previews = await services.media.previews(c.input.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])));
     const tvProblems = c.input.video ? await services.tv.problemsFor(id) : [];
-    return { id, revision: c.revision, status: c.status, createdBy: c.facts.createdBy, input: c.input, sections, people, lockHolder: lock, scheduledAt: c.facts.scheduled_at, previews, tvProblems };
+    return {
+      id,
+      revision: c.revision,
+      status: c.status,
+      createdBy: c.facts.createdBy,
+      input: c.input,
+      sections,
+      people,
+      lockHolder: lock,
+      scheduledAt: c.facts.scheduled_at,
+      held: c.facts.held_revision !== null,
+      previews,
+      tvProblems,
+    };
   }
 
   app.get('/newsroom/articles/new', async (req, reply) => {
@@ -151,8 +173,12 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     if (!parsed.success) throw new AppError('INVALID_INPUT', 'The form is missing its revision number; reload the page.');
     const input = formToArticleInput(parsed.data);
     try {
-      await services.content.save(actorOf(req), id, input, parsed.data.baseRevision, { significantUpdate: parsed.data.significantUpdate === '1' });
-      return reply.redirect(`/newsroom/articles/${id}?done=saved`, 303);
+      const saved = await services.content.save(actorOf(req), id, input, parsed.data.baseRevision);
+      if (!saved.held) return reply.redirect(`/newsroom/articles/${id}?done=saved`, 303);
+      if (form(req).then !== 'update') return reply.redirect(`/newsroom/articles/${id}?done=held`, 303);
+      // "Save and update live article": the revision just saved goes live at once.
+      await services.workflow.update(actorOf(req), id, { revision: saved.revision, significantUpdate: parsed.data.significantUpdate });
+      return reply.redirect(`/newsroom/articles/${id}?done=update`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || (err.code !== 'INVALID_INPUT' && err.code !== 'REVISION_CONFLICT')) throw err;
       const m = await editorModel(req, id);
@@ -166,7 +192,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     }
   });
 
-  for (const action of ['submit', 'publish', 'schedule', 'unpublish', 'draft', 'corrections'] as const) {
+  for (const action of ['submit', 'publish', 'schedule', 'unpublish', 'draft', 'corrections', 'update', 'discard'] as const) {
     app.post(`/newsroom/articles/:id/${action}`, async (req, reply) => {
       const id = articleId(req);
       const actor = actorOf(req);
@@ -177,6 +203,8 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
       else if (action === 'unpublish') await w.unpublish(actor, id, body);
       else if (action === 'draft') await w.toDraft(actor, id, body);
       else if (action === 'corrections') await w.correct(actor, id, body);
+      else if (action === 'update') await w.update(actor, id, body);
+      else if (action === 'discard') await w.discard(actor, id, body);
       else {
         const at = zonedToUtc(String(body.at ?? ''), site.timezone);
         if (!at) throw new AppError('INVALID_INPUT', 'at: must be a date and time', { field: 'at' });
@@ -188,8 +216,9 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
 
   app.get('/newsroom/articles/:id/preview', async (req, reply) => {
     const id = articleId(req);
-    await services.content.current(actorOf(req), id); // permission to view
-    const page = await services.reader.preview(id);
+    const c = await services.content.current(actorOf(req), id); // permission to view
+    // A live article with held changes previews as it will read after Update.
+    const page = await services.reader.preview(id, c.facts.held_revision !== null ? c.input : undefined);
     reply.header('x-robots-tag', 'noindex');
     reply.header('cache-control', 'private, no-store');
     const nav = (await services.reader.sections()).roots();

@@ -79,7 +79,10 @@ export async function seedRichWorld(store: Store, mediaDir: string): Promise<Ric
   await services.workflow.submit(wr, published, { note: 'Ready for a look' });
   await services.workflow.publish(ed, published, { note: 'Go' });
   await services.workflow.correct(ed, published, { kind: 'correction', note: 'An earlier version named the wrong quay.' });
-  await services.content.save(ed, published, { ...input, headline: 'Harbour fully reopens after the storm' }, 4, { significantUpdate: true });
+  const held = await services.content.save(ed, published, { ...input, headline: 'Harbour fully reopens after the storm' }, 4);
+  await services.workflow.update(ed, published, { revision: held.revision, significantUpdate: true });
+  // A change held back from readers, which the export must carry as such.
+  await services.content.save(ed, published, { ...input, headline: 'Harbour reopens: ferries first' }, held.revision, { autosave: true });
 
   const { id: scheduled } = await services.content.create(wr, { ...input, headline: 'Tomorrow: the new ferry timetable', hero: null });
   await services.workflow.schedule(ed, scheduled, { at: at(30), note: 'Morning slot' });

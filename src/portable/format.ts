@@ -103,6 +103,8 @@ export const mediaRecord = z
     credit: z.string(),
     variants: conforms(z.array(variantSchema)),
     createdAt: ts,
+    /** The user who uploaded it (writers may describe only their own pictures); absent in older exports. */
+    uploadedBy: id.nullable().default(null),
     files: z.array(mediaFile),
   })
   .superRefine((m, ctx) => {
@@ -152,6 +154,8 @@ export const articleRecord = z.strictObject({
   scheduledAt: ts.nullable(),
   createdBy: id.nullable(),
   revision: z.number().int().min(1),
+  /** A newer revision held back from readers until an editor applies it (the row holds the published one). */
+  heldRevision: z.number().int().min(1).nullable().default(null),
 });
 
 export const collectionRecord = z.strictObject({

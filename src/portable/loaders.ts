@@ -5,6 +5,8 @@ import { bodySchema, bodyText } from '../domain/blocks.ts';
 import type { Dialect } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import { searchIndexFor } from '../store/search.ts';
+import { articleMediaIds } from '../store/articles.ts';
+import type { Video } from '../domain/video.ts';
 import { PortableError, type FileName, type RecordOf } from './format.ts';
 import { insertRows, setSectionParent } from './tables.ts';
 
@@ -115,7 +117,7 @@ export function loaders(ctx: LoadContext): Loaders {
         insertRows(
           db,
           'media',
-          batch.map((x) => ({ id: x.id, original_file: x.originalFile, mime: x.mime, width: x.width, height: x.height, alt: x.alt, caption: x.caption, credit: x.credit, variants: json(x.variants), created_at: x.createdAt })),
+          batch.map((x) => ({ id: x.id, original_file: x.originalFile, mime: x.mime, width: x.width, height: x.height, alt: x.alt, caption: x.caption, credit: x.credit, variants: json(x.variants), created_at: x.createdAt, uploaded_by: x.uploadedBy })),
         ),
     },
     'users.jsonl': {
@@ -164,6 +166,7 @@ export function loaders(ctx: LoadContext): Loaders {
             modified_at: x.modifiedAt,
             created_at: x.createdAt,
             revision: x.revision,
+            held_revision: x.heldRevision,
             scheduled_at: x.scheduledAt,
             created_by: x.createdBy,
             video: x.video === null ? null : json(x.video),
@@ -172,6 +175,8 @@ export function loaders(ctx: LoadContext): Loaders {
         await insertRows(db, 'article_sections', batch.flatMap((x) => x.sectionIds.map((section_id) => ({ article_id: x.id, section_id }))));
         await insertRows(db, 'article_authors', batch.flatMap((x) => x.authorIds.map((person_id, position) => ({ article_id: x.id, person_id, position }))));
         await insertRows(db, 'article_tags', batch.flatMap((x) => x.tagIds.map((tag_id) => ({ article_id: x.id, tag_id }))));
+        // Which pictures each article shows is derived, like the search index.
+        await insertRows(db, 'article_media', batch.flatMap((x) => articleMediaIds({ body: bodySchema.parse(x.body), hero: x.heroMediaId === null ? null : { mediaId: x.heroMediaId, caption: '', credit: '', alt: '' }, video: x.video as Video | null }).map((media_id) => ({ article_id: x.id, media_id }))));
         // The search index is derived: rebuilt here from the same text the newsroom would index.
         await search.indexMany(db, batch.map((x) => ({ id: x.id, headline: x.headline, standfirst: x.standfirst, body: bodyText(bodySchema.parse(x.body)) })));
       },

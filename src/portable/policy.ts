@@ -23,7 +23,7 @@ export const TABLE_POLICY: Readonly<Record<string, TablePolicy>> = {
   tags: { file: 'tags.jsonl', columns: ['id', 'slug', 'name'] },
   media: {
     file: 'media.jsonl',
-    columns: ['id', 'original_file', 'mime', 'width', 'height', 'alt', 'caption', 'credit', 'variants', 'created_at'],
+    columns: ['id', 'original_file', 'mime', 'width', 'height', 'alt', 'caption', 'credit', 'variants', 'created_at', 'uploaded_by'],
   },
   users: {
     file: 'users.jsonl',
@@ -35,7 +35,7 @@ export const TABLE_POLICY: Readonly<Record<string, TablePolicy>> = {
     columns: [
       'id', 'slug', 'headline', 'standfirst', 'body', 'kind', 'status', 'primary_section_id', 'hero_media_id', 'hero_caption',
       'hero_credit', 'hero_alt', 'seo_title', 'seo_description', 'first_published_at', 'updated_at', 'modified_at', 'created_at',
-      'revision', 'scheduled_at', 'created_by', 'video',
+      'revision', 'scheduled_at', 'created_by', 'video', 'held_revision',
     ],
   },
   article_sections: { file: 'articles.jsonl', columns: ['article_id', 'section_id'] },
@@ -62,6 +62,7 @@ export const TABLE_POLICY: Readonly<Record<string, TablePolicy>> = {
   sign_in_failures: { skipped: 'throttling counters that expire after 15 minutes' },
   article_locks: { skipped: 'soft locks: who has an article open right now' },
   article_search: { skipped: 'derived from articles; the importer rebuilds it' },
+  article_media: { skipped: 'derived from articles (hero, body pictures, video poster); the importer rebuilds it' },
   kysely_migration: { skipped: 'the target database runs its own migrations' },
   kysely_migration_lock: { skipped: 'the target database runs its own migrations' },
 };

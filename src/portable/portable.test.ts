@@ -92,14 +92,17 @@ describe.each(dialects)('content export from $name', ({ open }) => {
   it('carries the whole editorial state of an article', async () => {
     const articles = await readLines(archive, 'articles.jsonl');
     const a = articles.find((x) => x.id === world.published);
-    expect(a).toMatchObject({ status: 'published', revision: 5, seoTitle: 'Harbour reopens | storm aftermath', heroMediaId: world.uploadedMediaId });
+    // Revision 6 is an autosave held back from readers: the record's content is the published revision 5.
+    expect(a).toMatchObject({ status: 'published', revision: 6, heldRevision: 6, headline: 'Harbour fully reopens after the storm' });
+    expect(a).toMatchObject({ seoTitle: 'Harbour reopens | storm aftermath', heroMediaId: world.uploadedMediaId });
     expect(a.authorIds).toHaveLength(2);
     expect(a.sectionIds).toContain(a.primarySectionId);
     expect(a.updatedAt).not.toBeNull();
     expect(articles.find((x) => x.id === world.scheduled)).toMatchObject({ status: 'scheduled', scheduledAt: new Date(T0.getTime() + 30 * 3_600_000).toISOString() });
     expect(articles.find((x) => x.id === world.video).video).toMatchObject({ type: 'hls', posterMediaId: world.uploadedMediaId });
     const revisions = (await readLines(archive, 'revisions.jsonl')).filter((r) => r.articleId === world.published);
-    expect(revisions.map((r) => r.kind)).toEqual(['create', 'save', 'autosave', 'restore', 'update']);
+    expect(revisions.map((r) => r.kind)).toEqual(['create', 'save', 'autosave', 'restore', 'save', 'autosave']);
+    expect(revisions.at(-1).snapshot.headline).toBe('Harbour reopens: ferries first');
     expect((await readLines(archive, 'corrections.jsonl')).map((c) => c.articleId)).toContain(world.published);
     expect((await readLines(archive, 'sections.jsonl')).flatMap((s) => s.redirects).length).toBeGreaterThan(0);
     const choice = (await readLines(archive, 'collections.jsonl')).find((c) => c.slug === 'editors-choice');

@@ -62,6 +62,7 @@ export function producers(reads: ReturnType<typeof tableReads>, size: number, me
             credit: m.credit,
             variants,
             createdAt: timeNN(m.created_at, `${where} created_at`),
+            uploadedBy: m.uploaded_by,
             files: entries,
           });
         }
@@ -114,6 +115,7 @@ export function producers(reads: ReturnType<typeof tableReads>, size: number, me
             scheduledAt: time(a.scheduled_at, `${where} scheduled_at`),
             createdBy: a.created_by,
             revision: a.revision,
+            heldRevision: a.held_revision,
           });
         }
       }

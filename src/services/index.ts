@@ -8,6 +8,7 @@ import { contentService } from './newsroom/content.ts';
 import { curationService } from './newsroom/curation.ts';
 import { deskService } from './newsroom/desk.ts';
 import { PUBLISH_JOB, workflowService } from './newsroom/workflow.ts';
+import { heldEditsService } from './newsroom/held-edits.ts';
 import { readerService } from './reader.ts';
 import { mediaService } from './media.ts';
 import { tvService } from './tv.ts';
@@ -37,7 +38,8 @@ export function createServices(store: Store, o: ServiceOptions) {
   const clock = o.clock ?? (() => new Date());
   const events = o.events ?? new EventBus(o.log);
   const websub: WebSubOptions = { hub: o.websubHub, origin: o.origin };
-  const workflow = workflowService(store, events, clock);
+  // Publishing, plus the held edits of live articles (update now or at a time, discard).
+  const workflow = { ...workflowService(store, events, clock), ...heldEditsService(store, events, clock) };
   const jobs = jobRunner(store, {
     [PUBLISH_JOB]: async (job) => {
       await workflow.publishDue(Number(job.payload.articleId));

@@ -1,6 +1,8 @@
 // The reader operations: what each public page shows. The site's routes call these and only present the result.
 import { parseBody, bodyMediaIds } from '../domain/blocks.ts';
-import type { ArticleDetail, ArticleSummary, Person, SearchHit, Section, Tag } from '../domain/model.ts';
+import type { ArticleDetail, ArticleSummary, MediaRef, Person, SearchHit, Section, Tag } from '../domain/model.ts';
+import { slugify } from '../domain/slug.ts';
+import type { ArticleInput } from './newsroom/schema.ts';
 import type { ArticleStatus } from '../domain/article.ts';
 import { isPublic } from '../domain/article.ts';
 import { SectionTree } from '../domain/sections.ts';
@@ -9,6 +11,39 @@ import { AppError } from '../errors.ts';
 import { searchTokens } from '../store/search.ts';
 import type { Store } from '../store/index.ts';
 import { toSummary, type Slice } from '../store/articles.ts';
+
+type ArticleRow = NonNullable<Awaited<ReturnType<Store['articles']['byId']>>>;
+
+/** What a held revision says, in the article input's terms (services/newsroom/schema.ts). */
+export type WorkingCopy = ArticleInput;
+
+/** The row as it will read once the working copy is applied: for previews of held changes. */
+function withWorkingCopy(row: ArticleRow, w: WorkingCopy, section: Section | undefined, hero: MediaRef | undefined): ArticleRow {
+  return {
+    ...row,
+    slug: w.slug || slugify(w.headline),
+    headline: w.headline,
+    standfirst: w.standfirst,
+    body: JSON.stringify(w.body),
+    kind: w.kind,
+    video: w.video ? JSON.stringify(w.video) : null,
+    seo_title: w.seoTitle,
+    seo_description: w.seoDescription,
+    primary_section_id: w.primarySectionId,
+    section_path: section?.path ?? row.section_path,
+    section_name: section?.name ?? row.section_name,
+    hero_alt: w.hero?.alt ?? '',
+    hero_caption: w.hero?.caption ?? '',
+    hero_credit: w.hero?.credit ?? '',
+    media_id: hero?.id ?? null,
+    media_file: hero?.file ?? null,
+    media_mime: hero?.mime ?? null,
+    media_width: hero?.width ?? null,
+    media_height: hero?.height ?? null,
+    media_credit: hero?.credit ?? null,
+    media_variants: hero ? JSON.stringify(hero.variants) : null,
+  };
+}
 
 export const PAGE_SIZE = 12;
 const HOME_LATEST = 10;
@@ -96,14 +131,14 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
     return store.articles.summariesByIds(await store.collections.activeArticleIds(slug, now(), limit));
   }
 
-  async function articlePage(row: NonNullable<Awaited<ReturnType<Store['articles']['byId']>>>): Promise<ArticlePage> {
+  async function articlePage(row: ArticleRow, byline?: { authors: Person[]; tags: Tag[] }): Promise<ArticlePage> {
     const id = row.id;
     const body = parseBody(row.body);
     const video = row.video ? videoSchema.parse(JSON.parse(row.video)) : null;
     const tagsOf = store.articles.tagsOf(id);
     const [authors, tags, media, relatedIds, choiceIds, tree, corrections] = await Promise.all([
-      store.articles.authorsOf(id),
-      tagsOf,
+      byline?.authors ?? store.articles.authorsOf(id),
+      byline?.tags ?? tagsOf,
       store.media.byIds([...bodyMediaIds(body), ...(video?.posterMediaId ? [video.posterMediaId] : [])]),
       tagsOf.then((t) => store.articles.relatedIds(id, t.map((x) => x.id), RELATED)),
       store.collections.activeArticleIds('editors-choice', now(), RAIL_ITEMS),
@@ -174,11 +209,25 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       return articlePage(row);
     },
 
-    /** The article exactly as readers would see it, whatever its status (for signed-in newsroom users). */
-    async preview(id: number): Promise<ArticlePage> {
+    /**
+     * The article as readers would see it, whatever its status (for signed-in newsroom users); with `working`,
+     * as they would see it once a published article's held changes are applied.
+     */
+    async preview(id: number, working?: WorkingCopy): Promise<ArticlePage> {
       const row = await store.articles.byId(id);
       if (!row) throw new AppError('ARTICLE_NOT_FOUND');
-      return articlePage({ ...row, first_published_at: row.first_published_at ?? now() });
+      const shown = { ...row, first_published_at: row.first_published_at ?? now() };
+      if (!working) return articlePage(shown);
+      const [tree, people, hero] = await Promise.all([
+        sections(),
+        store.taxonomy.peopleByIds(working.authorIds),
+        working.hero ? store.media.byIds([working.hero.mediaId]) : new Map(),
+      ]);
+      const byline = {
+        authors: working.authorIds.flatMap((a) => people.get(a) ?? []),
+        tags: working.tags.map((name, i) => ({ id: -1 - i, slug: slugify(name, 60), name })),
+      };
+      return articlePage(withWorkingCopy(shown, working, tree.get(working.primarySectionId), working.hero && hero.get(working.hero.mediaId)), byline);
     },
 
     async tag(slug: string, page: ListingRequest): Promise<Listing & { tag: Tag }> {

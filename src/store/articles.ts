@@ -1,7 +1,7 @@
 // Article queries: writing an article with its relations, and the public listings that read them.
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ArticleKind, ArticleStatus } from '../domain/article.ts';
-import { bodyText, type Body } from '../domain/blocks.ts';
+import { bodyMediaIds, bodyText, type Body } from '../domain/blocks.ts';
 import type { ArticleSummary, MediaVariant, Person, Tag } from '../domain/model.ts';
 import type { Database } from './schema.ts';
 import type { Video } from '../domain/video.ts';
@@ -154,14 +154,21 @@ export function contentColumns(c: Omit<NewArticle, 'status' | 'firstPublishedAt'
   };
 }
 
+/** Every picture an article shows: hero, body images and video poster (for purges when a picture changes). */
+export function articleMediaIds(c: Pick<NewArticle, 'body' | 'hero' | 'video'>): number[] {
+  const ids = [...(c.hero ? [c.hero.mediaId] : []), ...bodyMediaIds(c.body), ...(c.video?.posterMediaId ? [c.video.posterMediaId] : [])];
+  return [...new Set(ids)];
+}
+
 /** Replaces where an article is filed (sections incl. primary, ordered authors, tags) and its search entry. */
 export async function writeRelations(
   db: Kysely<Database>,
   search: SearchIndex,
   id: number,
-  c: Pick<NewArticle, 'primarySectionId' | 'extraSectionIds' | 'authorIds' | 'tagIds' | 'headline' | 'standfirst' | 'body'>,
+  c: Pick<NewArticle, 'primarySectionId' | 'extraSectionIds' | 'authorIds' | 'tagIds' | 'headline' | 'standfirst' | 'body' | 'hero' | 'video'>,
 ) {
   await db.deleteFrom('article_sections').where('article_id', '=', id).execute();
+  await db.deleteFrom('article_media').where('article_id', '=', id).execute();
   await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
   await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
   const sectionIds = [...new Set([c.primarySectionId, ...c.extraSectionIds])];
@@ -170,6 +177,8 @@ export async function writeRelations(
   if (authorIds.length) await db.insertInto('article_authors').values(authorIds.map((person_id, position) => ({ article_id: id, person_id, position }))).execute();
   const tagIds = [...new Set(c.tagIds)];
   if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
+  const mediaIds = articleMediaIds(c);
+  if (mediaIds.length) await db.insertInto('article_media').values(mediaIds.map((media_id) => ({ article_id: id, media_id }))).execute();
   await search.index(db, { id, headline: c.headline, standfirst: c.standfirst, body: bodyText(c.body) });
 }
 

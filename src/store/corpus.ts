@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { bodyText } from '../domain/blocks.ts';
 import type { NewArticle } from './articles.ts';
-import { contentColumns } from './articles.ts';
+import { articleMediaIds, contentColumns } from './articles.ts';
 import type { Database } from './schema.ts';
 import type { SearchIndex } from './search.ts';
 
@@ -36,6 +36,8 @@ export function corpusQueries(db: Kysely<Database>, search: SearchIndex) {
       if (authors.length) await db.insertInto('article_authors').values(authors).execute();
       const tags = each((a, id) => [...new Set(a.tagIds)].map((tag_id) => ({ article_id: id, tag_id })));
       if (tags.length) await db.insertInto('article_tags').values(tags).execute();
+      const media = each((a, id) => articleMediaIds(a).map((media_id) => ({ article_id: id, media_id })));
+      if (media.length) await db.insertInto('article_media').values(media).execute();
       await search.indexMany(
         db,
         articles.map((a, i) => ({ id: ids[i]!, headline: a.headline, standfirst: a.standfirst, body: bodyText(a.body) })),

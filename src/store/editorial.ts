@@ -51,6 +51,7 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
           ...contentColumns(c),
           modified_at: now,
           revision: eb('revision', '+', 1),
+          held_revision: null,
           ...(extra.updatedAt ? { updated_at: extra.updatedAt } : {}),
         }))
         .where('id', '=', id)
@@ -59,6 +60,36 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
       if (Number(result.numUpdatedRows) === 0) return null;
       await writeRelations(db, search, id, c);
       return baseRevision + 1;
+    },
+
+    /**
+     * A save of a published article: a new revision number, held back from readers. The row keeps the published
+     * content (and its relations and search entry) until applyContent. Null on a conflict, as updateContent.
+     */
+    async holdRevision(id: number, baseRevision: number, now: string): Promise<number | null> {
+      const result = await db
+        .updateTable('articles')
+        .set((eb) => ({ modified_at: now, revision: eb('revision', '+', 1), held_revision: eb('revision', '+', 1) }))
+        .where('id', '=', id)
+        .where('revision', '=', baseRevision)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 0 ? null : baseRevision + 1;
+    },
+
+    /**
+     * Makes `revision` (the latest) the content readers see, and clears the held mark. Refused (false) when the
+     * article has moved past that revision meanwhile, so an editor never publishes a version they did not see.
+     */
+    async applyContent(id: number, c: ArticleContent, revision: number, now: string, extra: { updatedAt?: string } = {}): Promise<boolean> {
+      const result = await db
+        .updateTable('articles')
+        .set({ ...contentColumns(c), modified_at: now, held_revision: null, ...(extra.updatedAt ? { updated_at: extra.updatedAt } : {}) })
+        .where('id', '=', id)
+        .where('revision', '=', revision)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await writeRelations(db, search, id, c);
+      return true;
     },
 
     /** Changes status only from `from` (so a racing job or editor cannot apply the same change twice). */
@@ -89,7 +120,7 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
         .selectFrom('articles as a')
         .innerJoin('sections as s', 's.id', 'a.primary_section_id')
         .leftJoin('users as u', 'u.id', 'a.created_by')
-        .select(['a.id', 'a.headline', 'a.status', 'a.revision', 'a.modified_at', 'a.scheduled_at', 'a.first_published_at', 'a.created_by', 's.name as section_name', 'u.name as created_by_name'])
+        .select(['a.id', 'a.headline', 'a.status', 'a.revision', 'a.held_revision', 'a.modified_at', 'a.scheduled_at', 'a.first_published_at', 'a.created_by', 's.name as section_name', 'u.name as created_by_name'])
         .orderBy('a.modified_at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(f.limit);
@@ -129,7 +160,7 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
     async editorialState(id: number) {
       return db
         .selectFrom('articles')
-        .select(['id', 'status', 'revision', 'created_by', 'first_published_at', 'scheduled_at', 'updated_at', 'modified_at'])
+        .select(['id', 'status', 'revision', 'held_revision', 'created_by', 'first_published_at', 'scheduled_at', 'updated_at', 'modified_at'])
         .where('id', '=', id)
         .executeTakeFirst();
     },

@@ -4,12 +4,14 @@ import type { Db } from './db.ts';
 import { contentSchema } from './migrations/001_content.ts';
 import { newsroomSchema } from './migrations/002_newsroom.ts';
 import { videoSchemaMigration } from './migrations/003_video.ts';
+import { heldEditsMigration } from './migrations/004_held_edits.ts';
 
 function migrationsFor(db: Db): Record<string, Migration> {
   return {
     '001_content': contentSchema(db.dialect),
     '002_newsroom': newsroomSchema(db.dialect),
     '003_video': videoSchemaMigration(),
+    '004_held_edits': heldEditsMigration(db.dialect),
   };
 }
 

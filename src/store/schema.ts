@@ -39,6 +39,13 @@ export interface MediaTable {
   /** JSON array of {width, height, format, file}: resized copies for srcset. */
   variants: string;
   created_at: string;
+  /** Who uploaded the picture (null for pictures from before this was recorded): writers describe only their own. */
+  uploaded_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface ArticleMediaTable {
+  article_id: number;
+  media_id: number;
 }
 
 export interface ArticlesTable {
@@ -70,6 +77,12 @@ export interface ArticlesTable {
   created_by: ColumnType<number | null, number | null | undefined, number | null>;
   /** JSON of domain/video.ts Video, for video articles. */
   video: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * A published article's newer revision that readers must not see yet (autosaves and saves since it went
+   * live). The row keeps the published content until an editor applies it ("Update") or discards it; null
+   * when the row holds the latest revision.
+   */
+  held_revision: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ArticleSectionsTable {
@@ -212,6 +225,7 @@ export interface Database {
   media: MediaTable;
   articles: ArticlesTable;
   article_sections: ArticleSectionsTable;
+  article_media: ArticleMediaTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
   collections: CollectionsTable;

@@ -87,14 +87,14 @@ export function userQueries(db: Kysely<Database>) {
     async recordFailure(key: string, at: string) {
       await db.insertInto('sign_in_failures').values({ key, at }).execute();
     },
-    async failuresSince(key: string, since: string): Promise<{ count: number; oldest: string | null }> {
+    async failuresSince(key: string, since: string): Promise<{ count: number; oldest: string | null; newest: string | null }> {
       const row = await db
         .selectFrom('sign_in_failures')
-        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest'), eb.fn.max('at').as('newest')])
         .where('key', '=', key)
         .where('at', '>', since)
         .executeTakeFirstOrThrow();
-      return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+      return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null, newest: (row.newest as string | null) ?? null };
     },
     async clearFailures(key: string) {
       await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
@@ -128,6 +128,11 @@ export function userQueries(db: Kysely<Database>) {
     },
     async touchToken(id: number, now: string) {
       await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+    },
+    /** Revokes every live token of a user; returns how many there were. */
+    async revokeTokensOf(userId: number, now: string): Promise<number> {
+      const r = await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows);
     },
     async revokeToken(id: number, userId: number, now: string): Promise<boolean> {
       const r = await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();

@@ -16,6 +16,8 @@ export interface EditorModel {
   people: Person[];
   lockHolder: { name: string } | null;
   scheduledAt: string | null;
+  /** A published article's saved changes that readers do not see yet (held until Update or Discard). */
+  held: boolean;
   /** Preview URLs of the images the body uses, so the editor can show them. */
   previews: Record<string, string>;
   /** Why a video article would be left out of the TV feeds (empty when it would not). */
@@ -58,6 +60,7 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
           {m.lockHolder.name} also has this article open. Your saves are still safe: if they save first, you will be asked which version to keep.
         </Notice>
       )}
+      {m.status === 'published' && <HeldNotice ctx={ctx} m={m} />}
       {m.id !== null && (
         <p class="nr-meta">
           Status: <strong data-status>{m.status.replace('_', ' ')}</strong>
@@ -210,7 +213,12 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
             </div>
           )}
           <div class="nr-actions">
-            <button type="submit">Save</button>
+            {m.status === 'published' && can(actor, 'article.publish') && (
+              <button type="submit" name="then" value="update">
+                Save and update live article
+              </button>
+            )}
+            <button type="submit">{m.status === 'published' ? 'Save changes (not public yet)' : 'Save'}</button>
             <span class="nr-save-status" role="status" aria-live="polite" data-save-status></span>
           </div>
         </fieldset>
@@ -248,6 +256,7 @@ function WorkflowActions({ ctx, m }: { ctx: NewsroomContext; m: EditorModel }) {
             <input id="schedule-at" name="at" type="datetime-local" step="1" required />
           </>,
         )}
+      {m.status === 'published' && m.held && can(actor, 'article.publish') && <HeldActions ctx={ctx} m={m} />}
       {m.status === 'published' && can(actor, 'article.unpublish') && act('unpublish', 'Unpublish')}
       {['in_review', 'scheduled', 'unpublished'].includes(m.status) && can(actor, m.status === 'in_review' ? 'article.edit' : 'article.schedule', facts) && act('draft', 'Back to draft')}
       {m.status === 'published' && can(actor, 'article.correct') && (
@@ -264,5 +273,53 @@ function WorkflowActions({ ctx, m }: { ctx: NewsroomContext; m: EditorModel }) {
         </form>
       )}
     </section>
+  );
+}
+
+/** Says whether readers see what is in the form; hidden until a save is held, shown at once when one is. */
+function HeldNotice({ ctx, m }: { ctx: NewsroomContext; m: EditorModel }) {
+  return (
+    <div class="nr-notice nr-held" role="status" data-held-notice hidden={!m.held}>
+      <p>
+        <strong>Unpublished changes.</strong> Readers still see the published version
+        {m.scheduledAt && <> until the update scheduled for {formatDateTime(m.scheduledAt, ctx.timezone)}</>}. An editor publishes these changes
+        with <em>Update</em> or throws them away with <em>Discard changes</em>; every version stays in the{' '}
+        <a href={`/newsroom/articles/${m.id}/history`}>history</a>.
+      </p>
+    </div>
+  );
+}
+
+/** Update now, schedule the update, or discard: each names the revision the editor has in front of them. */
+function HeldActions({ ctx, m }: { ctx: NewsroomContext; m: EditorModel }) {
+  const hidden = (
+    <>
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <input type="hidden" name="revision" value={String(m.revision)} data-latest-revision />
+    </>
+  );
+  return (
+    <>
+      <form method="post" action={`/newsroom/articles/${m.id}/update`} class="nr-form nr-inline">
+        {hidden}
+        <input type="checkbox" id="update-significant" name="significantUpdate" value="1" />
+        <label for="update-significant">Significant update</label>
+        <label for="note-update">Note</label>
+        <input id="note-update" name="note" maxLength={1000} />
+        <button type="submit">Update live article</button>
+      </form>
+      <form method="post" action={`/newsroom/articles/${m.id}/schedule`} class="nr-form nr-inline">
+        {hidden}
+        <label for="update-at">Update at ({ctx.timezone})</label>
+        <input id="update-at" name="at" type="datetime-local" step="1" required />
+        <button type="submit">{m.scheduledAt ? 'Reschedule update' : 'Schedule update'}</button>
+      </form>
+      <form method="post" action={`/newsroom/articles/${m.id}/discard`} class="nr-form nr-inline">
+        {hidden}
+        <button type="submit" class="nr-danger">
+          Discard changes
+        </button>
+      </form>
+    </>
   );
 }

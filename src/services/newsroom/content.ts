@@ -12,8 +12,6 @@ import { unstorableText } from '../../domain/text.ts';
 export interface SaveOptions {
   /** Autosaves are revisions too, marked so the history can fold them. */
   autosave?: boolean;
-  /** For a published article: show readers an "Updated" time. */
-  significantUpdate?: boolean;
 }
 
 export function parseArticleInput(raw: unknown): ArticleInput {
@@ -40,8 +38,8 @@ export function authorize(actor: Actor, op: Operation, facts?: { createdBy: numb
   if (!can(actor, op, facts)) throw new AppError('FORBIDDEN', `Your role (${actor.role}) does not allow ${op.replace('.', ' → ')} here.`);
 }
 
-/** Checks references (section, authors, media) and resolves tag names to ids, creating new tags. */
-async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleContent> {
+/** Checks references (section, authors, media); throws INVALID_INPUT naming the field. */
+async function checkReferences(tx: Queries, input: ArticleInput): Promise<void> {
   const sections = new Set((await tx.taxonomy.allSections()).map((s) => s.id));
   if (!sections.has(input.primarySectionId)) throw new AppError('INVALID_INPUT', 'primarySectionId: no such section', { field: 'primarySectionId' });
   const badExtra = input.extraSectionIds.find((s) => !sections.has(s));
@@ -57,6 +55,11 @@ async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleConte
   const media = await tx.media.byIds(mediaIds);
   const badMedia = mediaIds.find((m) => !media.has(m));
   if (badMedia) throw new AppError('INVALID_INPUT', `${input.hero?.mediaId === badMedia ? 'hero.mediaId' : 'body'}: no image ${badMedia}`, { field: 'hero' });
+}
+
+/** Checks references and resolves tag names to ids, creating new tags: the content as the row stores it. */
+export async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleContent> {
+  await checkReferences(tx, input);
   const tagIds: number[] = [];
   for (const name of input.tags) tagIds.push(await tx.taxonomy.ensureTag(slugify(name, 60), name));
   return {
@@ -76,7 +79,17 @@ async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleConte
   };
 }
 
-async function inputFromRow(store: Store, id: number): Promise<ArticleInput> {
+/**
+ * Makes the latest revision the content readers see (a published article's held edits, or those held when it
+ * was unpublished and is published again). False when the article moved past `revision` meanwhile.
+ */
+export async function applyLatestRevision(tx: Queries, id: number, revision: number, now: string, extra: { updatedAt?: string } = {}): Promise<boolean> {
+  const rev = await tx.editorial.revision(id, revision);
+  if (!rev) throw new AppError('NOT_FOUND', `There is no revision ${revision} of this article.`);
+  return tx.editorial.applyContent(id, await toContent(tx, parseArticleInput(JSON.parse(rev.snapshot))), revision, now, extra);
+}
+
+export async function inputFromRow(store: Queries, id: number): Promise<ArticleInput> {
   const [row, authors, tags, sectionIds] = await Promise.all([
     store.articles.byId(id),
     store.articles.authorsOf(id),
@@ -101,36 +114,47 @@ async function inputFromRow(store: Store, id: number): Promise<ArticleInput> {
   });
 }
 
+/** The conflict error carries the newer version so the editor can show both and let the user choose. */
+export async function conflict(tx: Queries, id: number, currentRevision: number): Promise<AppError> {
+  const latest = await tx.editorial.revision(id, currentRevision);
+  return new AppError('REVISION_CONFLICT', undefined, {
+    currentRevision,
+    savedBy: latest?.userName ?? null,
+    savedAt: latest?.createdAt ?? null,
+    theirs: latest ? JSON.parse(latest.snapshot) : null,
+  });
+}
+
 export function contentService(store: Store, events: EventBus, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
 
+  /**
+   * Saves a new revision. On a published article the revision is held back: readers keep the published version
+   * until an editor applies the changes (update) or discards them, so half-typed autosaves never go live.
+   */
   async function save(actor: Actor, id: number, raw: ArticleInputRaw | unknown, baseRevision: number, options: SaveOptions & { kind?: string } = {}) {
     const input = storable(parseArticleInput(raw));
     const result = await store.transaction(async (tx) => {
       const facts = await articleFacts(tx, id);
       authorize(actor, 'article.edit', facts);
       if (facts.revision !== baseRevision) throw await conflict(tx, id, facts.revision);
-      const significant = options.significantUpdate && facts.status === 'published' && can(actor, 'article.publish');
-      const revision = await tx.editorial.updateContent(id, await toContent(tx, input), baseRevision, now(), significant ? { updatedAt: now() } : {});
+      const held = facts.status === 'published';
+      let revision: number | null;
+      if (held) {
+        await checkReferences(tx, input);
+        revision = await tx.editorial.holdRevision(id, baseRevision, now());
+      } else {
+        revision = await tx.editorial.updateContent(id, await toContent(tx, input), baseRevision, now());
+      }
       if (revision === null) throw await conflict(tx, id, (await articleFacts(tx, id)).revision);
-      const kind = options.kind ?? (options.autosave ? 'autosave' : significant ? 'update' : 'save');
+      const kind = options.kind ?? (options.autosave ? 'autosave' : 'save');
       await tx.editorial.addRevision({ articleId: id, number: revision, snapshot: input, userId: actor.id, kind, now: now() });
-      await tx.audit.record({ userId: actor.id, action: `article.${kind}`, subject: `article:${id}`, details: { revision }, at: now() });
-      return { revision, status: facts.status };
+      await tx.audit.record({ userId: actor.id, action: `article.${kind}`, subject: `article:${id}`, details: { revision, ...(held && { held }) }, at: now() });
+      return { revision, status: facts.status, held };
     });
-    await events.emit('article.updated', { articleId: id, status: result.status });
-    return { revision: result.revision };
-  }
-
-  /** The conflict error carries the newer version so the editor can show both and let the user choose. */
-  async function conflict(tx: Queries, id: number, currentRevision: number): Promise<AppError> {
-    const latest = await tx.editorial.revision(id, currentRevision);
-    return new AppError('REVISION_CONFLICT', undefined, {
-      currentRevision,
-      savedBy: latest?.userName ?? null,
-      savedAt: latest?.createdAt ?? null,
-      theirs: latest ? JSON.parse(latest.snapshot) : null,
-    });
+    // Held edits change nothing readers see, so nothing public is told (no purge, no feed ping).
+    if (!result.held) await events.emit('article.updated', { articleId: id, status: result.status });
+    return { revision: result.revision, held: result.held };
   }
 
   return {

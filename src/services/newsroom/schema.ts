@@ -47,3 +47,11 @@ export const correctionSchema = z.object({
   kind: z.enum(['correction', 'clarification']),
   note: z.string().trim().min(1, 'must not be empty').max(2_000),
 });
+/** "Update": publish a published article's held changes, naming the revision the editor saw. */
+export const updateSchema = transitionSchema.extend({
+  revision: z.coerce.number().int().positive(),
+  /** Show readers an "Updated" time. */
+  significantUpdate: z.preprocess((v) => v === '1' || v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
+});
+/** "Discard changes": go back to what readers see, naming the revision the editor saw. */
+export const discardSchema = z.object({ revision: z.coerce.number().int().positive() });

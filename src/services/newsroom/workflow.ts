@@ -5,7 +5,7 @@ import type { Actor, Operation } from '../../domain/permissions.ts';
 import { AppError, invalidInput } from '../../errors.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Queries, Store } from '../../store/index.ts';
-import { articleFacts, authorize } from './content.ts';
+import { applyLatestRevision, articleFacts, authorize } from './content.ts';
 import { correctionSchema, scheduleSchema, transitionSchema } from './schema.ts';
 
 export const PUBLISH_JOB = 'publish_article';
@@ -45,10 +45,27 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
   async function publishNow(actor: Actor | null, id: number, note: string) {
     const r = await store.transaction(async (tx) => {
       const moved = await move(tx, actor, 'article.publish', id, 'published', note, (f) => ({ firstPublishedAt: firstPublishedAt(f.first_published_at, now()), scheduledAt: null }));
+      // Edits held while it was live and then withdrawn are part of what is published again.
+      const facts = await articleFacts(tx, id);
+      if (facts.held_revision !== null) await applyLatestRevision(tx, id, facts.revision, now());
       await tx.jobs.cancel(publishJobKey(id));
       return moved;
     });
     await events.emit('article.published', { articleId: id, first: r.firstPublication });
+  }
+
+  /** A scheduled update: publishes the latest revision if the article still has held changes and is due. */
+  async function publishHeldDue(id: number): Promise<boolean> {
+    const done = await store.transaction(async (tx) => {
+      const facts = await articleFacts(tx, id);
+      if (facts.status !== 'published' || !facts.scheduled_at || facts.scheduled_at > now()) return false;
+      if (facts.held_revision !== null && !(await applyLatestRevision(tx, id, facts.revision, now()))) return false;
+      await tx.editorial.setStatus(id, 'published', 'published', now(), { scheduledAt: null });
+      await tx.audit.record({ userId: null, action: 'article.update', subject: `article:${id}`, details: { revision: facts.revision, scheduled: true }, at: now() });
+      return true;
+    });
+    if (done) await events.emit('article.updated', { articleId: id, status: 'published' });
+    return done;
   }
 
   return {
@@ -69,7 +86,13 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
       if (runAt <= now()) throw new AppError('INVALID_INPUT', 'at: must be in the future; use Publish to publish now', { field: 'at' });
       await store.transaction(async (tx) => {
         const facts = await articleFacts(tx, id);
-        if (facts.status === 'scheduled') {
+        if (facts.status === 'published') {
+          // A live article's held changes can be scheduled: the job publishes the latest revision when due.
+          authorize(actor, 'article.publish', facts);
+          if (facts.held_revision === null) throw new AppError('INVALID_TRANSITION', 'The article is published and has no unpublished changes to schedule.');
+          await tx.editorial.setStatus(id, 'published', 'published', now(), { scheduledAt: runAt });
+          await tx.audit.record({ userId: actor.id, action: 'article.update_scheduled', subject: `article:${id}`, details: { at: runAt, note }, at: now() });
+        } else if (facts.status === 'scheduled') {
           // Re-timing a scheduled article is not a status change: move the job and record the note.
           authorize(actor, 'article.schedule', facts);
           await tx.editorial.setStatus(id, 'scheduled', 'scheduled', now(), { scheduledAt: runAt });
@@ -84,7 +107,10 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
 
     async unpublish(actor: Actor, id: number, raw?: unknown) {
       const { note } = parse(transitionSchema, raw);
-      await store.transaction((tx) => move(tx, actor, 'article.unpublish', id, 'unpublished', note));
+      await store.transaction(async (tx) => {
+        await move(tx, actor, 'article.unpublish', id, 'unpublished', note, () => ({ scheduledAt: null }));
+        await tx.jobs.cancel(publishJobKey(id)); // a scheduled update of what is now withdrawn
+      });
       await events.emit('article.unpublished', { articleId: id });
     },
 
@@ -118,7 +144,9 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
     /** The scheduler's job: publish if the article is still scheduled and due; otherwise do nothing. */
     async publishDue(id: number): Promise<boolean> {
       const facts = await store.editorial.editorialState(id);
-      if (!facts || facts.status !== 'scheduled' || !facts.scheduled_at || facts.scheduled_at > now()) return false;
+      if (!facts || !facts.scheduled_at || facts.scheduled_at > now()) return false;
+      if (facts.status === 'published') return publishHeldDue(id);
+      if (facts.status !== 'scheduled') return false;
       try {
         await publishNow(null, id, 'Published on schedule');
         return true;
