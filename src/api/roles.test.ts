@@ -41,6 +41,9 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   'POST /api/v1/articles/:id/draft': [Y, Y, Y],
   'POST /api/v1/articles/:id/lock': [Y, Y, Y],
   'POST /api/v1/articles/:id/corrections': [N, Y, Y],
+  // Publishing or discarding a live article's held changes is an editor's decision.
+  'POST /api/v1/articles/:id/update': [N, Y, Y],
+  'POST /api/v1/articles/:id/discard': [N, Y, Y],
   'GET /api/v1/collections/:slug': [N, Y, Y],
   'PUT /api/v1/collections/:slug': [N, Y, Y],
   'POST /api/v1/sections': [N, Y, Y],
@@ -53,14 +56,17 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   'DELETE /api/v1/tokens/:id': [Y, Y, Y],
   'GET /api/v1/media': [Y, Y, Y],
   'POST /api/v1/media': [Y, Y, Y],
-  'PUT /api/v1/media/:id': [Y, Y, Y],
+  // A picture uploaded by another writer: its text shows on their articles, so only editors may change it.
+  'PUT /api/v1/media/:id': [N, Y, Y],
   'GET /api/v1/audit': [N, N, Y],
 };
 const ROLE_INDEX = { writer: 0, editor: 1, admin: 2 } as const;
 const expectedFor = (key: string, who: Who) => (who === 'anonymous' ? false : EXPECTED[key]![ROLE_INDEX[who]]);
 
 /** The status an article must be in for the operation to make sense. */
-const NEEDS: Record<string, 'draft' | 'in_review' | 'published'> = {
+const NEEDS: Record<string, 'draft' | 'in_review' | 'published' | 'held'> = {
+  update: 'held',
+  discard: 'held',
   publish: 'in_review',
   schedule: 'in_review',
   draft: 'in_review',
@@ -92,10 +98,12 @@ afterAll(async () => {
   fs.rmSync(mediaDir, { recursive: true, force: true });
 });
 
-async function articleIn(status: 'draft' | 'in_review' | 'published', owner: Member = people.writer): Promise<number> {
+async function articleIn(status: 'draft' | 'in_review' | 'published' | 'held', owner: Member = people.writer): Promise<number> {
   const { id } = await app.services.content.create(owner.actor, articleBody(sectionId));
   if (status !== 'draft') await app.services.workflow.submit(owner.actor, id);
-  if (status === 'published') await app.services.workflow.publish(people.editor.actor, id);
+  if (status === 'published' || status === 'held') await app.services.workflow.publish(people.editor.actor, id);
+  // Held: published, then saved again, so there are changes readers do not see yet.
+  if (status === 'held') await app.services.content.save(people.editor.actor, id, articleBody(sectionId, { headline: 'Held wording' }), 1);
   return id;
 }
 
@@ -130,6 +138,8 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
       restore: { revision: 1, baseRevision: rev },
       schedule: { at: new Date(T0.getTime() + 3_600_000).toISOString() },
       corrections: { kind: 'correction', note: `An earlier version misspelt a name (${n}).` },
+      update: { revision: rev },
+      discard: { revision: rev },
     };
     return { url: url.replace(':id', String(articleId)), payload: key.startsWith('GET') ? undefined : (payloads[action] ?? {}), articleId };
   }
@@ -155,7 +165,7 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
     case 'POST /api/v1/media':
       return { url, ...(await upload(n)) };
     case 'PUT /api/v1/media/:id': {
-      const id = await makeMedia(t.store);
+      const id = await makeMedia(t.store, { uploadedBy: people.writer2.user.id });
       return { url: url.replace(':id', String(id)), payload: { alt: `Described ${n}`, caption: 'A caption', credit: 'File photo' } };
     }
     case 'POST /api/v1/tokens':

@@ -3,6 +3,7 @@ import type { EventBus } from '../events/bus.ts';
 import { SectionTree } from '../domain/sections.ts';
 import type { Store } from '../store/index.ts';
 import { FALLBACK_KEY } from './http.ts';
+import { PURGE_ALL } from './purge-channel.ts';
 
 export type Purge = (keys: string[]) => unknown;
 
@@ -22,6 +23,16 @@ export async function keysForArticle(store: Store, articleId: number): Promise<s
   ];
 }
 
+/** Past this many articles showing one picture, a change to it purges everything rather than key by key. */
+const MEDIA_PURGE_ARTICLES = 50;
+
+/** Keys of every page that shows a library picture: the pages of each article that shows it. */
+export async function keysForMedia(store: Store, mediaId: number): Promise<string[]> {
+  const ids = await store.media.articlesShowing(mediaId, MEDIA_PURGE_ARTICLES + 1);
+  if (ids.length > MEDIA_PURGE_ARTICLES) return [PURGE_ALL];
+  return [...new Set((await Promise.all(ids.map((id) => keysForArticle(store, id)))).flat())];
+}
+
 /** Purges on domain events, before the operation that caused them returns to its caller. */
 export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
   const article = async ({ articleId }: { articleId: number }) => {
@@ -31,6 +42,7 @@ export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
   events.on('article.updated', article);
   events.on('article.unpublished', article);
   events.on('collection.changed', async ({ slug }) => void (await purge([`collection:${slug}`, 'home', FALLBACK_KEY])));
+  events.on('media.changed', async ({ mediaId }) => void (await purge(await keysForMedia(store, mediaId))));
   // Navigation is on every page: a section change purges everything.
   events.on('section.changed', async () => void (await purge(['sections', FALLBACK_KEY])));
 }

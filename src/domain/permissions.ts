@@ -35,6 +35,11 @@ export interface ArticleFacts {
   status: ArticleStatus;
 }
 
+/** For pictures, only whose it is (the uploader). */
+export interface MediaFacts {
+  createdBy: number | null;
+}
+
 const RANK: Record<Role, number> = { writer: 1, editor: 2, admin: 3 };
 
 /** The least role each operation needs. Writers' rights on articles are narrowed further below. */
@@ -60,10 +65,13 @@ const MINIMUM: Record<Operation, Role> = {
 /** Statuses in which a writer may still change their own article: once it is scheduled or live, editors own it. */
 const WRITER_EDITABLE: readonly ArticleStatus[] = ['draft', 'in_review'];
 
-export function can(actor: Actor, op: Operation, article?: ArticleFacts): boolean {
+export function can(actor: Actor, op: Operation, facts?: ArticleFacts | MediaFacts): boolean {
   if (RANK[actor.role] < RANK[MINIMUM[op]]) return false;
-  if (actor.role !== 'writer' || !article) return true;
-  const own = article.createdBy === actor.id;
+  if (actor.role !== 'writer' || !facts) return true;
+  const own = facts.createdBy === actor.id;
+  if (op === 'media.edit') return own; // its alt, caption and credit show on other people's articles
+  if (!('status' in facts)) return true;
+  const article = facts;
   switch (op) {
     case 'article.view':
       return own || article.status === 'published';

@@ -7,6 +7,8 @@ export interface DomainEvents {
   'article.scheduled': { articleId: number; at: string };
   'collection.changed': { slug: string };
   'section.changed': { sectionId: number };
+  /** A library picture's alt, caption or credit changed. */
+  'media.changed': { mediaId: number };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

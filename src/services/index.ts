@@ -58,7 +58,7 @@ export function createServices(store: Store, o: ServiceOptions) {
     content: contentService(store, events, clock),
     workflow,
     curation: curationService(store, events, clock),
-    media: mediaService(store, o.mediaDir, clock),
+    media: mediaService(store, events, o.mediaDir, clock),
     tv: tvService(store, { origin: o.origin, timezone: o.timezone }),
     jobs,
   };

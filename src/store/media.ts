@@ -12,6 +12,8 @@ export interface NewMedia {
   caption: string;
   credit: string;
   variants: MediaVariant[];
+  /** The uploading user, when there is one (demo pictures have none). */
+  uploadedBy?: number | null;
 }
 
 export function toMediaRef(row: Selectable<MediaTable>): MediaRef {
@@ -43,10 +45,23 @@ export function mediaQueries(db: Kysely<Database>) {
           credit: m.credit,
           variants: JSON.stringify(m.variants),
           created_at: now,
+          uploaded_by: m.uploadedBy ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
+    },
+
+    /** Who uploaded the picture (null: nobody recorded), or undefined when there is no such picture. */
+    async uploaderOf(id: number): Promise<number | null | undefined> {
+      const row = await db.selectFrom('media').select('uploaded_by').where('id', '=', id).executeTakeFirst();
+      return row ? row.uploaded_by : undefined;
+    },
+
+    /** Articles that show the picture (hero, body, video poster), any status; at most `limit`. */
+    async articlesShowing(id: number, limit: number): Promise<number[]> {
+      const rows = await db.selectFrom('article_media').select('article_id').where('media_id', '=', id).orderBy('article_id').limit(limit).execute();
+      return rows.map((r) => r.article_id);
     },
 
     async describe(id: number, d: { alt: string; caption: string; credit: string }): Promise<boolean> {
@@ -55,7 +70,7 @@ export function mediaQueries(db: Kysely<Database>) {
     },
 
     /** Newest first, matching alt, caption or credit (case-insensitive on both dialects). */
-    async search(q: string, limit: number): Promise<MediaRef[]> {
+    async search(q: string, limit: number): Promise<(MediaRef & { uploadedBy: number | null })[]> {
       let query = db.selectFrom('media').selectAll().orderBy('id', 'desc').limit(limit);
       if (q) {
         // Wildcards are dropped rather than escaped: ESCAPE differs between the dialects, and nobody searches for them.
@@ -67,7 +82,7 @@ export function mediaQueries(db: Kysely<Database>) {
           ),
         );
       }
-      return (await query.execute()).map(toMediaRef);
+      return (await query.execute()).map((r) => ({ ...toMediaRef(r), uploadedBy: r.uploaded_by }));
     },
 
     async byIds(ids: number[]): Promise<Map<number, MediaRef>> {

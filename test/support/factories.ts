@@ -30,7 +30,7 @@ export async function makePerson(store: Store, name = `Reporter ${next()}`): Pro
   return store.taxonomy.createPerson({ slug: slugify(name), name, title: 'Correspondent', bio: `${name} reports for us.` });
 }
 
-export async function makeMedia(store: Store, overrides: { alt?: string; caption?: string; credit?: string } = {}): Promise<number> {
+export async function makeMedia(store: Store, overrides: { alt?: string; caption?: string; credit?: string; uploadedBy?: number } = {}): Promise<number> {
   return store.media.create(
     {
       originalFile: `test/${next()}.jpg`,
@@ -41,6 +41,7 @@ export async function makeMedia(store: Store, overrides: { alt?: string; caption
       caption: overrides.caption ?? 'A caption',
       credit: overrides.credit ?? 'File photo',
       variants: [{ width: 480, height: 270, format: 'webp', file: `test/${counter}-480.webp` }],
+      uploadedBy: overrides.uploadedBy ?? null,
     },
     T0.toISOString(),
   );

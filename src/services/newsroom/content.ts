@@ -1,6 +1,6 @@
 // Writing articles: create, save (with no lost updates), restore, history. Workflow lives in workflow.ts.
 import type { ArticleStatus } from '../../domain/article.ts';
-import { can, type Actor, type Operation } from '../../domain/permissions.ts';
+import { can, type Actor, type ArticleFacts, type MediaFacts, type Operation } from '../../domain/permissions.ts';
 import { slugify } from '../../domain/slug.ts';
 import { AppError, invalidInput } from '../../errors.ts';
 import type { EventBus } from '../../events/bus.ts';
@@ -34,7 +34,7 @@ export async function articleFacts(store: Queries, id: number) {
   return { ...state, status: state.status as ArticleStatus, createdBy: state.created_by };
 }
 
-export function authorize(actor: Actor, op: Operation, facts?: { createdBy: number | null; status: ArticleStatus }) {
+export function authorize(actor: Actor, op: Operation, facts?: ArticleFacts | MediaFacts) {
   if (!can(actor, op, facts)) throw new AppError('FORBIDDEN', `Your role (${actor.role}) does not allow ${op.replace('.', ' → ')} here.`);
 }
 
