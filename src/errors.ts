@@ -11,6 +11,7 @@ export const errorCatalogue = {
   INVALID_PAGE_CURSOR: { status: 400, message: 'The "before" and "after" values of a page link must be article numbers.' },
   INVALID_QUERY: { status: 400, message: 'The request had a value that could not be understood.' },
   INVALID_INPUT: { status: 400, message: 'Some of the values sent are not valid.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than this server accepts.' },
   NOT_SIGNED_IN: { status: 401, message: 'Please sign in to continue.' },
   SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or password is not right.' },
   SIGN_IN_THROTTLED: { status: 429, message: 'Too many failed sign-in attempts. Please wait and try again.' },

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { hasDuplicateHost } from '../http/origins.ts';
 import type { CachedPage, PageCache, PageVariant } from './page-cache.ts';
 
 /**
@@ -55,11 +56,58 @@ export function cachedPage(identity: Buffer, responseHeaders: Record<string, str
   };
 }
 
+/** The codings a cached page is stored in, in order of preference when the client weighs them equally. */
+const OFFERED = ['br', 'gzip', 'identity'] as const;
+export type PageEncoding = (typeof OFFERED)[number];
+
+// RFC 9110 §5.6.2 token, and §12.4.2 qvalue: 0 to 1 with at most three decimals.
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const WEIGHT = /^q=(0(\.\d{0,3})?|1(\.0{0,3})?)$/i;
+
+/**
+ * Accept-Encoding → q-value per coding named (lower-case, "*" included). Elements that do not parse (a bad
+ * token or weight, extra parameters) are left out rather than guessed at; a coding named twice keeps its first
+ * weight. Fastify does not parse this header, and @fastify/accept-negotiator (under @fastify/static) reads "*" as
+ * "br" even when br is refused, so the few lines are ours.
+ */
+export function parseAcceptEncoding(header: string): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const element of header.split(',')) {
+    const [coding = '', ...params] = element.split(';').map((part) => part.trim());
+    if (coding === '' && params.length === 0) continue; // empty list elements are allowed (RFC 9110 §5.6.1)
+    if (!TOKEN.test(coding) || params.length > 1) continue;
+    const weight = params.length ? WEIGHT.exec(params[0]!.replace(/\s*=\s*/, '=')) : null;
+    if (params.length && !weight) continue;
+    const name = coding.toLowerCase();
+    if (!weights.has(name)) weights.set(name, weight ? Number(weight[1]) : 1);
+  }
+  return weights;
+}
+
+/** Identity, when the client neither names it nor sends "*": acceptable, but below any coding it did name. */
+const UNNAMED_IDENTITY = 0.0001;
+
+/**
+ * The coding to answer with (RFC 9110 §12.5.3): the highest q-value above 0 among br, gzip and identity, br first
+ * on ties. "*" weighs every coding not named; identity is acceptable unless "identity;q=0" or "*;q=0" excludes it.
+ * No header is no preference, and we then send identity, which every client reads; when nothing is acceptable
+ * we send identity too, as the RFC allows, rather than a 406 page.
+ */
+export function negotiateEncoding(acceptEncoding: string | string[] | undefined): PageEncoding {
+  if (acceptEncoding === undefined) return 'identity';
+  const weights = parseAcceptEncoding(Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding);
+  const star = weights.get('*');
+  const q = (coding: PageEncoding) => weights.get(coding) ?? star ?? (coding === 'identity' ? UNNAMED_IDENTITY : 0);
+  let best: PageEncoding = 'identity';
+  let bestQ = 0;
+  for (const coding of OFFERED) {
+    if (q(coding) > bestQ) [best, bestQ] = [coding, q(coding)];
+  }
+  return best;
+}
+
 export function pickVariant(page: CachedPage, acceptEncoding: string | string[] | undefined): PageVariant {
-  const accept = String(acceptEncoding ?? '');
-  if (/\bbr\b/.test(accept)) return page.br;
-  if (/\bgzip\b/.test(accept)) return page.gzip;
-  return page.identity;
+  return page[negotiateEncoding(acceptEncoding)];
 }
 
 export function notModified(page: CachedPage, ifNoneMatch: string | undefined): boolean {
@@ -74,6 +122,8 @@ export function cachedResponder(cache: PageCache, originOf: (host: string | unde
   return function respond(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '/';
     if (!cacheableRequest(req.method, url, req.headers)) return false;
+    // Two Hosts name no one origin: the application refuses the request (400, http/origins.ts).
+    if (hasDuplicateHost(req)) return false;
     const origin = originOf(req.headers.host);
     if (!origin) return false;
     const page = cache.get(origin + url);

@@ -1,6 +1,8 @@
 // Which public address a request came in on. The site is served under one primary origin, any number of
 // mirrors (for readers whose access to the primary is blocked) and optionally an onion address. A request's
 // Host picks the origin; an unknown Host is refused, so a forged Host can never reach links, feeds or caches.
+// So is a request with two Hosts: a proxy in front may have routed it by the other one.
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 
@@ -61,10 +63,21 @@ export function originResolver(config: OriginConfig): (host: string | undefined)
   };
 }
 
+/**
+ * RFC 9112 §3.2: a request with more than one Host field must be answered 400. Node's parser does not refuse it and
+ * keeps only the first in req.headers, so the fields are counted in rawHeaders ([name, value, name, value, …]).
+ */
+export function hasDuplicateHost(req: Pick<IncomingMessage, 'rawHeaders'>): boolean {
+  let hosts = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') hosts++;
+  return hosts > 1;
+}
+
 export function registerOrigins(app: FastifyInstance, config: OriginConfig) {
   app.decorateRequest('origin', null as unknown as RequestOrigin);
   const originOf = originResolver(config);
   app.addHook('onRequest', async (req: FastifyRequest, reply) => {
+    if (hasDuplicateHost(req.raw)) throw new AppError('INVALID_QUERY', 'A request must carry exactly one Host header.');
     const origin = originOf(req.headers.host);
     if (!origin) throw new AppError('UNKNOWN_HOST');
     req.origin = origin;

@@ -1,7 +1,7 @@
 // Error pages: every failure is a friendly page with the right status, never a stack trace.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '../ops/log.ts';
-import { AppError, errorCatalogue } from '../errors.ts';
+import { AppError, errorCatalogue, type ErrorCode } from '../errors.ts';
 import type { SiteContext } from './context.ts';
 import type { SiteOptions } from './routes.tsx';
 import { sendPage } from './render.ts';
@@ -31,13 +31,15 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
     } else if (typeof (error as { statusCode?: number }).statusCode === 'number' && (error as { statusCode: number }).statusCode < 500) {
       // Fastify's own client errors (malformed URL, bad header, body too large): keep their status.
       status = (error as { statusCode: number }).statusCode;
-      message = `The request could not be understood: ${String((error as Error).message).slice(0, 200)}`;
+      const known = frameworkErrorCode(status);
+      const detail = String((error as Error).message).slice(0, 200);
+      message = known ? errorCatalogue[known].message : `The request could not be understood: ${detail}`;
     } else {
       req.log.error({ err: error }, 'unhandled error');
       status = 500;
       message = errorCatalogue.INTERNAL.message;
     }
-    const code = error instanceof AppError ? error.code : status === 500 ? 'INTERNAL' : 'INVALID_QUERY';
+    const code = error instanceof AppError ? error.code : status === 500 ? 'INTERNAL' : (frameworkErrorCode(status) ?? 'INVALID_QUERY');
     reply.header('x-error-code', code);
     const retry = error instanceof AppError ? error.details.retryAfterSeconds : undefined;
     if (retry) reply.header('retry-after', String(retry));
@@ -52,6 +54,15 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
 const isApi = (url: string) => url.startsWith('/api/');
 
 /**
+ * The catalogue code for a client error raised by Fastify or a plugin rather than by us, by its status, so the code
+ * never contradicts the status: 413 is Fastify's FST_ERR_CTP_BODY_TOO_LARGE (a Content-Length over the limit, or a
+ * body found too large while read) and the multipart plugin's file and part limits. Undefined: no code of its own.
+ */
+function frameworkErrorCode(status: number): ErrorCode | undefined {
+  return status === 413 ? 'PAYLOAD_TOO_LARGE' : undefined;
+}
+
+/**
  * Fastify's own request errors (a URL that cannot be decoded, a bad content type) happen before routing;
  * they still get an HTML error page, without navigation since no route ran (a JSON error under /api/).
  */
@@ -61,8 +72,9 @@ export function frameworkErrorPage(site: SiteOptions['site']) {
     // No hook runs before this handler, so the request id header is set here.
     reply.header(REQUEST_ID_HEADER, req.id);
     const message = 'The address or request could not be understood.';
+    const code = frameworkErrorCode(status) ?? 'INVALID_QUERY';
     // API clients read JSON errors, even for a URL the router could not decode.
-    if (isApi(req.url)) return void reply.code(status).header('x-error-code', 'INVALID_QUERY').send({ error: { code: 'INVALID_QUERY', message } });
+    if (isApi(req.url)) return void reply.code(status).header('x-error-code', code).send({ error: { code, message } });
     void sendPage(reply, <ErrorView site={{ ...site, nav: [] }} status={status} message={message} reference={req.id} />, status);
   };
 }

@@ -1,9 +1,13 @@
 // The three formats: RSS 2.0 (with content:encoded, dc:creator, Media RSS), Atom 1.0 and JSON Feed 1.1. Titles
 // and summaries are plain text; content is the article's HTML carried as escaped text; the hero picture is an
 // enclosure plus media:content (RSS, Atom) or the item's image (JSON Feed).
+//
+// RSS 2.0 says <description> (channel and item) is entity-encoded HTML, and readers render it so: plain text goes
+// in through htmlOfText. Every other RSS text (title, dc:creator, category, media:* with type plain) is plain text,
+// as the RSS Advisory Board advises for titles. Atom says it per element: type="text" everywhere but <content>.
 import type { FeedDocument, FeedItemDoc } from './document.ts';
 import { FEED_MEDIA_TYPE, type FeedFormat } from './paths.ts';
-import { el, xmlDocument, type XmlElement } from './xml.ts';
+import { el, htmlOfText, xmlDocument, type XmlElement } from './xml.ts';
 
 export const GENERATOR = 'Masthead';
 
@@ -16,8 +20,6 @@ const NS = {
 
 const iso = (t: string) => new Date(t).toISOString();
 const rfc822 = (t: string) => new Date(t).toUTCString();
-/** Text that a reader may treat as HTML (RSS <description>) shows literally. */
-const htmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function mediaContent(item: FeedItemDoc): XmlElement | null {
   const image = item.image;
@@ -39,7 +41,7 @@ export function rss(doc: FeedDocument): string {
       el('link', undefined, i.url),
       el('guid', { isPermaLink: 'false' }, i.id),
       el('pubDate', undefined, rfc822(i.published)),
-      el('description', undefined, htmlText(i.summary)),
+      el('description', undefined, htmlOfText(i.summary)),
       el('content:encoded', undefined, i.contentHtml),
       i.authors.map((a) => el('dc:creator', undefined, a.name)),
       i.categories.map((c) => el('category', { domain: c.url }, c.name)),
@@ -55,7 +57,7 @@ export function rss(doc: FeedDocument): string {
         undefined,
         el('title', undefined, doc.title),
         el('link', undefined, doc.homeUrl),
-        el('description', undefined, doc.description),
+        el('description', undefined, htmlOfText(doc.description)),
         el('language', undefined, doc.language),
         el('lastBuildDate', undefined, rfc822(doc.updated)),
         el('generator', undefined, GENERATOR),

@@ -1,7 +1,8 @@
 // A very small XML writer for the RSS and Atom feeds. Like the Preact views, nothing is built by pasting text
 // into markup: every text node and attribute value goes through `escapeXml`, and characters XML 1.0 cannot carry
 // (control characters, lone surrogates) are dropped, so no headline can break a feed. Embedded HTML is written as
-// escaped text, never as CDATA, so there is no section terminator to smuggle in.
+// escaped text, never as CDATA, so there is no section terminator to smuggle in. Plain text bound for an element that
+// readers render as HTML goes through `htmlOfText` first (see formats.ts for which elements those are).
 
 export interface XmlElement {
   name: string;
@@ -26,6 +27,15 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
+}
+
+/**
+ * Plain text as HTML source that shows it literally, for elements a reader renders as HTML (RSS <description>,
+ * channel and item alike). The writer escapes the result once more for XML, so a reader that decodes the XML and
+ * then renders the HTML shows "<b>" as written instead of bold text. HTML needs the same four characters escaped.
+ */
+export function htmlOfText(text: string): string {
+  return escapeXml(text);
 }
 
 const NAME = /^[A-Za-z_][\w.:-]*$/;

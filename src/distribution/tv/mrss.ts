@@ -1,9 +1,9 @@
-// Media RSS: the same videos for TV platforms that read MRSS. Every text value is XML-escaped.
+// Media RSS: the same videos for TV platforms that read MRSS. Written with the feeds' XML writer, so every text
+// and attribute is escaped by one helper; <description> is HTML in RSS, so plain text goes in through htmlOfText,
+// while media:title and media:description are plain text (MRSS's default type="plain").
 
 import { clip, mimeOf, type TvItem } from '../../domain/video.ts';
-
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+import { el, htmlOfText, xmlDocument, type XmlElement } from '../feeds/xml.ts';
 
 export interface MrssInput {
   title: string;
@@ -13,33 +13,49 @@ export interface MrssInput {
   items: TvItem[];
 }
 
+const NS = { media: 'http://search.yahoo.com/mrss/', atom: 'http://www.w3.org/2005/Atom' };
+
+function mediaContent(i: TvItem, description: string): XmlElement {
+  const t = i.thumbnail!;
+  return el(
+    'media:content',
+    { url: i.video.url, type: mimeOf(i.video), medium: 'video', duration: i.video.durationSeconds },
+    el('media:title', undefined, i.title),
+    el('media:description', undefined, description),
+    el('media:thumbnail', { url: t.url, width: t.width, height: t.height }),
+    i.video.captions.map((c) => el('media:subTitle', { type: 'text/vtt', lang: c.language, href: c.url })),
+  );
+}
+
+function item(i: TvItem): XmlElement {
+  const description = clip(i.description, 500);
+  return el(
+    'item',
+    undefined,
+    el('title', undefined, i.title),
+    el('link', undefined, i.url),
+    el('guid', { isPermaLink: 'false' }, `urn:masthead:article:${i.id}`),
+    el('pubDate', undefined, new Date(i.publishedAt).toUTCString()),
+    el('description', undefined, htmlOfText(description)),
+    mediaContent(i, description),
+  );
+}
+
 export function mrssFeed(f: MrssInput): string {
-  const items = f.items.map((i) => {
-    const t = i.thumbnail!;
-    return `<item>
-<title>${escapeXml(i.title)}</title>
-<link>${escapeXml(i.url)}</link>
-<guid isPermaLink="false">urn:masthead:article:${i.id}</guid>
-<pubDate>${new Date(i.publishedAt).toUTCString()}</pubDate>
-<description>${escapeXml(clip(i.description, 500))}</description>
-<media:content url="${escapeXml(i.video.url)}" type="${mimeOf(i.video)}" medium="video" duration="${i.video.durationSeconds}">
-<media:title>${escapeXml(i.title)}</media:title>
-<media:description>${escapeXml(clip(i.description, 500))}</media:description>
-<media:thumbnail url="${escapeXml(t.url)}" width="${t.width}" height="${t.height}"/>
-${i.video.captions.map((c) => `<media:subTitle type="text/vtt" lang="${escapeXml(c.language)}" href="${escapeXml(c.url)}"/>`).join('\n')}
-</media:content>
-</item>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:atom="http://www.w3.org/2005/Atom">
-<channel>
-<title>${escapeXml(f.title)}</title>
-<link>${escapeXml(f.link)}</link>
-<description>${escapeXml(`Videos from ${f.title}`)}</description>
-<language>${escapeXml(f.language)}</language>
-<atom:link href="${escapeXml(f.selfUrl)}" rel="self" type="application/rss+xml"/>
-${items.join('\n')}
-</channel>
-</rss>
-`;
+  return xmlDocument(
+    el(
+      'rss',
+      { version: '2.0', 'xmlns:media': NS.media, 'xmlns:atom': NS.atom },
+      el(
+        'channel',
+        undefined,
+        el('title', undefined, f.title),
+        el('link', undefined, f.link),
+        el('description', undefined, htmlOfText(`Videos from ${f.title}`)),
+        el('language', undefined, f.language),
+        el('atom:link', { href: f.selfUrl, rel: 'self', type: 'application/rss+xml' }),
+        f.items.map(item),
+      ),
+    ),
+  );
 }
