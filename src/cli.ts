@@ -39,8 +39,9 @@ Commands:
             load such an export into an empty database; imported users have no password until one is set
   users add --email E --name N --role writer|editor|admin [--password P]
             create a newsroom user; without --password one is generated and shown once
-  users set-password --email E [--password P]
-            set a user's password (e.g. after import-content) and end their sessions
+  users set-password --email E [--password P] [--revoke-tokens]
+            set a user's password (e.g. after import-content) and end their sessions;
+            with --revoke-tokens also revoke their API tokens (do so when the account may have been misused)
   backup --out FILE
             a consistent copy of the database while the site runs (pictures: copy MEDIA_DIR after it)
   restore FILE
@@ -52,7 +53,13 @@ async function usersCommand(config: Config, args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      'revoke-tokens': { type: 'boolean', default: false },
+    },
   });
   if (positionals[0] !== 'add' && positionals[0] !== 'set-password') {
     console.error(USAGE);
@@ -65,8 +72,10 @@ async function usersCommand(config: Config, args: string[]) {
     const auth = authService(createStore(db));
     const password = values.password ?? generatePassword();
     if (positionals[0] === 'set-password') {
-      const user = await auth.setPassword(values.email ?? '', password);
+      const revokeTokens = values['revoke-tokens'];
+      const { user, tokensRevoked } = await auth.setPassword(values.email ?? '', password, null, { revokeTokens });
       console.log(`Set a new password for ${user.name} <${user.email}>; their sessions were ended.`);
+      if (revokeTokens) console.log(`${tokensRevoked} API ${tokensRevoked === 1 ? 'token was' : 'tokens were'} revoked.`);
     } else {
       const user = await auth.createUser({ email: values.email ?? '', name: values.name ?? '', role: values.role ?? '', password });
       console.log(`Created ${user.role} ${user.name} <${user.email}>.`);

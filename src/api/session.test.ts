@@ -3,10 +3,10 @@
 // double-submit cookie). API tokens are not cookies, so they need no CSRF token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { dialects, sqliteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
-import { articleBody, bearer, postSignIn, setCookie, signIn, signInForm, team, PASSWORD } from '../../test/support/newsroom.ts';
+import { articleBody, bearer, hiddenCsrf, postSignIn, setCookie, signIn, signInForm, team, PASSWORD } from '../../test/support/newsroom.ts';
 
 let t: TestDb;
 let app: FastifyInstance;
@@ -186,5 +186,149 @@ describe('session cookie', () => {
     expect((await me(colleague.token)).statusCode).toBe(200);
     // API tokens are not sessions: they keep working until revoked.
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(people.editor.token) })).statusCode).toBe(200);
+  });
+});
+
+/** POST /newsroom/sign-in as a browser would send it: the double-submit cookie plus whatever session cookie it holds. */
+function signInWithCookies(a: FastifyInstance, fields: Record<string, string>, cookies: Record<string, string>) {
+  const cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+  return a.inject({
+    method: 'POST',
+    url: '/newsroom/sign-in',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    payload: new URLSearchParams(fields).toString(),
+  });
+}
+
+describe.each(dialects)('signing in while a session cookie is present, on $name', ({ open }) => {
+  let db: TestDb;
+  let a: FastifyInstance;
+  let crew: Awaited<ReturnType<typeof team>>;
+  beforeAll(async () => {
+    db = await open();
+    a = await testApp(db.store);
+    crew = await team(a);
+  });
+  afterAll(async () => {
+    await a.close();
+    await db.destroy();
+  });
+  const whoIs = async (token: string) => {
+    const res = await a.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `mh_session=${token}` } });
+    return res.statusCode === 200 ? (res.json().user.email as string) : res.statusCode;
+  };
+
+  /** Opens the sign-in page with the session cookie and signs in as the editor; returns the new session's token. */
+  async function switchTo(sessionCookie: string) {
+    const form = await a.inject({ method: 'GET', url: '/newsroom/sign-in', headers: { cookie: `mh_session=${sessionCookie}` } });
+    const csrfCookie = setCookie(form, 'mh_signin_csrf')!.value;
+    const res = await signInWithCookies(
+      a,
+      { _csrf: hiddenCsrf(form.body), email: crew.editor.user.email, password: PASSWORD },
+      { mh_session: sessionCookie, mh_signin_csrf: csrfCookie },
+    );
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+    const fresh = setCookie(res, 'mh_session')!.value;
+    expect(fresh).not.toBe(sessionCookie);
+    expect(await whoIs(fresh)).toBe(crew.editor.user.email);
+    return fresh;
+  }
+
+  it('a valid session of another user: sign-in works, the new session replaces it and the old one is ended', async () => {
+    const writer = await signIn(a, crew.writer.user.email);
+    await switchTo(writer.token);
+    expect(await whoIs(writer.token)).toBe(401);
+  });
+
+  it('a stale session cookie (signed out) does not block sign-in', async () => {
+    const old = await signIn(a, crew.writer.user.email);
+    await a.inject({ method: 'POST', url: '/newsroom/sign-out', headers: old.headers(), payload: {} });
+    expect(await whoIs(old.token)).toBe(401);
+    await switchTo(old.token);
+  });
+
+  it('a foreign (planted, never issued) session cookie does not block sign-in', async () => {
+    await switchTo('planted-by-someone-else-0123456789abcdef');
+  });
+
+  it('with a valid session present, sign-in still needs its own double-submit token, and a refusal leaves the session be', async () => {
+    const writer = await signIn(a, crew.writer.user.email);
+    const form = await signInForm(a);
+    const creds = { email: crew.editor.user.email, password: PASSWORD };
+    const both = { mh_session: writer.token, mh_signin_csrf: form.cookie };
+    const refused = [
+      await signInWithCookies(a, { ...creds, _csrf: form.csrf }, { mh_session: writer.token }),
+      // The session's own token is not the sign-in form's.
+      await signInWithCookies(a, { ...creds, _csrf: writer.csrf }, { mh_session: writer.token }),
+      await signInWithCookies(a, { ...creds, _csrf: 'x'.repeat(form.csrf.length) }, both),
+    ];
+    for (const [i, res] of refused.entries()) {
+      expect(res.statusCode, `attempt ${i}`).toBe(403);
+      expect(res.headers['x-error-code']).toBe('CSRF_INVALID');
+      expect(setCookie(res, 'mh_session')).toBeUndefined();
+    }
+    const wrong = await signInWithCookies(a, { ...creds, password: 'not it', _csrf: form.csrf }, both);
+    expect(wrong.statusCode).toBe(401);
+    expect(await whoIs(writer.token)).toBe(crew.writer.user.email);
+  });
+
+  it('other newsroom POSTs with a session still need the session’s CSRF token', async () => {
+    const writer = await signIn(a, crew.writer.user.email);
+    const res = await a.inject({ method: 'POST', url: '/newsroom/tokens', headers: writer.headers(false), payload: { name: 'forged' } });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe.each(dialects)('revoking API tokens on sign-out, on $name', ({ open }) => {
+  let db: TestDb;
+  let a: FastifyInstance;
+  let crew: Awaited<ReturnType<typeof team>>;
+  beforeAll(async () => {
+    db = await open();
+    a = await testApp(db.store);
+    crew = await team(a);
+  });
+  afterAll(async () => {
+    await a.close();
+    await db.destroy();
+  });
+  const tokenWorks = async (token: string) =>
+    (await a.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(token) })).statusCode === 200;
+  const signOut = (s: Awaited<ReturnType<typeof signIn>>, fields: Record<string, string>) =>
+    a.inject({
+      method: 'POST',
+      url: '/newsroom/sign-out',
+      headers: { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: s.csrf, ...fields }).toString(),
+    });
+
+  it('the sign-out form offers “Also revoke my API tokens”', async () => {
+    const s = await signIn(a, crew.writer.user.email);
+    const page = await a.inject({ method: 'GET', url: '/newsroom', headers: s.headers(false) });
+    const box = /<input[^>]*name="revokeTokens"[^>]*>/.exec(page.body)?.[0];
+    expect(box).toMatch(/type="checkbox"/);
+    const id = /id="([^"]+)"/.exec(box!)![1];
+    expect(page.body).toMatch(new RegExp(`<label for="${id}"[^>]*>Also revoke my API tokens</label>`));
+  });
+
+  it('“sign out everywhere” with the box ticked also revokes every API token of that user, and no one else’s', async () => {
+    const extra = await a.services.auth.createApiToken(crew.writer.user.id, 'second');
+    const s = await signIn(a, crew.writer.user.email);
+    const out = await signOut(s, { everywhere: '1', revokeTokens: '1' });
+    expect(out.statusCode).toBe(303);
+    expect(await tokenWorks(crew.writer.token)).toBe(false);
+    expect(await tokenWorks(extra.token)).toBe(false);
+    expect(await tokenWorks(crew.writer2.token)).toBe(true);
+    const audit = await db.store.audit.recent(5);
+    expect(audit.find((e) => e.action === 'auth.signed_out_everywhere')).toMatchObject({
+      userId: crew.writer.user.id,
+      details: { tokensRevoked: 2 },
+    });
+  });
+
+  it('without the box ticked, the API tokens keep working', async () => {
+    const s = await signIn(a, crew.editor.user.email);
+    expect((await signOut(s, { everywhere: '1' })).statusCode).toBe(303);
+    expect(await tokenWorks(crew.editor.token)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, ROLES } from '../domain/permissions.ts';
 import type { Section } from '../domain/model.ts';
 import { AppError } from '../errors.ts';
-import { actorOf } from '../http/auth.ts';
+import { actorOf, clientIp } from '../http/auth.ts';
 import type { Services } from '../services/index.ts';
 import { sendPage } from '../site/render.ts';
 import type { CtxOf } from './routes.tsx';
@@ -12,6 +12,11 @@ import { NewsroomLayout, Notice, type NewsroomContext } from './views/layout.tsx
 
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, string>;
 const optionalId = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
+const userId = (req: FastifyRequest) => {
+  const id = optionalId((req.params as Record<string, string>).id);
+  if (id === null || id > 2 ** 31 - 1) throw new AppError('NOT_FOUND', 'There is no such user.');
+  return id;
+};
 
 export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { services: Services; ctxOf: CtxOf }) {
   app.get('/newsroom/sections', async (req, reply) => {
@@ -31,7 +36,8 @@ export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { service
 
   app.get('/newsroom/users', async (req, reply) => {
     const users = await services.newsroom.users(actorOf(req));
-    return sendPage(reply, <UsersView ctx={ctxOf(req)} users={users} />);
+    const revoked = optionalId((req.query as Record<string, string>).revoked);
+    return sendPage(reply, <UsersView ctx={ctxOf(req)} users={users} revoked={revoked} />);
   });
   app.post('/newsroom/users', async (req, reply) => {
     const b = body(req);
@@ -43,6 +49,11 @@ export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { service
     if (!(ROLES as readonly string[]).includes(role ?? '')) throw new AppError('INVALID_INPUT', 'role: must be writer, editor or admin', { field: 'role' });
     await services.newsroom.setRole(actorOf(req), articleId(req), role as (typeof ROLES)[number]);
     return reply.redirect('/newsroom/users', 303);
+  });
+  // The auth service checks the role (admins only, for anyone but oneself) and writes the audit entry.
+  app.post('/newsroom/users/:id/revoke-tokens', async (req, reply) => {
+    const count = await services.auth.revokeAllApiTokens(actorOf(req), userId(req), clientIp(req));
+    return reply.redirect(`/newsroom/users?revoked=${count}`, 303);
   });
 
   app.post('/newsroom/media/:id', async (req, reply) => {
@@ -122,16 +133,20 @@ function SectionsView({ ctx, sections, done }: { ctx: NewsroomContext; sections:
   );
 }
 
-function UsersView({ ctx, users }: { ctx: NewsroomContext; users: Awaited<ReturnType<Services['newsroom']['users']>> }) {
+type UserRows = Awaited<ReturnType<Services['newsroom']['users']>>;
+
+function UsersView({ ctx, users, revoked }: { ctx: NewsroomContext; users: UserRows; revoked: number | null }) {
   return (
     <NewsroomLayout ctx={ctx} title="Users">
       <h1>Users</h1>
+      {revoked !== null && <Notice kind="ok">Revoked {revoked} API {revoked === 1 ? 'token' : 'tokens'}.</Notice>}
       <table class="nr-table">
         <thead>
           <tr>
             <th scope="col">Name</th>
             <th scope="col">E-mail</th>
             <th scope="col">Role</th>
+            <th scope="col">API tokens</th>
           </tr>
         </thead>
         <tbody>
@@ -154,6 +169,9 @@ function UsersView({ ctx, users }: { ctx: NewsroomContext; users: Awaited<Return
                   </select>
                   <button type="submit">Change role of {u.name}</button>
                 </form>
+              </td>
+              <td>
+                <RevokeTokensForm ctx={ctx} user={u} />
               </td>
             </tr>
           ))}
@@ -180,6 +198,16 @@ function UsersView({ ctx, users }: { ctx: NewsroomContext; users: Awaited<Return
   );
 }
 
+/** Revokes every API token of one user at once (a leaked token, someone leaving); sessions are untouched. */
+function RevokeTokensForm({ ctx, user }: { ctx: NewsroomContext; user: UserRows[number] }) {
+  return (
+    <form method="post" action={`/newsroom/users/${user.id}/revoke-tokens`} class="nr-inline">
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <button type="submit">Revoke API tokens of {user.name}</button>
+    </form>
+  );
+}
+
 function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: Awaited<ReturnType<Services['media']['search']>> }) {
   return (
     <NewsroomLayout ctx={ctx} title="Media library">
@@ -196,6 +224,8 @@ function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: 
             <img src={m.url} alt={m.alt} width={160} height={Math.round((160 * m.height) / Math.max(1, m.width))} loading="lazy" />
             <form method="post" action={`/newsroom/media/${m.id}`} class="nr-form">
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              {!m.editable && <p class="nr-hint">Only its uploader or an editor can change this image’s text.</p>}
+              <fieldset disabled={!m.editable} class="nr-bare">
               <label for={`alt-${m.id}`}>Alt text of image {m.id}</label>
               <input id={`alt-${m.id}`} name="alt" value={m.alt} required maxLength={500} />
               <label for={`caption-${m.id}`}>Caption</label>
@@ -203,6 +233,7 @@ function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: 
               <label for={`credit-${m.id}`}>Credit</label>
               <input id={`credit-${m.id}`} name="credit" value={m.credit} maxLength={300} />
               <button type="submit">Save image {m.id}</button>
+              </fieldset>
             </form>
           </li>
         ))}

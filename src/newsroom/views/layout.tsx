@@ -52,6 +52,8 @@ export function NewsroomLayout({ ctx, title, children, scripts = [] }: { ctx: Ne
                 {a.name} ({a.role})
               </span>{' '}
               <button type="submit">Sign out</button>
+              <input type="checkbox" id="signout-revoke-tokens" name="revokeTokens" value="1" />
+              <label for="signout-revoke-tokens">Also revoke my API tokens</label>
               <button type="submit" name="everywhere" value="1">
                 Sign out everywhere
               </button>

@@ -1,7 +1,7 @@
 // Accounts and sign-in: users, server-side sessions, CSRF tokens, API tokens and sign-in throttling.
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { isRole, type Role } from '../../domain/permissions.ts';
+import { can, isRole, type Actor, type Role } from '../../domain/permissions.ts';
 import { AppError, invalidInput } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
 import type { User } from '../../store/users.ts';
@@ -9,8 +9,29 @@ import { toUser } from '../../store/users.ts';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 
 export const SESSION_TTL_MS = 12 * 3_600_000;
-/** Sign-in throttling: failures allowed per window, per account and per client address. */
-export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
+/**
+ * Sign-in throttling, as OWASP's Authentication Cheat Sheet describes it. Failures in a sliding window are
+ * counted per (account, address) and per address, each with a hard limit, so a stranger guessing from their
+ * addresses never throttles the owner signing in from theirs. Account-wide there is only a higher ceiling
+ * past which each attempt waits a delay that doubles with every further failure (capped): a guesser spread
+ * over many addresses is slowed down, and the owner waits a minute at most, never a lock-out.
+ */
+export const THROTTLE = {
+  windowMs: 15 * 60_000,
+  perAccountAddress: 5,
+  perAddress: 20,
+  perAccount: 50,
+  delayBaseMs: 1000,
+  delayMaxMs: 60_000,
+};
+
+/**
+ * The sign_in_failures keys of one attempt. The account is named by its normalised e-mail rather than its id,
+ * so that unknown addresses are throttled exactly like real accounts and the throttle reveals nothing.
+ */
+function throttleKeys(email: string, ip: string) {
+  return { pair: `acct:${email}|ip:${ip}`, address: `ip:${ip}`, account: `acct:${email}` };
+}
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const token = () => crypto.randomBytes(32).toString('base64url');
@@ -33,14 +54,35 @@ export interface SessionInfo {
 export function authService(store: Store, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
 
-  async function throttled(keys: string[]): Promise<number | null> {
-    const since = new Date(clock().getTime() - THROTTLE.windowMs).toISOString();
-    for (const key of keys) {
-      const { count, oldest } = await store.users.failuresSince(key, since);
-      const limit = key.startsWith('email:') ? THROTTLE.perAccount : THROTTLE.perAddress;
-      if (count >= limit && oldest) return Math.max(1, Math.ceil((new Date(oldest).getTime() + THROTTLE.windowMs - clock().getTime()) / 1000));
-    }
-    return null;
+  const secondsUntil = (ms: number) => Math.max(1, Math.ceil((ms - clock().getTime()) / 1000));
+
+  async function failures(key: string) {
+    return store.users.failuresSince(key, new Date(clock().getTime() - THROTTLE.windowMs).toISOString());
+  }
+
+  /** A hard limit: once reached, attempts wait until the oldest failure leaves the window. */
+  async function limitWait(key: string, limit: number): Promise<number | null> {
+    const { count, oldest } = await failures(key);
+    return count >= limit && oldest ? secondsUntil(new Date(oldest).getTime() + THROTTLE.windowMs) : null;
+  }
+
+  /** The account-wide ceiling: past it, a delay after the latest failure that doubles with each one. */
+  async function accountDelay(key: string): Promise<number | null> {
+    const { count, newest } = await failures(key);
+    if (count < THROTTLE.perAccount || !newest) return null;
+    const delay = Math.min(THROTTLE.delayMaxMs, THROTTLE.delayBaseMs * 2 ** (count - THROTTLE.perAccount));
+    const until = new Date(newest).getTime() + delay;
+    return until > clock().getTime() ? secondsUntil(until) : null;
+  }
+
+  /** Seconds to wait before this attempt may be checked, or null; the longest of the three rules. */
+  async function throttled(keys: ReturnType<typeof throttleKeys>): Promise<number | null> {
+    const waits = [
+      await limitWait(keys.pair, THROTTLE.perAccountAddress),
+      await limitWait(keys.address, THROTTLE.perAddress),
+      await accountDelay(keys.account),
+    ].filter((w): w is number => w !== null);
+    return waits.length ? Math.max(...waits) : null;
   }
 
   return {
@@ -68,33 +110,42 @@ export function authService(store: Store, clock: () => Date = () => new Date()) 
 
     /**
      * Sets a user's password (an admin at the command line, or after an import, which brings users without
-     * one) and ends their sessions, so whoever knew the old password is signed out.
+     * one) and ends their sessions, so whoever knew the old password is signed out. API tokens are revoked
+     * only when asked: whoever knew the password may have made one, but revoking breaks the user's scripts.
      */
-    async setPassword(email: string, password: string, actorId: number | null = null): Promise<User> {
+    async setPassword(
+      email: string,
+      password: string,
+      actorId: number | null = null,
+      opts: { revokeTokens?: boolean } = {},
+    ): Promise<{ user: User; tokensRevoked: number }> {
       const parsed = newUserSchema.pick({ email: true, password: true }).safeParse({ email, password });
       if (!parsed.success) throw invalidInput(parsed.error.issues);
       const user = await store.users.byEmail(parsed.data.email);
       if (!user) throw new AppError('NOT_FOUND', 'There is no user with that e-mail address.', { field: 'email' });
       const passwordHash = await hashPassword(parsed.data.password);
-      await store.transaction(async (tx) => {
+      const tokensRevoked = await store.transaction(async (tx) => {
         await tx.users.setPassword(user.id, passwordHash);
         await tx.users.deleteSessionsOf(user.id);
-        await tx.audit.record({ userId: actorId, action: 'user.password_set', subject: `user:${user.id}`, at: now() });
+        const revoked = opts.revokeTokens ? await tx.users.revokeTokensOf(user.id, now()) : 0;
+        const details = opts.revokeTokens ? { tokensRevoked: revoked } : undefined;
+        await tx.audit.record({ userId: actorId, action: 'user.password_set', subject: `user:${user.id}`, details, at: now() });
+        return revoked;
       });
-      return (await store.users.byId(user.id))!;
+      return { user: (await store.users.byId(user.id))!, tokensRevoked };
     },
 
-    /** Checks the password, throttling by account and by address; returns a new session's tokens. */
+    /** Checks the password, throttled as THROTTLE describes; returns a new session's tokens. */
     async signIn(input: { email: string; password: string; ip: string; userAgent: string }): Promise<SessionInfo & { token: string }> {
       const email = input.email.trim().toLowerCase().slice(0, 254);
-      const keys = [`email:${email}`, `ip:${input.ip}`];
+      const keys = throttleKeys(email, input.ip);
       const wait = await throttled(keys);
       if (wait !== null) throw new AppError('SIGN_IN_THROTTLED', undefined, { retryAfterSeconds: wait });
       const row = await store.users.byEmail(email);
       const ok = await verifyPassword(input.password.slice(0, 200), row?.password_hash ?? (await dummyHash()));
       if (!row || !ok || row.disabled_at) {
         await store.transaction(async (tx) => {
-          for (const key of keys) await tx.users.recordFailure(key, now());
+          for (const key of Object.values(keys)) await tx.users.recordFailure(key, now());
           await tx.audit.record({ userId: row?.id ?? null, action: 'auth.sign_in_failed', subject: `email:${email}`, ip: input.ip, at: now() });
         });
         throw new AppError('SIGN_IN_FAILED');
@@ -102,7 +153,9 @@ export function authService(store: Store, clock: () => Date = () => new Date()) 
       const sessionToken = token();
       const csrfToken = token();
       await store.transaction(async (tx) => {
-        await tx.users.clearFailures(`email:${email}`);
+        // Only this address's count for the account: clearing the account-wide or the address count would let
+        // a guesser reset them by signing in to an account of their own, or whenever the owner signs in.
+        await tx.users.clearFailures(keys.pair);
         await tx.users.createSession({
           id: sha256(sessionToken),
           userId: row.id,
@@ -134,10 +187,14 @@ export function authService(store: Store, clock: () => Date = () => new Date()) 
       await store.users.deleteSession(sessionId);
     },
 
-    async signOutEverywhere(userId: number, ip = '') {
-      await store.transaction(async (tx) => {
+    /** Ends every session of the user and, when asked, revokes their API tokens too; returns how many. */
+    async signOutEverywhere(userId: number, ip = '', opts: { revokeTokens?: boolean } = {}): Promise<number> {
+      return store.transaction(async (tx) => {
         await tx.users.deleteSessionsOf(userId);
-        await tx.audit.record({ userId, action: 'auth.signed_out_everywhere', subject: `user:${userId}`, ip, at: now() });
+        const revoked = opts.revokeTokens ? await tx.users.revokeTokensOf(userId, now()) : 0;
+        const details = opts.revokeTokens ? { tokensRevoked: revoked } : undefined;
+        await tx.audit.record({ userId, action: 'auth.signed_out_everywhere', subject: `user:${userId}`, details, ip, at: now() });
+        return revoked;
       });
     },
 
@@ -161,6 +218,22 @@ export function authService(store: Store, clock: () => Date = () => new Date()) 
         return ok;
       });
       if (!done) throw new AppError('NOT_FOUND', 'There is no such token.');
+    },
+
+    /**
+     * Revokes every API token of a user; returns how many were live. Anyone may do it to their own tokens;
+     * doing it to someone else's takes user management (admins), checked here so every door gets the check.
+     */
+    async revokeAllApiTokens(actor: Actor, userId: number, ip = ''): Promise<number> {
+      const allowed = userId === actor.id ? can(actor, 'token.manage') : can(actor, 'user.manage');
+      if (!allowed) throw new AppError('FORBIDDEN', `Your role (${actor.role}) does not allow revoking another user’s API tokens.`);
+      return store.transaction(async (tx) => {
+        if (!(await tx.users.byId(userId))) throw new AppError('NOT_FOUND', 'There is no such user.');
+        const count = await tx.users.revokeTokensOf(userId, now());
+        const subject = `user:${userId}`;
+        await tx.audit.record({ userId: actor.id, action: 'token.revoked_all', subject, details: { count }, ip, at: now() });
+        return count;
+      });
     },
 
     async apiUser(bearer: string): Promise<User | null> {
