@@ -13,6 +13,7 @@ import { UPLOAD_LIMITS } from './media/upload.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerSecurityHeaders, securityHeaders, withSecurityHeaders } from './http/security-headers.ts';
 import { registerTextGuard } from './http/text-guard.ts';
+import { DEFAULT_BODY_LIMIT, registerEarlySizeCheck, registerJsonShapeCheck } from './http/body-limits.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { parseAllowList } from './net/addresses.ts';
 import { originResolver, registerOrigins } from './http/origins.ts';
@@ -65,7 +66,7 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
     ...(cache && { serverFactory: cachedServer(cachedResponder(cache, hostOrigin(originResolver(origins)))) }),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(logStream && { stream: logStream }) },
     routerOptions: { maxParamLength: 300 },
-    bodyLimit: 4 * 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT, // routes that need more say so (src/http/body-limits.ts)
     // Every log line of a request carries its id; ids are ours, never taken from a client header.
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
@@ -108,12 +109,15 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
     app.decorate('pageCache', cache);
   }
   await app.register(fastifyCookie);
-  await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
+  await app.register(fastifyFormbody);
+  registerJsonShapeCheck(app); // a hostile JSON shape is refused before it is parsed
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } });
   registerTextGuard(app); // NUL and broken Unicode in bodies and queries: a clear 400, never a 500 (src/http/text-guard.ts)
-  registerAuth(app, services.auth);
-  // After auth: API requests are counted per user or token once it is known, anonymous ones per address.
+  // Before auth's hook, so an address that spent its allowance on made-up tokens is turned away before they are
+  // checked; requests are counted (in preHandler) per user or token once auth knows it, anonymous ones per address.
   registerRateLimits(app, { ...config.rateLimits, now: clock && (() => clock().getTime()) });
+  registerAuth(app, services.auth); // who is asking, and CSRF, before any body is read (src/http/auth.ts)
+  registerEarlySizeCheck(app); // then a body announced as too large is refused unread
 
   registerReadiness(app, () => store.ping(), worker);
   app.get('/healthz', async (_req, reply) => {

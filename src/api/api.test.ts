@@ -140,7 +140,7 @@ describe('no lost updates', () => {
 
     const mine = await save(people.writer, 1, 'Writer’s headline', 'The writer’s paragraph.');
     expect(mine.statusCode).toBe(200);
-    expect(mine.json()).toEqual({ revision: 2 });
+    expect(mine.json()).toEqual({ revision: 2, held: false });
 
     const theirs = await save(people.editor, 1, 'Editor’s headline', 'The editor’s paragraph.');
     expect(theirs.statusCode).toBe(409);
@@ -156,7 +156,7 @@ describe('no lost updates', () => {
     expect(current.article.headline).toBe('Writer’s headline');
 
     // The editor deliberately keeps their version on the new base: both versions are in the history.
-    expect((await save(people.editor, 2, 'Editor’s headline', 'The editor’s paragraph.')).json()).toEqual({ revision: 3 });
+    expect((await save(people.editor, 2, 'Editor’s headline', 'The editor’s paragraph.')).json()).toEqual({ revision: 3, held: false });
     const history = (await call(people.editor, 'GET', `/api/v1/articles/${id}/history`)).json();
     const snaps = history.revisions.map((r: { number: number; snapshot: string }) => ({ n: r.number, headline: JSON.parse(r.snapshot).headline }));
     expect(snaps).toEqual([
@@ -185,7 +185,7 @@ describe('no lost updates', () => {
     expect(stale.json().error.code).toBe('REVISION_CONFLICT');
     const res = await call(people.writer, 'POST', `/api/v1/articles/${id}/restore`, { revision: 1, baseRevision: 3 });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ revision: 4 });
+    expect(res.json()).toEqual({ revision: 4, held: false });
     const revs = await t.store.editorial.revisions(id);
     expect(revs.map((r) => [r.number, r.kind, JSON.parse(r.snapshot).headline])).toEqual([
       [4, 'restore', 'Version one'],

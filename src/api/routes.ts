@@ -7,6 +7,7 @@ import type { Operation } from '../domain/permissions.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import { actorOf } from '../http/auth.ts';
 import { assertStorableText } from '../http/text-guard.ts';
+import { ARTICLE_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '../http/body-limits.ts';
 import type { Services } from '../services/index.ts';
 import * as s from './schema.ts';
 import { describeSchema } from '../services/media.ts';
@@ -24,6 +25,8 @@ export interface ApiRoute {
   status?: number;
   /** The body is multipart/form-data with one `file` and text fields. */
   multipart?: boolean;
+  /** Bytes the body may hold, when more than DEFAULT_BODY_LIMIT (src/http/body-limits.ts). */
+  bodyLimit?: number;
   handler: (ctx: { actor: Actor; req: FastifyRequest; params: Record<string, string>; body: any; query: any; services: Services }) => Promise<unknown>;
 }
 
@@ -55,6 +58,7 @@ export const apiRoutes: ApiRoute[] = [
     summary: 'Create a draft',
     op: 'article.create',
     body: s.articleInputSchema,
+    bodyLimit: ARTICLE_BODY_LIMIT,
     status: 201,
     handler: async ({ actor, body, services }) => services.content.create(actor, body),
   },
@@ -75,6 +79,7 @@ export const apiRoutes: ApiRoute[] = [
       'Save a new revision; refused with REVISION_CONFLICT when baseRevision is not the latest. On a published article the revision is held (held: true): readers see it only after /update',
     op: 'article.edit',
     body: s.saveArticleBody,
+    bodyLimit: ARTICLE_BODY_LIMIT,
     handler: async ({ actor, params, body, services }) =>
       services.content.save(actor, idOf(params), body.article, body.baseRevision, { autosave: body.autosave }),
   },
@@ -245,6 +250,8 @@ export const apiRoutes: ApiRoute[] = [
     summary: 'Upload an image (multipart: file, alt, caption, credit); the type is read from the bytes',
     op: 'media.upload',
     multipart: true,
+    // The file streams through the multipart reader, which enforces its own limits; this admits the request.
+    bodyLimit: UPLOAD_BODY_LIMIT,
     status: 201,
     handler: async ({ actor, body, services }) => services.media.upload(actor, body.file, body.fields),
   },
@@ -294,6 +301,7 @@ export function registerApi(app: FastifyInstance, services: Services) {
     app.route({
       method: route.method,
       url: route.url,
+      ...(route.bodyLimit && { bodyLimit: route.bodyLimit }),
       handler: async (req, reply) => {
         const actor = actorOf(req);
         const body = route.multipart ? await readMultipart(req) : route.body ? parse(route.body, req.body) : undefined;

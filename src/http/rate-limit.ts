@@ -99,7 +99,8 @@ function refuse(waitMs: number, what: string): void {
 }
 
 /**
- * Registers the limits. Call after registerAuth: API requests are counted per signed-in user or token once
+ * Registers the limits. Call before registerAuth, whose onRequest hook checks tokens: an address that spent its
+ * allowance is turned away first. API requests are counted (preHandler) per signed-in user or token once
  * authentication has run, anonymous ones per address. A request whose credentials fail is counted against its
  * address when it ends, so sending made-up tokens does not escape the limit.
  */

@@ -6,6 +6,7 @@ import { zonedToUtc } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { actorOf, clientIp, cookieOptions, SESSION_COOKIE, setSessionCookie, SIGN_IN_CSRF_COOKIE } from '../http/auth.ts';
 import { csrfMatches } from '../services/auth/auth.ts';
+import { ARTICLE_BODY_LIMIT, SIGN_IN_BODY_LIMIT } from '../http/body-limits.ts';
 import type { Services } from '../services/index.ts';
 import type { SiteContext } from '../site/context.ts';
 import { sendPage } from '../site/render.ts';
@@ -67,10 +68,12 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     const token = crypto.randomBytes(24).toString('base64url');
     reply.setCookie(SIGN_IN_CSRF_COOKIE, token, { ...cookieOptions(secureCookies), maxAge: 3600 });
     const next = safeNext((req.query as Record<string, unknown>).next);
-    return sendPage(reply, <SignInView ctx={ctxOf(req, token)} next={next} />);
+    // Shown as signed out even to someone signed in (switching accounts): the header's sign-out form would carry
+    // the sign-in token, not the session's.
+    return sendPage(reply, <SignInView ctx={{ ...ctxOf(req, token), actor: null }} next={next} />);
   });
 
-  app.post('/newsroom/sign-in', async (req, reply) => {
+  app.post('/newsroom/sign-in', { bodyLimit: SIGN_IN_BODY_LIMIT }, async (req, reply) => {
     const body = form(req);
     if (!csrfMatches(req.cookies[SIGN_IN_CSRF_COOKIE] ?? '', body._csrf)) throw new AppError('CSRF_INVALID');
     const email = String(body.email ?? '');
@@ -148,7 +151,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     return sendPage(reply, <EditorView ctx={ctxOf(req)} m={await editorModel(req, null)} />);
   });
 
-  app.post('/newsroom/articles', async (req, reply) => {
+  app.post('/newsroom/articles', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
     const parsed = articleFormSchema.safeParse({ ...form(req), baseRevision: 1 });
     if (!parsed.success) throw new AppError('INVALID_INPUT');
     try {
@@ -167,7 +170,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     return sendPage(reply, <EditorView ctx={ctxOf(req)} m={await editorModel(req, articleId(req))} flash={flashes[done]} />);
   });
 
-  app.post('/newsroom/articles/:id', async (req, reply) => {
+  app.post('/newsroom/articles/:id', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
     const id = articleId(req);
     const parsed = articleFormSchema.safeParse(form(req));
     if (!parsed.success) throw new AppError('INVALID_INPUT', 'The form is missing its revision number; reload the page.');

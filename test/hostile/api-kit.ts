@@ -6,16 +6,26 @@ import { richArticle, routeKey } from './inventory.ts';
 import type { World } from './world.ts';
 
 /** The article status each route needs to succeed (as in src/api/roles.test.ts). */
-const NEEDS: Record<string, 'draft' | 'in_review' | 'published'> = { publish: 'in_review', schedule: 'in_review', draft: 'in_review', unpublish: 'published', corrections: 'published' };
+const NEEDS: Record<string, 'draft' | 'in_review' | 'published' | 'held'> = {
+  publish: 'in_review',
+  schedule: 'in_review',
+  draft: 'in_review',
+  unpublish: 'published',
+  corrections: 'published',
+  // Published, then saved again: changes readers do not see yet, to update or discard.
+  update: 'held',
+  discard: 'held',
+};
 
 export async function stateFor(w: World, route: ApiRoute) {
   const action = route.url.split('/').at(-1)!;
   const { id } = await w.app.services.content.create(w.people.writer.actor, richArticle(w, `Target of ${routeKey(route)}`));
   const needs = NEEDS[action] ?? 'draft';
   if (needs !== 'draft') await w.app.services.workflow.submit(w.people.writer.actor, id);
-  if (needs === 'published') await w.app.services.workflow.publish(w.people.editor.actor, id);
+  if (needs === 'published' || needs === 'held') await w.app.services.workflow.publish(w.people.editor.actor, id);
+  if (needs === 'held') await w.app.services.content.save(w.people.editor.actor, id, richArticle(w, `Held change of ${routeKey(route)}`), 1);
   const token = await w.app.services.auth.createApiToken(w.people.admin.user.id, 'to revoke');
-  return { articleId: id, revision: 1, tokenId: token.id, userId: w.people.writer2.user.id };
+  return { articleId: id, revision: needs === 'held' ? 2 : 1, tokenId: token.id, userId: w.people.writer2.user.id };
 }
 
 /** For requests refused before they touch anything: the world's own draft. */

@@ -99,7 +99,7 @@ export function apiExample(route: ApiRoute, w: World, state: { articleId: number
     'GET /api/v1/articles': () => ({ url: '/api/v1/articles?status=draft&mine=false&limit=5' }),
     'POST /api/v1/articles': () => ({ url: '/api/v1/articles', body: richArticle(w) }),
     'GET /api/v1/articles/:id': () => ({ url: article() }),
-    'PUT /api/v1/articles/:id': () => ({ url: article(), body: { baseRevision: state.revision, article: richArticle(w), autosave: false, significantUpdate: false } }),
+    'PUT /api/v1/articles/:id': () => ({ url: article(), body: { baseRevision: state.revision, article: richArticle(w), autosave: false } }),
     'GET /api/v1/articles/:id/history': () => ({ url: article('/history') }),
     'POST /api/v1/articles/:id/restore': () => ({ url: article('/restore'), body: { revision: 1, baseRevision: state.revision } }),
     'POST /api/v1/articles/:id/submit': () => ({ url: article('/submit'), body: { note: 'Ready' } }),
@@ -109,6 +109,8 @@ export function apiExample(route: ApiRoute, w: World, state: { articleId: number
     'POST /api/v1/articles/:id/draft': () => ({ url: article('/draft'), body: { note: 'Back' } }),
     'POST /api/v1/articles/:id/lock': () => ({ url: article('/lock') }),
     'POST /api/v1/articles/:id/corrections': () => ({ url: article('/corrections'), body: { kind: 'correction', note: 'We misspelled a name.' } }),
+    'POST /api/v1/articles/:id/update': () => ({ url: article('/update'), body: { revision: state.revision, note: 'Live now', significantUpdate: true } }),
+    'POST /api/v1/articles/:id/discard': () => ({ url: article('/discard'), body: { revision: state.revision } }),
     'GET /api/v1/collections/:slug': () => ({ url: '/api/v1/collections/top-stories' }),
     'PUT /api/v1/collections/:slug': () => ({
       url: '/api/v1/collections/top-stories',

@@ -16,7 +16,7 @@ import { rawBodies } from './payloads-raw.ts';
 import { buildWorld, type World } from './world.ts';
 
 let w: World;
-const ids = { draft: 0, review: 0, published: 0 };
+const ids = { draft: 0, review: 0, published: 0, held: 0 };
 let forms: FoundForm[] = [];
 let n = 0;
 
@@ -39,13 +39,7 @@ const textCorpus = strings.filter((s) => !oversized.includes(s));
 beforeAll(async () => {
   w = await buildWorld(await sqliteTestDb());
   const admin = w.people.admin.actor;
-  for (const status of ['draft', 'review', 'published'] as const) {
-    const { id } = await w.app.services.content.create(admin, richArticle(w, `Newsroom target (${status})`));
-    await w.app.services.content.save(admin, id, richArticle(w, `Newsroom target (${status}), revised`), 1);
-    if (status !== 'draft') await w.app.services.workflow.submit(admin, id);
-    if (status === 'published') await w.app.services.workflow.publish(admin, id);
-    ids[status] = id;
-  }
+  for (const status of ['draft', 'review', 'published', 'held'] as const) ids[status] = await articleIn(status, `Newsroom target (${status})`);
   await w.app.services.curation.setCollection(admin, 'top-stories', { items: [{ articleId: ids.published }, { articleId: w.publishedId }] });
   forms = await crawl();
 });
@@ -99,15 +93,30 @@ function distinctForms(): FoundForm[] {
 
 /** The same form aimed at a new article in the same status, so status changes tried earlier do not get in the way. */
 async function freshTarget(form: FoundForm): Promise<FoundForm> {
+  // A token revoked meanwhile (the Users page revokes all of a user's tokens) is aimed at a new one.
+  if (/^\/newsroom\/tokens\/\d+\/revoke$/.test(form.action)) {
+    const { id } = await w.app.services.auth.createApiToken(w.people.admin.user.id, 'fresh target');
+    return { ...form, action: `/newsroom/tokens/${id}/revoke` };
+  }
   const m = /^\/newsroom\/articles\/(\d+)\/(\w+)$/.exec(form.action);
   const status = m && (Object.keys(ids) as (keyof typeof ids)[]).find((k) => ids[k] === Number(m[1]));
   if (!m || !status) return form;
-  const admin = w.people.admin.actor;
-  const { id } = await w.app.services.content.create(admin, richArticle(w, `Fresh target (${status})`));
-  await w.app.services.content.save(admin, id, richArticle(w, `Fresh target (${status}), revised`), 1); // two revisions, as the originals
-  if (status !== 'draft') await w.app.services.workflow.submit(admin, id);
-  if (status === 'published') await w.app.services.workflow.publish(admin, id);
+  const id = await articleIn(status, `Fresh target (${status})`);
   return { ...form, action: `/newsroom/articles/${id}/${m[2]}` };
+}
+
+/**
+ * An article with two revisions in a status (as the originals, so a form's revision fields fit a fresh one);
+ * "held" is published with a third revision held back from readers (Update and Discard act on it).
+ */
+async function articleIn(status: keyof typeof ids, headline: string): Promise<number> {
+  const admin = w.people.admin.actor;
+  const { id } = await w.app.services.content.create(admin, richArticle(w, headline));
+  await w.app.services.content.save(admin, id, richArticle(w, `${headline}, revised`), 1);
+  if (status !== 'draft') await w.app.services.workflow.submit(admin, id);
+  if (status === 'published' || status === 'held') await w.app.services.workflow.publish(admin, id);
+  if (status === 'held') await w.app.services.content.save(admin, id, richArticle(w, `${headline}, held`), 2);
+  return id;
 }
 
 /** The form's own values, with required empty fields filled in as a user would. */

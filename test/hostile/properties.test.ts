@@ -118,6 +118,10 @@ describe.each(dialects)('generated hostile input on $name', ({ name, open }) => 
         expect(after.article.headline).toBe(headline.trim());
         expect(after.article.standfirst).toBe(standfirst.trim());
         expect(after.article.body).toEqual(article.body);
+        // The article is live, so the save is held until an editor updates it: then readers get exactly this.
+        expect(res.json().held).toBe(true);
+        const update = await send(w.app, { method: 'POST', url: `${url}/update`, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ revision: after.revision }) });
+        expect(update.statusCode, update.body).toBe(200);
         const row = (await w.t.store.articles.byId(id))!;
         expect([row.headline, row.standfirst, JSON.parse(row.body)]).toEqual([headline.trim(), standfirst.trim(), article.body]);
         // The reader's page: nothing runs, and the headline is the page's heading, as text.

@@ -50,7 +50,12 @@ export async function storeEveryPayload(
       const expected = TRIMMED.has(pathName(p)) ? payload.trim() : payload;
       expect(getAt(after.article, p), `stored ${pathName(p)} (${note})`).toBe(expected);
     }
-    // What readers get is the row, not the snapshot: it must hold the same text.
+    // What readers get is the row, not the snapshot: once a live article's held save is applied, it must hold the
+    // same text.
+    if (res.json().held) {
+      const update = await send(w.app, { method: 'POST', url: `${url}/update`, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ revision: after.revision }) });
+      expect(update.statusCode, `update (${note}): ${update.body.slice(0, 200)}`).toBe(200);
+    }
     const row = (await w.t.store.articles.byId(articleId))!;
     expect(row.headline, `row headline (${note})`).toBe(getAt(after.article, ['headline']));
     expect(row.standfirst, `row standfirst (${note})`).toBe(getAt(after.article, ['standfirst']));
