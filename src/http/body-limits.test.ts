@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { jsonShapeProblem, JSON_MAX_DEPTH } from './body-limits.ts';
-import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { dialects, type TestDb } from '../../test/support/db.ts';
 import { makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { articleBody, bearer, signIn, team } from '../../test/support/newsroom.ts';
@@ -24,14 +24,14 @@ describe('jsonShapeProblem', () => {
   });
 });
 
-describe('body limits and early refusals over HTTP', () => {
+describe.each(dialects)('body limits and early refusals over HTTP on $name', ({ open }) => {
   let t: TestDb;
   let app: FastifyInstance;
   let people: Awaited<ReturnType<typeof team>>;
   let sectionId: number;
 
   beforeAll(async () => {
-    t = await sqliteTestDb();
+    t = await open();
     sectionId = await makeSection(t.store, 'world', 'World');
     app = await testApp(t.store);
     people = await team(app);

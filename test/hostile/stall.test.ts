@@ -10,6 +10,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, ServerProcess } from '../crash/server.ts';
+import { postgresTestDb, type TestDb } from '../support/db.ts';
 
 // Encoded once, so sending them costs this process no more than a copy.
 const flat = Buffer.from(`[${'"",'.repeat(999_999)}""]`); // 3 MB, a million values
@@ -24,7 +25,7 @@ const PAYLOADS = [
 
 let dir: string;
 let server: ServerProcess;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+let agent: http.Agent;
 
 /** One request over real HTTP: status and milliseconds to the whole answer. */
 function request(method: string, url: string, body?: Buffer, via = agent): Promise<{ status: number; ms: number; text: string; code: string }> {
@@ -69,13 +70,16 @@ async function readerDuring(until: Promise<unknown>): Promise<number[]> {
   return seen;
 }
 
-describe('an anonymous request cannot stall the site', { timeout: 180_000 }, () => {
+describe.each(['sqlite', 'postgres'] as const)('an anonymous request cannot stall the site on %s', { timeout: 180_000 }, (dialect) => {
+  let pg: TestDb | undefined;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-stall-'));
+    agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+    if (dialect === 'postgres') pg = await postgresTestDb();
     const env = {
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${path.join(dir, 'site.db')}`,
+      DATABASE_URL: pg?.url ?? `sqlite:${path.join(dir, 'site.db')}`,
       MEDIA_DIR: path.join(dir, 'media'),
       MASTHEAD_ORIGIN: 'http://127.0.0.1',
       MASTHEAD_DEMO_CONTENT: 'false',
@@ -90,6 +94,7 @@ describe('an anonymous request cannot stall the site', { timeout: 180_000 }, () 
   afterAll(async () => {
     agent.destroy();
     await server?.stop();
+    await pg?.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
