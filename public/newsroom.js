@@ -239,5 +239,11 @@
 
   form.addEventListener('input', changed);
   form.addEventListener('masthead:change', changed);
-  form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); save(false); });
+  form.addEventListener('submit', function (event) {
+    clearTimeout(timer);
+    // "Save and update live article" posts the form itself: the server saves, then publishes that revision.
+    if (event.submitter && event.submitter.name === 'then') return;
+    event.preventDefault();
+    save(false);
+  });
 })();

@@ -52,11 +52,17 @@ export function NewsroomLayout({ ctx, title, children, scripts = [] }: { ctx: Ne
                 {a.name} ({a.role})
               </span>{' '}
               <button type="submit">Sign out</button>
-              <input type="checkbox" id="signout-revoke-tokens" name="revokeTokens" value="1" />
-              <label for="signout-revoke-tokens">Also revoke my API tokens</label>
-              <button type="submit" name="everywhere" value="1">
-                Sign out everywhere
-              </button>
+              {/* The rarer choices fold away, so the bar stays one line on a phone. */}
+              <details class="nr-more">
+                <summary>More</summary>
+                <div class="nr-more-body">
+                  <input type="checkbox" id="signout-revoke-tokens" name="revokeTokens" value="1" />
+                  <label for="signout-revoke-tokens">Also revoke my API tokens</label>
+                  <button type="submit" name="everywhere" value="1">
+                    Sign out everywhere
+                  </button>
+                </div>
+              </details>
             </form>
           )}
         </header>

@@ -27,6 +27,8 @@ export interface DeskRow {
   status: string;
   modified_at: string;
   scheduled_at: string | null;
+  /** A live article's revision that readers do not see yet (held changes). */
+  held_revision?: number | null;
   section_name: string;
   created_by_name: string | null;
 }
@@ -57,6 +59,13 @@ function ArticleTable({ rows, ctx, caption }: { rows: DeskRow[]; ctx: NewsroomCo
                 <td>
                   {r.status.replace('_', ' ')}
                   {r.scheduled_at && r.status === 'scheduled' && <> for {formatDateTime(r.scheduled_at, ctx.timezone)}</>}
+                  {r.held_revision != null && (
+                    <>
+                      {' '}
+                      · <strong>unpublished changes</strong>
+                      {r.scheduled_at && <> (update at {formatDateTime(r.scheduled_at, ctx.timezone)})</>}
+                    </>
+                  )}
                 </td>
                 <td>
                   {formatDateTime(r.modified_at, ctx.timezone)}

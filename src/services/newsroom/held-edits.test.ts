@@ -137,6 +137,8 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
     expect(editor.body).toMatch(/<div class="nr-notice nr-held" role="status" data-held-notice="true">/); // shown: not hidden
     expect(editor.body).toContain(`action="/newsroom/articles/${a.id}/update"`);
     expect(editor.body).toContain(`action="/newsroom/articles/${a.id}/discard"`);
+    const dashboard = await app.inject({ method: 'GET', url: '/newsroom', headers: s.headers() });
+    expect(dashboard.body).toMatch(/Harbour dredging begins<\/a><\/td><td>World<\/td><td>published · <strong>unpublished changes<\/strong>/);
     // The preview shows the held version; the public page does not.
     const preview = await app.inject({ method: 'GET', url: `/newsroom/articles/${a.id}/preview`, headers: s.headers() });
     expect(preview.body).toContain('Work starts at dawn.');
