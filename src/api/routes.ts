@@ -6,11 +6,11 @@ import { z } from 'zod';
 import type { Operation } from '../domain/permissions.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import { actorOf } from '../http/auth.ts';
-import { assertStorableText } from '../http/text-guard.ts';
 import { ARTICLE_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '../http/body-limits.ts';
 import type { Services } from '../services/index.ts';
 import * as s from './schema.ts';
 import { describeSchema } from '../services/media.ts';
+import { readMultipart } from './multipart.ts';
 
 type Actor = ReturnType<typeof actorOf>;
 
@@ -274,27 +274,6 @@ export const apiRoutes: ApiRoute[] = [
     handler: async ({ actor, services }) => ({ items: await services.newsroom.audit(actor) }),
   },
 ];
-
-/** One uploaded file plus its text fields; limits come from the multipart plugin's configuration. */
-async function readMultipart(req: FastifyRequest): Promise<{ file: Buffer; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw new AppError('INVALID_INPUT', 'file: send the image as multipart/form-data', { field: 'file' });
-  let file: Buffer | undefined;
-  const fields: Record<string, string> = {};
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || file) throw new AppError('INVALID_INPUT', 'file: send exactly one file, in the field "file"', { field: 'file' });
-        file = await part.toBuffer();
-      } else fields[part.fieldname] = String(part.value);
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('INVALID_INPUT', `file: ${(err as Error).message}`, { field: 'file' });
-  }
-  if (!file) throw new AppError('INVALID_INPUT', 'file: no file was sent', { field: 'file' });
-  assertStorableText(fields); // multipart fields are read here, after the HTTP text guard has run
-  return { file, fields };
-}
 
 export function registerApi(app: FastifyInstance, services: Services) {
   for (const route of apiRoutes) {

@@ -5,7 +5,7 @@ import { bodySchema, bodyText } from '../domain/blocks.ts';
 import type { Dialect } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import { searchIndexFor } from '../store/search.ts';
-import { articleMediaIds } from '../store/articles.ts';
+import { articleMediaIds } from '../store/article-writes.ts';
 import type { Video } from '../domain/video.ts';
 import { PortableError, type FileName, type RecordOf } from './format.ts';
 import { insertRows, setSectionParent } from './tables.ts';

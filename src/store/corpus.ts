@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { bodyText } from '../domain/blocks.ts';
 import type { NewArticle } from './articles.ts';
-import { articleMediaIds, contentColumns } from './articles.ts';
+import { articleMediaIds, contentColumns } from './article-writes.ts';
 import type { Database } from './schema.ts';
 import type { SearchIndex } from './search.ts';
 

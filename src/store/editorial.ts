@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import type { ArticleStatus } from '../domain/article.ts';
 import type { Database } from './schema.ts';
 import type { Video } from '../domain/video.ts';
-import { contentColumns, writeRelations, type NewArticle } from './articles.ts';
+import type { NewArticle } from './articles.ts';
+import { contentColumns, writeRelations } from './article-writes.ts';
 import type { SearchIndex } from './search.ts';
 
 export type ArticleContent = Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & { seoTitle: string; seoDescription: string; video: Video | null };

@@ -3,18 +3,12 @@
 // The article row keeps the published content throughout, so every reader-facing surface (pages, feeds, caches,
 // sitemaps, TV feeds, mirrors) needs no rule of its own.
 import type { Actor } from '../../domain/permissions.ts';
-import { AppError, invalidInput } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Queries, Store } from '../../store/index.ts';
 import { applyLatestRevision, articleFacts, authorize, conflict, inputFromRow, toContent } from './content.ts';
 import { discardSchema, updateSchema } from './schema.ts';
-import { publishJobKey } from './workflow.ts';
-
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: any[] } } }, raw: unknown): T {
-  const r = schema.safeParse(raw ?? {});
-  if (!r.success) throw invalidInput(r.error.issues);
-  return r.data;
-}
+import { parse, publishJobKey } from './workflow.ts';
 
 export function heldEditsService(store: Store, events: EventBus, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();

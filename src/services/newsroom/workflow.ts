@@ -11,7 +11,8 @@ import { correctionSchema, scheduleSchema, transitionSchema } from './schema.ts'
 export const PUBLISH_JOB = 'publish_article';
 export const publishJobKey = (id: number) => `publish:${id}`;
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: any[] } } }, raw: unknown): T {
+/** Parses a command's input, or INVALID_INPUT naming the field. */
+export function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: any[] } } }, raw: unknown): T {
   const r = schema.safeParse(raw ?? {});
   if (!r.success) throw invalidInput(r.error.issues);
   return r.data;
