@@ -31,7 +31,7 @@ import { tvRoutes } from './distribution/tv/routes.ts';
 import { liveRoutes } from './site/live.tsx';
 import type { Store } from './store/index.ts';
 import { siteRoutes } from './site/routes.tsx';
-import { siteFromConfig } from './site/context.ts';
+import { siteFromConfig } from './web/context.ts';
 import crypto from 'node:crypto';
 import { registerRequestLogging } from './ops/log.ts';
 import { errorPages, frameworkErrorPage } from './site/errors.tsx';

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { exportSite } from './distribution/export/exporter.ts';
 import { searchUnavailablePage } from './distribution/export/search-page.tsx';
-import { siteFromConfig } from './site/context.ts';
+import { siteFromConfig } from './web/context.ts';
 import { generateCorpus, withoutDurability } from './corpus/generate.ts';
 import { AppError } from './errors.ts';
 import { authService } from './services/auth/auth.ts';

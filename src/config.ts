@@ -148,7 +148,7 @@ export interface Config {
   language: string;
   timezone: string;
   tvAppUrl: string | undefined;
-  /** WebSub hub for the feeds (src/distribution/websub), if any. */
+  /** WebSub hub for the feeds (src/services/websub), if any. */
   websubHub: string | undefined;
   /** How the outlet describes itself to search engines and social networks (src/seo). */
   outlet: OutletIdentity;

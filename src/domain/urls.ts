@@ -1,5 +1,6 @@
 // The public URL contract (DESIGN.md): article URLs carry the id so a slug or section change is a redirect,
 // never a broken link: /{section-path}/{yyyy}/{mm}/{dd}/{id}/{slug}
+import type { MediaRef } from './model.ts';
 
 export interface ArticleUrlParts {
   id: number;
@@ -50,3 +51,11 @@ export function parseSectionPath(path: string): string | null {
 export const tagPath = (slug: string) => `/tag/${slug}`;
 export const authorPath = (slug: string) => `/author/${slug}`;
 export const sectionUrlPath = (path: string) => `/${path}`;
+
+/** Where a stored picture file is served. */
+export const mediaUrl = (file: string) => `/media/${file}`;
+
+/** The <img src> fallback: the largest JPEG variant when there is one (an original may be AVIF or huge). */
+export function fallbackFile(media: MediaRef): string {
+  return media.variants.filter((v) => v.format === 'jpeg' && !v.crop).at(-1)?.file ?? media.file;
+}

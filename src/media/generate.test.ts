@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { srcset, fallbackFile } from '../site/format.ts';
+import { srcset } from '../web/format.ts';
+import { fallbackFile } from '../domain/urls.ts';
 import { generateDemoImage } from './generate.ts';
 
 let dir: string;

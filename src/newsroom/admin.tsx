@@ -5,9 +5,9 @@ import type { Section } from '../domain/model.ts';
 import { AppError } from '../errors.ts';
 import { actorOf, clientIp } from '../http/auth.ts';
 import type { Services } from '../services/index.ts';
-import { sendPage } from '../site/render.ts';
-import type { CtxOf } from './routes.tsx';
-import { articleId } from './routes.tsx';
+import { sendPage } from '../web/render.ts';
+import type { CtxOf } from './request.ts';
+import { articleId } from './request.ts';
 import { NewsroomLayout, Notice, type NewsroomContext } from './views/layout.tsx';
 
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, string>;

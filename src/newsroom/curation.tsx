@@ -6,9 +6,9 @@ import { zonedToUtc } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { actorOf } from '../http/auth.ts';
 import type { Services } from '../services/index.ts';
-import { formatDateTime } from '../site/format.ts';
-import { sendPage } from '../site/render.ts';
-import type { CtxOf } from './routes.tsx';
+import { formatDateTime } from '../web/format.ts';
+import { sendPage } from '../web/render.ts';
+import type { CtxOf } from './request.ts';
 import { NewsroomLayout, Notice, type NewsroomContext } from './views/layout.tsx';
 
 const slugOf = (req: FastifyRequest) => {

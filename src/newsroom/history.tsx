@@ -6,10 +6,10 @@ import { actorOf } from '../http/auth.ts';
 import type { Services } from '../services/index.ts';
 import { parseArticleInput } from '../services/newsroom/content.ts';
 import type { ArticleInput } from '../services/newsroom/schema.ts';
-import { formatDateTime } from '../site/format.ts';
-import { sendPage } from '../site/render.ts';
-import type { CtxOf } from './routes.tsx';
-import { articleId } from './routes.tsx';
+import { formatDateTime } from '../web/format.ts';
+import { sendPage } from '../web/render.ts';
+import type { CtxOf } from './request.ts';
+import { articleId } from './request.ts';
 import { NewsroomLayout, type NewsroomContext } from './views/layout.tsx';
 
 /** The parts of a snapshot worth comparing, as readable text. */

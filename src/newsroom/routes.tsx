@@ -1,21 +1,21 @@
 // The newsroom's HTML routes: parse the form, check who is asking, call one service, present or redirect.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { zonedToUtc } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { actorOf, clientIp, cookieOptions, SESSION_COOKIE, setSessionCookie, SIGN_IN_CSRF_COOKIE } from '../http/auth.ts';
 import { csrfMatches } from '../services/auth/auth.ts';
 import { ARTICLE_BODY_LIMIT, SIGN_IN_BODY_LIMIT } from '../http/body-limits.ts';
 import type { Services } from '../services/index.ts';
-import type { SiteContext } from '../site/context.ts';
-import { sendPage } from '../site/render.ts';
+import type { SiteContext } from '../web/context.ts';
+import { sendPage } from '../web/render.ts';
 import { ArticleView } from '../site/views/article.tsx';
 import { articleFormSchema, formToArticleInput } from './form.ts';
 import { historyRoutes } from './history.tsx';
 import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
 import type { NewsroomContext } from './views/layout.tsx';
+import { articleId } from './request.ts';
 import { EditorView, type EditorModel } from './views/editor.tsx';
 import { AuditView, DashboardView, SignInView, TokensView } from './views/pages.tsx';
 
@@ -25,12 +25,6 @@ export interface NewsroomOptions {
   secureCookies: boolean;
 }
 
-const idParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-export const articleId = (req: FastifyRequest) => {
-  const r = idParam.safeParse(req.params);
-  if (!r.success) throw new AppError('ARTICLE_NOT_FOUND');
-  return r.data.id;
-};
 const form = (req: FastifyRequest) => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
 const flashes: Record<string, string> = {
   saved: 'Saved.',
@@ -257,5 +251,4 @@ function safeNext(v: unknown): string | undefined {
   return typeof v === 'string' && /^\/newsroom(\/[^\s\\]*)?$/.test(v) && !v.startsWith('//') ? v : undefined;
 }
 
-export type CtxOf = (req: FastifyRequest) => NewsroomContext;
 export type { FastifyReply };

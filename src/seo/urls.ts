@@ -3,8 +3,8 @@
 // onion address still tells crawlers and share cards that the primary copy is the one to index and link.
 import type { OutletIdentity } from '../config.ts';
 import { authorPath } from '../domain/urls.ts';
-import type { SiteContext } from '../site/context.ts';
-import { mediaUrl } from '../site/format.ts';
+import type { SiteContext } from '../web/context.ts';
+import { mediaUrl } from '../domain/urls.ts';
 
 /** What the SEO builders need of the site: its identity and primary origin, nothing request-specific. */
 export type SeoSite = Pick<SiteContext, 'origin' | 'siteName' | 'language' | 'outlet'>;

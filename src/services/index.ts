@@ -12,9 +12,9 @@ import { heldEditsService } from './newsroom/held-edits.ts';
 import { readerService } from './reader.ts';
 import { mediaService } from './media.ts';
 import { tvService } from './tv.ts';
-// Feeds: WebSub hub notices are queued jobs (src/distribution/websub).
-import { WEBSUB_JOB, websubJobHandler } from '../distribution/websub/hub.ts';
-import { listenForFeedChanges, type WebSubOptions } from '../distribution/websub/listener.ts';
+// Feeds: WebSub hub notices are queued jobs (src/services/websub).
+import { WEBSUB_JOB, websubJobHandler } from './websub/hub.ts';
+import { listenForFeedChanges, type WebSubOptions } from './websub/listener.ts';
 import type { AllowList } from '../net/addresses.ts';
 
 export interface ServiceOptions {

@@ -4,7 +4,7 @@ import type { EventBus } from '../events/bus.ts';
 import { storeUpload } from '../media/upload.ts';
 import type { Store } from '../store/index.ts';
 import { authorize } from './newsroom/content.ts';
-import { mediaUrl, fallbackFile } from '../site/format.ts';
+import { mediaUrl, fallbackFile } from '../domain/urls.ts';
 import type { MediaRef } from '../domain/model.ts';
 import { z } from 'zod';
 import { AppError, invalidInput } from '../errors.ts';

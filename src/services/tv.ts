@@ -3,7 +3,7 @@ import { videoSchema, tvFeedProblems, type TvItem } from '../domain/video.ts';
 import type { MediaRef } from '../domain/model.ts';
 import { articlePath } from '../domain/urls.ts';
 import type { Store } from '../store/index.ts';
-import { mediaUrl } from '../site/format.ts';
+import { mediaUrl } from '../domain/urls.ts';
 
 const FEED_SIZE = 200;
 

@@ -2,9 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER } from '../ops/log.ts';
 import { AppError, errorCatalogue, type ErrorCode } from '../errors.ts';
-import type { SiteContext } from './context.ts';
+import type { SiteContext } from '../web/context.ts';
 import type { SiteOptions } from './routes.tsx';
-import { sendPage } from './render.ts';
+import { sendPage } from '../web/render.ts';
 import { ErrorView } from './views/listings.tsx';
 
 export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) {

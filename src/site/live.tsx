@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { Services } from '../services/index.ts';
-import type { SiteContext } from './context.ts';
-import { sendPage } from './render.ts';
+import type { SiteContext } from '../web/context.ts';
+import { sendPage } from '../web/render.ts';
 import { Layout } from './views/layout.tsx';
 import { VideoPlayer } from './views/video.tsx';
 

@@ -5,14 +5,14 @@ import { isSlug } from '../domain/slug.ts';
 import { articlePath, parseArticlePath, parseSectionPath } from '../domain/urls.ts';
 import { AppError } from '../errors.ts';
 import type { ReaderService } from '../services/reader.ts';
-import type { SiteContext } from './context.ts';
-import { sendPage } from './render.ts';
+import type { SiteContext } from '../web/context.ts';
+import { sendPage } from '../web/render.ts';
 import { pageQuery, parseRequest, searchQuery } from './schema.ts';
 import { ArticleView } from './views/article.tsx';
 import { HomeView } from './views/home.tsx';
 import { AuthorView, SearchView, SectionView, TagView } from './views/listings.tsx';
-import { parseSectionFeedPath } from '../distribution/feeds/paths.ts'; // feeds
-import type { SectionFeedHandler } from '../distribution/feeds/routes.ts'; // feeds
+import { parseSectionFeedPath } from '../domain/feed-urls.ts'; // feeds
+import type { SectionFeedHandler } from '../web/feed-links.tsx'; // feeds
 
 export interface SiteOptions {
   reader: ReaderService;

@@ -3,9 +3,29 @@
 import type { Kysely } from 'kysely';
 import { bodyMediaIds, bodyText } from '../domain/blocks.ts';
 import type { Video } from '../domain/video.ts';
-import type { NewArticle } from './articles.ts';
+import type { ArticleKind, ArticleStatus } from '../domain/article.ts';
+import type { Body } from '../domain/blocks.ts';
 import type { Database } from './schema.ts';
 import type { SearchIndex } from './search.ts';
+
+/** An article as written: its content, where it is filed, and (for bulk loads) its status and times. */
+export interface NewArticle {
+  slug: string;
+  headline: string;
+  standfirst: string;
+  body: Body;
+  kind: ArticleKind;
+  status: ArticleStatus;
+  primarySectionId: number;
+  /** Other sections the article also appears in (the primary one is added automatically). */
+  extraSectionIds: number[];
+  authorIds: number[];
+  tagIds: number[];
+  hero: { mediaId: number; caption: string; credit: string; alt: string } | null;
+  firstPublishedAt: string | null;
+  updatedAt: string | null;
+  video?: Video | null;
+}
 
 /** What an editor writes, as the article columns it is stored in (shared by create and newsroom saves). */
 export function contentColumns(c: Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & { seoTitle: string; seoDescription: string; video: Video | null }) {

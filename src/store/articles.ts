@@ -2,29 +2,13 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ArticleKind, ArticleStatus } from '../domain/article.ts';
 import type { Body } from '../domain/blocks.ts';
-import { contentColumns, writeRelations } from './article-writes.ts';
+import { contentColumns, writeRelations, type NewArticle } from './article-writes.ts';
 import type { ArticleSummary, MediaVariant, Person, Tag } from '../domain/model.ts';
 import type { Database } from './schema.ts';
 import type { Video } from '../domain/video.ts';
 import type { SearchIndex } from './search.ts';
 
-export interface NewArticle {
-  slug: string;
-  headline: string;
-  standfirst: string;
-  body: Body;
-  kind: ArticleKind;
-  status: ArticleStatus;
-  primarySectionId: number;
-  /** Other sections the article also appears in (the primary one is added automatically). */
-  extraSectionIds: number[];
-  authorIds: number[];
-  tagIds: number[];
-  hero: { mediaId: number; caption: string; credit: string; alt: string } | null;
-  firstPublishedAt: string | null;
-  updatedAt: string | null;
-  video?: Video | null;
-}
+export type { NewArticle };
 
 /** How many of each tag's newest articles are considered for "related" (see related()). */
 const RELATED_CANDIDATES = 200;

@@ -1,5 +1,5 @@
 // Queries behind the syndication feeds (src/distribution/feeds) and their WebSub notices
-// (src/distribution/websub). A feed of 50 items costs a fixed number of queries, whatever its size: the items with
+// (src/services/websub). A feed of 50 items costs a fixed number of queries, whatever its size: the items with
 // their bodies, then the authors and the tags of all of them at once.
 import type { Kysely } from 'kysely';
 import type { ArticleSummary, Person, Tag } from '../domain/model.ts';

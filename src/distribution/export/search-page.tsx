@@ -1,6 +1,6 @@
 // What a static mirror shows at /search: search needs a server, so the page says so plainly.
-import type { SiteContext } from '../../site/context.ts';
-import { renderDocument } from '../../site/render.ts';
+import type { SiteContext } from '../../web/context.ts';
+import { renderDocument } from '../../web/render.ts';
 import { Layout } from '../../site/views/layout.tsx';
 
 export function searchUnavailablePage(site: SiteContext): string {

@@ -6,7 +6,7 @@ import { options, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Body } from '../../domain/blocks.ts';
 import type { ArticleSummary, MediaRef } from '../../domain/model.ts';
-import { fallbackFile, mediaUrl } from '../../site/format.ts';
+import { fallbackFile, mediaUrl } from '../../domain/urls.ts';
 import { BodyView } from '../../site/views/blocks.tsx';
 
 export interface FeedImage {

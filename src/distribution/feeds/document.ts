@@ -2,7 +2,7 @@
 // that address (a reader on a mirror stays on the mirror) while ids always name the primary.
 import { articlePath, authorPath, tagPath } from '../../domain/urls.ts';
 import { contentHtml, heroImage, type FeedImage } from './content.tsx';
-import { articleFeedId, FEED_FORMATS, feedId, feedPath, type FeedFormat } from './paths.ts';
+import { articleFeedId, FEED_FORMATS, feedId, feedPath, type FeedFormat } from '../../domain/feed-urls.ts';
 import type { FeedData, FeedSite } from './service.ts';
 
 export interface FeedLinkedName {

@@ -6,7 +6,7 @@
 // in through htmlOfText. Every other RSS text (title, dc:creator, category, media:* with type plain) is plain text,
 // as the RSS Advisory Board advises for titles. Atom says it per element: type="text" everywhere but <content>.
 import type { FeedDocument, FeedItemDoc } from './document.ts';
-import { FEED_MEDIA_TYPE, type FeedFormat } from './paths.ts';
+import { FEED_MEDIA_TYPE, type FeedFormat } from '../../domain/feed-urls.ts';
 import { el, htmlOfText, xmlDocument, type XmlElement } from './xml.ts';
 
 export const GENERATOR = 'Masthead';

@@ -5,8 +5,9 @@ import { isSlug } from '../../domain/slug.ts';
 import { AppError } from '../../errors.ts';
 import { feedDocument } from './document.ts';
 import { writeFeed } from './formats.ts';
-import { FEED_CONTENT_TYPE, FEED_EXTENSION, FEED_FORMATS, feedPath, sectionFeedBase, type FeedFormat } from './paths.ts';
+import { FEED_CONTENT_TYPE, FEED_EXTENSION, FEED_FORMATS, feedPath, sectionFeedBase, type FeedFormat } from '../../domain/feed-urls.ts';
 import type { FeedData, FeedService, FeedSite } from './service.ts';
+import type { SectionFeedHandler } from '../../web/feed-links.tsx';
 
 export interface FeedRouteOptions {
   feeds: FeedService;
@@ -15,7 +16,6 @@ export interface FeedRouteOptions {
   hub: string | undefined;
 }
 
-export type SectionFeedHandler = (req: FastifyRequest, reply: FastifyReply, sectionPath: string, format: FeedFormat) => Promise<FastifyReply>;
 
 /** Feeds change when articles do; a few minutes of caching spares the database without delaying news much. */
 const CACHE_CONTROL = 'public, max-age=300';

@@ -7,7 +7,7 @@ import { SectionTree } from '../../domain/sections.ts';
 import { AppError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
 import type { FeedScope } from '../../store/feeds.ts';
-import { authorFeedBase, sectionFeedBase, siteFeedBase, tagFeedBase, type FeedBase } from './paths.ts';
+import { authorFeedBase, sectionFeedBase, siteFeedBase, tagFeedBase, type FeedBase } from '../../domain/feed-urls.ts';
 
 /** How many items every feed carries: the newest, by first publication. */
 export const FEED_ITEMS = 50;

@@ -3,7 +3,7 @@ import { options } from 'preact';
 import { renderToString as renderToStringPlain } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { heroImage, renderWithAbsoluteUrls } from './content.tsx';
-import { articleFeedId, feedPath, parseSectionFeedPath, tagFeedBase } from './paths.ts';
+import { articleFeedId, feedPath, parseSectionFeedPath, tagFeedBase } from '../../domain/feed-urls.ts';
 import { mirrorSentence } from './service.ts';
 import { readFeed } from './testkit.ts';
 import { el, escapeXml, xmlDocument } from './xml.ts';

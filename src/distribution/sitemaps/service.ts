@@ -14,7 +14,7 @@
 // month's lastmod, an upper bound for each.
 import { articlePath, authorPath, sectionUrlPath, tagPath } from '../../domain/urls.ts';
 import { SectionTree } from '../../domain/sections.ts';
-import { mediaUrl } from '../../site/format.ts';
+import { mediaUrl } from '../../domain/urls.ts';
 import type { Store } from '../../store/index.ts';
 import type { SlugLastPublished } from '../../store/sitemaps.ts';
 import { pageCount, parseSitemapName, sitemapPath } from './names.ts';

@@ -3,27 +3,13 @@ import { can, type Actor } from '../../domain/permissions.ts';
 import type { Person, Section } from '../../domain/model.ts';
 import type { ArticleInput } from '../../services/newsroom/schema.ts';
 import { ARTICLE_KINDS } from '../../domain/article.ts';
-import { formatDateTime } from '../../site/format.ts';
+import { formatDateTime } from '../../web/format.ts';
 import { NewsroomLayout, Notice, type NewsroomContext } from './layout.tsx';
 import { HeldNotice, WorkflowActions } from './workflow.tsx';
+import type { EditorModel } from './editor-model.ts';
 
-export interface EditorModel {
-  id: number | null;
-  revision: number;
-  status: string;
-  createdBy: number | null;
-  input: ArticleInput;
-  sections: Section[];
-  people: Person[];
-  lockHolder: { name: string } | null;
-  scheduledAt: string | null;
-  /** A published article's saved changes that readers do not see yet (held until Update or Discard). */
-  held: boolean;
-  /** Preview URLs of the images the body uses, so the editor can show them. */
-  previews: Record<string, string>;
-  /** Why a video article would be left out of the TV feeds (empty when it would not). */
-  tvProblems: string[];
-}
+export type { EditorModel };
+
 
 function formatDuration(seconds: number): string {
   const h = Math.floor(seconds / 3600);

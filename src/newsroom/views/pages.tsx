@@ -1,6 +1,6 @@
 // Newsroom pages: sign-in, dashboard, API tokens, audit log.
 import type { AuditEntry } from '../../store/audit.ts';
-import { formatDateTime } from '../../site/format.ts';
+import { formatDateTime } from '../../web/format.ts';
 import { NewsroomLayout, Notice, type NewsroomContext } from './layout.tsx';
 
 export function SignInView({ ctx, error, email, next }: { ctx: NewsroomContext; error?: string; email?: string; next?: string }) {

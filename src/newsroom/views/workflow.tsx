@@ -1,8 +1,8 @@
 // The editor page's status actions: submit, publish, schedule, unpublish, back to draft, corrections, and for a
 // live article with held changes, update (now or at a time) or discard them.
 import { can, type Actor } from '../../domain/permissions.ts';
-import { formatDateTime } from '../../site/format.ts';
-import type { EditorModel } from './editor.tsx';
+import { formatDateTime } from '../../web/format.ts';
+import type { EditorModel } from './editor-model.ts';
 import type { NewsroomContext } from './layout.tsx';
 
 export function WorkflowActions({ ctx, m }: { ctx: NewsroomContext; m: EditorModel }) {

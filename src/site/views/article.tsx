@@ -2,8 +2,8 @@
 import type { ArticlePage } from '../../services/reader.ts';
 import { articleSeo } from '../../seo/page.ts';
 import { articlePath, authorPath, tagPath } from '../../domain/urls.ts';
-import type { SiteContext } from '../context.ts';
-import { shareLinks } from '../format.ts';
+import type { SiteContext } from '../../web/context.ts';
+import { shareLinks } from '../../web/format.ts';
 import { BodyView } from './blocks.tsx';
 import { VideoPlayer } from './video.tsx';
 import { Layout } from './layout.tsx';

@@ -2,7 +2,7 @@
 import type { HomePage } from '../../services/reader.ts';
 import { articlePath } from '../../domain/urls.ts';
 import { websiteSeo } from '../../seo/page.ts';
-import type { SiteContext } from '../context.ts';
+import type { SiteContext } from '../../web/context.ts';
 import { Layout } from './layout.tsx';
 import { ArticleCard, CardList, Picture, Rail, Time } from './parts.tsx';
 

@@ -1,8 +1,8 @@
 // The page frame: header with navigation and search, the alternate-addresses notice, footer.
 import type { ComponentChildren } from 'preact';
 import { SeoHead, type SeoData } from '../../seo/head.tsx';
-import type { SiteContext } from '../context.ts';
-import { FeedLinks, type FeedLink } from '../../distribution/feeds/links.tsx'; // feeds: discovery links
+import type { SiteContext } from '../../web/context.ts';
+import { FeedLinks, type FeedLink } from '../../web/feed-links.tsx'; // feeds: discovery links
 
 export interface PageMeta {
   title: string;

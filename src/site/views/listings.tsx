@@ -4,8 +4,8 @@ import type { Listing, SectionPage } from '../../services/reader.ts';
 import type { Person, Tag } from '../../domain/model.ts';
 import { articlePath } from '../../domain/urls.ts';
 import { websiteSeo } from '../../seo/page.ts';
-import type { SiteContext } from '../context.ts';
-import { feedLinks } from '../../distribution/feeds/links.tsx'; // feeds: discovery links
+import type { SiteContext } from '../../web/context.ts';
+import { feedLinks } from '../../web/feed-links.tsx'; // feeds: discovery links
 import { Layout } from './layout.tsx';
 import { Breadcrumb, CardList, Pagination, Time } from './parts.tsx';
 

@@ -3,8 +3,9 @@ import type { Listing } from '../../services/reader.ts';
 import type { ArticleSummary, MediaRef, Section } from '../../domain/model.ts';
 import { articlePath } from '../../domain/urls.ts';
 import { breadcrumbCrumbs } from '../../seo/breadcrumb.ts';
-import type { SiteContext } from '../context.ts';
-import { fallbackFile, formatDate, formatDateTime, mediaUrl, srcset } from '../format.ts';
+import type { SiteContext } from '../../web/context.ts';
+import { formatDate, formatDateTime, srcset } from '../../web/format.ts';
+import { fallbackFile, mediaUrl } from '../../domain/urls.ts';
 
 export function Time({ iso, site, compact }: { iso: string; site: SiteContext; compact?: boolean }) {
   return <time datetime={iso}>{compact ? formatDate(iso, site.timezone) : formatDateTime(iso, site.timezone)}</time>;

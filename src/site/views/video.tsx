@@ -3,7 +3,7 @@
 import type { Video } from '../../domain/video.ts';
 import { mimeOf } from '../../domain/video.ts';
 import type { MediaRef } from '../../domain/model.ts';
-import { fallbackFile, mediaUrl } from '../format.ts';
+import { fallbackFile, mediaUrl } from '../../domain/urls.ts';
 
 export function VideoPlayer({ video, poster, title }: { video: Video; poster: MediaRef | null; title: string }) {
   return (

@@ -4,7 +4,7 @@
 import { SectionTree } from '../../domain/sections.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Store } from '../../store/index.ts';
-import { authorFeedBase, FEED_FORMATS, feedPath, sectionFeedBase, siteFeedBase, tagFeedBase } from '../feeds/paths.ts';
+import { authorFeedBase, FEED_FORMATS, feedPath, sectionFeedBase, siteFeedBase, tagFeedBase } from '../../domain/feed-urls.ts';
 import { WEBSUB_JOB, websubJobKey } from './hub.ts';
 
 export interface WebSubOptions {

@@ -1,7 +1,7 @@
 // WebSub publisher side (W3C WebSub §7): tell the hub that a feed (a "topic") changed, so it fetches the feed and
 // pushes it to subscribers. Each notice is a queued job (services/jobs.ts): a hub that is slow or down costs a
 // retry with back-off, never a delay in publishing.
-import type { JobHandler } from '../../services/jobs.ts';
+import type { JobHandler } from '../jobs.ts';
 import { NOTHING_ALLOWED, type AllowList } from '../../net/addresses.ts';
 import { safeFetch } from '../../net/safe-fetch.ts';
 

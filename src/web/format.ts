@@ -1,5 +1,6 @@
 // Presentation helpers with no markup: dates, media URLs, share links.
 import type { MediaRef } from '../domain/model.ts';
+import { mediaUrl } from '../domain/urls.ts';
 
 /** "29 November 2026, 14:05 UTC" in the newsroom's time zone. */
 // Formatters are costly to build and cheap to use: one per (kind, time zone), kept.
@@ -26,13 +27,6 @@ export function formatDateTime(iso: string, timeZone: string): string {
 /** "29 Nov 2026" for compact listings. */
 export function formatDate(iso: string, timeZone: string): string {
   return formatter('short', timeZone).format(new Date(iso));
-}
-
-export const mediaUrl = (file: string) => `/media/${file}`;
-
-/** The <img src> fallback: the largest JPEG variant when there is one (an original may be AVIF or huge). */
-export function fallbackFile(media: MediaRef): string {
-  return media.variants.filter((v) => v.format === 'jpeg' && !v.crop).at(-1)?.file ?? media.file;
 }
 
 /** Resized copies of the whole picture; fixed-ratio crops (for structured data and social cards) are left out. */
