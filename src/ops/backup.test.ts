@@ -67,7 +67,7 @@ function cli(env: Record<string, string>, args: string[]): Promise<{ code: numbe
 /** Starts the writer process and resolves once it has committed its first ten articles. */
 function startWriter(url: string, sectionId: number): Promise<{ child: ChildProcess; stop(): Promise<string> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/ops/backup.test-writer.ts', String(sectionId)], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/backup-writer.ts', String(sectionId)], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } });
     let out = '';
     let err = '';
     const stopped = new Promise<string>((done) => child.on('close', () => done(out)));

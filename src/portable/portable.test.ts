@@ -14,7 +14,7 @@ import { createServices } from '../services/index.ts';
 import { exportContent } from './export.ts';
 import { FILES, type Manifest } from './format.ts';
 import { importContent, type ImportReport } from './import.ts';
-import { seedRichWorld, sourceMediaDir, tempDir, type RichWorld } from './fixture.ts';
+import { seedRichWorld, sourceMediaDir, tempDir, type RichWorld } from '../../test/support/portable-fixture.ts';
 
 /** Every file under `dir` with its SHA-256: two archives are the same when these maps are equal. */
 async function treeDigest(dir: string): Promise<Record<string, string>> {

@@ -8,7 +8,7 @@ import { dialects, sqliteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeArticle, makeMedia, makePerson, makeSection } from '../../test/support/factories.ts';
 import { exportContent } from './export.ts';
 import { importContent } from './import.ts';
-import { tempDir } from './fixture.ts';
+import { tempDir } from '../../test/support/portable-fixture.ts';
 import { CONTENT_TABLES } from './policy.ts';
 import { countRows } from './tables.ts';
 

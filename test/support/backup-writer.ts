@@ -1,10 +1,10 @@
 // The concurrent writer of backup.test.ts, in a process of its own so that it really writes while the
 // backup runs: inserts articles (one transaction each, with a section and a tag) into DATABASE_URL until
 // SIGTERM, printing its count every ten.
-import { loadConfig } from '../config.ts';
-import { openDb } from '../store/db.ts';
-import { createStore } from '../store/index.ts';
-import { makeArticle } from '../../test/support/factories.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDb } from '../../src/store/db.ts';
+import { createStore } from '../../src/store/index.ts';
+import { makeArticle } from './factories.ts';
 
 const sectionId = Number(process.argv[2]);
 const db = openDb(loadConfig().database);

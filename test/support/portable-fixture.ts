@@ -7,11 +7,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { seedDemo } from '../demo/seed.ts';
-import { createServices } from '../services/index.ts';
-import type { Store } from '../store/index.ts';
-import { DEMO_MEDIA_DIR } from '../../test/support/demo-media.ts';
-import { T0 } from '../../test/support/factories.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { createServices } from '../../src/services/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { DEMO_MEDIA_DIR } from './demo-media.ts';
+import { T0 } from './factories.ts';
 
 /** A fresh media directory that sees the shared demo pictures (a symlink) and takes new uploads itself. */
 export async function sourceMediaDir(): Promise<string> {
