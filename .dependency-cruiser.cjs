@@ -32,11 +32,7 @@ module.exports = {
       from: { path: `^src/${DOORS}/`, pathNot: '\\.test\\.tsx?$' },
       to: {
         path: `^src/${DOORS}/`,
-        pathNot: [
-          '^src/$1/',
-          '^src/site/views/(blocks|parts)\\.tsx$',
-          '^src/site/views/(article|layout)\\.tsx$',
-        ],
+        pathNot: ['^src/$1/', '^src/site/views/(blocks|parts)\\.tsx$', '^src/site/views/(article|layout)\\.tsx$'],
       },
     },
     {

@@ -11,8 +11,10 @@ if (workers > 1 && cluster.isPrimary) {
   const body = fs.readFileSync(process.env.BODY_FILE);
   const headers = { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length };
   if (process.env.ENCODING) headers['content-encoding'] = process.env.ENCODING;
-  http.createServer((req, res) => {
-    res.writeHead(200, headers);
-    res.end(body);
-  }).listen(Number(process.env.PORT), '127.0.0.1');
+  http
+    .createServer((req, res) => {
+      res.writeHead(200, headers);
+      res.end(body);
+    })
+    .listen(Number(process.env.PORT), '127.0.0.1');
 }

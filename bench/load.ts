@@ -30,11 +30,20 @@ const ms = (v: string) => {
 };
 
 async function wrk(url: string, connections: number, seconds: number): Promise<LoadResult> {
-  const { stdout } = await promisify(execFile)('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', 'Accept-Encoding: br, gzip', url]);
+  const { stdout } = await promisify(execFile)('wrk', [
+    '-t2',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    '-H',
+    'Accept-Encoding: br, gzip',
+    url,
+  ]);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const p50 = ms(/\s50%\s+(\S+)/.exec(stdout)?.[1] ?? '');
   const p99 = ms(/\s99%\s+(\S+)/.exec(stdout)?.[1] ?? '');
-  const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0) + Number(/Socket errors:.*?timeout (\d+)/.exec(stdout)?.[1] ?? 0);
+  const errors =
+    Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0) + Number(/Socket errors:.*?timeout (\d+)/.exec(stdout)?.[1] ?? 0);
   return { rps, p50, p99, errors };
 }
 

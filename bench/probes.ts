@@ -45,7 +45,12 @@ export async function benchEditor(databaseFile: string): Promise<{ token: string
   try {
     const store = createStore(db);
     const auth = authService(store);
-    const user = await auth.createUser({ email: `bench-${Date.now()}@news.example`, name: 'Benchmark Editor', role: 'editor', password: 'benchmark password, not secret' });
+    const user = await auth.createUser({
+      email: `bench-${Date.now()}@news.example`,
+      name: 'Benchmark Editor',
+      role: 'editor',
+      password: 'benchmark password, not secret',
+    });
     const section = new SectionTree(await store.taxonomy.allSections()).find('news/europe')!;
     return { token: (await auth.createApiToken(user.id, 'benchmark')).token, sectionId: section.id };
   } finally {
@@ -59,11 +64,19 @@ export async function benchEditor(databaseFile: string): Promise<{ token: string
  */
 export async function publishToVisible(base: string, editor: { token: string; sectionId: number }, workers: number): Promise<number> {
   const api = (url: string, body: unknown) =>
-    fetch(base + url, { method: 'POST', headers: { authorization: `Bearer ${editor.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(base + url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${editor.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const headline = `Benchmark probe ${Date.now().toString(36)}`;
   const pages = ['/', '/news/europe', '/news', '/feed.xml'];
   for (const p of pages) for (let i = 0; i < workers * 2; i++) await fresh(base + p); // cached everywhere
-  const created = await api('/api/v1/articles', { headline, primarySectionId: editor.sectionId, body: [{ type: 'paragraph', content: [{ text: 'A probe.' }] }] });
+  const created = await api('/api/v1/articles', {
+    headline,
+    primarySectionId: editor.sectionId,
+    body: [{ type: 'paragraph', content: [{ text: 'A probe.' }] }],
+  });
   const { id } = (await created.json()) as { id: number };
   const started = performance.now();
   if ((await api(`/api/v1/articles/${id}/publish`, {})).status !== 200) throw new Error('publish failed');
@@ -99,7 +112,8 @@ export async function pageWeight(base: string, articlePath: string): Promise<Pag
     htmlKb: Buffer.byteLength(html) / 1024,
     cssKb: Buffer.byteLength(css) / 1024,
     // The text is in the HTML, and every script is either data (JSON-LD) or deferred enhancement.
-    readsWithoutJs: /<h1[^>]*>[^<]+<\/h1>/.test(html) && /<p>/.test(html) && scripts.every((a) => /application\/ld\+json|\bdefer\b|\basync\b/.test(a)),
+    readsWithoutJs:
+      /<h1[^>]*>[^<]+<\/h1>/.test(html) && /<p>/.test(html) && scripts.every((a) => /application\/ld\+json|\bdefer\b|\basync\b/.test(a)),
     imagesSized: imgs.every((i) => /\bwidth="\d+"/.test(i) && /\bheight="\d+"/.test(i)),
     belowFoldLazy: imgs.slice(1).every((i) => /loading="lazy"/.test(i)),
   };

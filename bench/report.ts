@@ -41,20 +41,45 @@ export function benchReport(r: ReportInput) {
   const maxRss = Math.max(...r.rss.cached, ...r.rss.uncached);
   const startup = Math.max(r.startupMs.cached, r.startupMs.uncached);
   const targets = [
-    ...(nginx ? [{ target: `cached article (×${r.workers}) ≥ 0.5× nginx: ${(cachedN.rps / nginx.rps).toFixed(2)}×`, met: cachedN.rps >= 0.5 * nginx.rps }] : []),
-    { target: `cached article (×${r.workers}) ≥ 0.9× bare node ×${r.workers}: ${(cachedN.rps / bareN.rps).toFixed(2)}×`, met: cachedN.rps >= 0.9 * bareN.rps },
+    ...(nginx
+      ? [
+          {
+            target: `cached article (×${r.workers}) ≥ 0.5× nginx: ${(cachedN.rps / nginx.rps).toFixed(2)}×`,
+            met: cachedN.rps >= 0.5 * nginx.rps,
+          },
+        ]
+      : []),
+    {
+      target: `cached article (×${r.workers}) ≥ 0.9× bare node ×${r.workers}: ${(cachedN.rps / bareN.rps).toFixed(2)}×`,
+      met: cachedN.rps >= 0.9 * bareN.rps,
+    },
     { target: `cached article (×1) ≥ 0.9× bare node ×1: ${(cached1.rps / bare1.rps).toFixed(2)}×`, met: cached1.rps >= 0.9 * bare1.rps },
-    { target: `uncached article ≥ 2,000 req/s (${at}): ${get('article, uncached')!.rps.toFixed(0)}`, met: get('article, uncached')!.rps >= 2_000 },
+    {
+      target: `uncached article ≥ 2,000 req/s (${at}): ${get('article, uncached')!.rps.toFixed(0)}`,
+      met: get('article, uncached')!.rps >= 2_000,
+    },
     { target: `uncached home ≥ 1,000 req/s (${at}): ${get('home, uncached')!.rps.toFixed(0)}`, met: get('home, uncached')!.rps >= 1_000 },
-    { target: `uncached section ≥ 1,000 req/s (${at}): ${get('section, uncached')!.rps.toFixed(0)}`, met: get('section, uncached')!.rps >= 1_000 },
+    {
+      target: `uncached section ≥ 1,000 req/s (${at}): ${get('section, uncached')!.rps.toFixed(0)}`,
+      met: get('section, uncached')!.rps >= 1_000,
+    },
     { target: `search p99 ≤ 50 ms (${at}): ${search.toFixed(1)} ms`, met: search <= 50 },
     { target: `section page ${r.deepPage} p99 ≤ 20 ms (${at}): ${deep.p99.toFixed(1)} ms`, met: deep.p99 <= 20 && r.deepPage >= 500 },
-    { target: `publish → visible on article, home, sections, feed, all ${r.workers} workers ≤ 1 s: ${r.visibleMs.toFixed(0)} ms`, met: r.visibleMs >= 0 && r.visibleMs <= 1_000 },
-    { target: `RSS per process after the run ≤ 300 MB: ${maxRss} MB (${[...r.rss.cached, ...r.rss.uncached].join(', ')})`, met: maxRss <= 300 },
+    {
+      target: `publish → visible on article, home, sections, feed, all ${r.workers} workers ≤ 1 s: ${r.visibleMs.toFixed(0)} ms`,
+      met: r.visibleMs >= 0 && r.visibleMs <= 1_000,
+    },
+    {
+      target: `RSS per process after the run ≤ 300 MB: ${maxRss} MB (${[...r.rss.cached, ...r.rss.uncached].join(', ')})`,
+      met: maxRss <= 300,
+    },
     { target: `start-up to first page ≤ 2 s (${at}): ${(startup / 1000).toFixed(2)} s`, met: startup <= 2_000 },
     { target: `article HTML ≤ 60 KB: ${r.weight.htmlKb.toFixed(1)} KB`, met: r.weight.htmlKb <= 60 },
     { target: `CSS ≤ 20 KB: ${r.weight.cssKb.toFixed(1)} KB`, met: r.weight.cssKb <= 20 },
-    { target: 'reads without JavaScript; images sized, lazy below the fold', met: r.weight.readsWithoutJs && r.weight.imagesSized && r.weight.belowFoldLazy },
+    {
+      target: 'reads without JavaScript; images sized, lazy below the fold',
+      met: r.weight.readsWithoutJs && r.weight.imagesSized && r.weight.belowFoldLazy,
+    },
   ];
   const lines = [header, ...rows, '', ...targets.map((t) => `${t.met ? 'met    ' : 'NOT MET'}  ${t.target}`)];
   const json = {

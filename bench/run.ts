@@ -35,7 +35,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** The synthetic archive of `o.articles` articles under `o.dataDir`, generated once and reused. */
 export async function corpusFile(o: Pick<BenchOptions, 'articles' | 'dataDir'>): Promise<string> {
   const file = path.join(o.dataDir, `corpus-${o.articles}.db`);
-  if (await fs.access(file).then(() => true, () => false)) return file;
+  if (
+    await fs.access(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    return file;
   await fs.mkdir(o.dataDir, { recursive: true });
   const db = openDb({ kind: 'sqlite', file: `${file}.partial` });
   await migrate(db);
@@ -53,7 +59,12 @@ interface Plan {
 }
 
 /** Rounds are interleaved (every scenario once per round) so that drift in the machine hits all alike. */
-async function measureAll(o: BenchOptions, tool: 'wrk' | 'autocannon', plan: Plan[], log: (line: string) => void): Promise<Map<string, LoadResult>> {
+async function measureAll(
+  o: BenchOptions,
+  tool: 'wrk' | 'autocannon',
+  plan: Plan[],
+  log: (line: string) => void,
+): Promise<Map<string, LoadResult>> {
   const rounds = new Map<string, LoadResult[]>(plan.map((p) => [p.name, []]));
   for (let r = 1; r <= o.rounds; r++) {
     for (const p of plan) {

@@ -45,7 +45,11 @@ let built: Promise<unknown> | undefined;
  * current sources; logs at warn); `env` adds or overrides settings
  * (MASTHEAD_WORKERS: how many processes). `startupMs` is the time from spawn to the first page served.
  */
-export async function startMasthead(databaseFile: string, pageCacheMb: number, env: Record<string, string> = {}): Promise<Running & { startupMs: number }> {
+export async function startMasthead(
+  databaseFile: string,
+  pageCacheMb: number,
+  env: Record<string, string> = {},
+): Promise<Running & { startupMs: number }> {
   await (built ??= buildServer({ root: ROOT }));
   const port = await freePort();
   const started = performance.now();
@@ -116,7 +120,13 @@ export async function startBaseline(body: Buffer, contentEncoding: string | null
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bare-'));
   fs.writeFileSync(path.join(dir, 'page'), body);
   const child = spawn(process.execPath, [path.join(ROOT, 'bench/bare-server.cjs')], {
-    env: { ...process.env, BODY_FILE: path.join(dir, 'page'), ENCODING: contentEncoding ?? '', WORKERS: String(workers), PORT: String(port) },
+    env: {
+      ...process.env,
+      BODY_FILE: path.join(dir, 'page'),
+      ENCODING: contentEncoding ?? '',
+      WORKERS: String(workers),
+      PORT: String(port),
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

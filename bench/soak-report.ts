@@ -12,7 +12,12 @@ export async function prepare(file: string) {
   try {
     const store = createStore(db);
     const auth = authService(store);
-    const user = await auth.createUser({ email: `soak.${Date.now()}@news.example`, name: 'Soak Editor', role: 'editor', password: generatePassword() });
+    const user = await auth.createUser({
+      email: `soak.${Date.now()}@news.example`,
+      name: 'Soak Editor',
+      role: 'editor',
+      password: generatePassword(),
+    });
     const { token } = await auth.createApiToken(user.id, 'soak');
     const sections = await store.taxonomy.allSections();
     const leaves = sections.filter((s) => !sections.some((c) => c.parentId === s.id));
@@ -39,7 +44,8 @@ export async function scrape(url: string): Promise<Record<string, number> | null
 
 export function summary(r: SoakReport): string[] {
   const rows = Object.entries(r.byRoute).map(
-    ([route, s]) => `${route.padEnd(10)} ${String(s.count).padStart(9)} ${String(s.errors).padStart(7)} ${s.p50.toFixed(2).padStart(9)} ${s.p99.toFixed(2).padStart(9)}`,
+    ([route, s]) =>
+      `${route.padEnd(10)} ${String(s.count).padStart(9)} ${String(s.errors).padStart(7)} ${s.p50.toFixed(2).padStart(9)} ${s.p99.toFixed(2).padStart(9)}`,
   );
   const m = r.memory;
   return [
@@ -49,6 +55,10 @@ export function summary(r: SoakReport): string[] {
     `${r.requests} requests in ${r.seconds} s (${(r.requests / r.seconds).toFixed(0)}/s); ${r.published} published, ${r.edited} edited`,
     `errors: ${r.errors}${r.errors ? ` (NOT ZERO) e.g. ${r.errorSamples[0]}` : ''}`,
     `server RSS: ${m.startMb.toFixed(0)} MB at start, ${m.endMb.toFixed(0)} MB at end, ${m.secondHalfSlopeMbPerMin >= 0 ? '+' : ''}${m.secondHalfSlopeMbPerMin.toFixed(2)} MB/min over the second half (${m.samples.length} samples)`,
-    r.serverMetrics ? `server metrics: ${Object.entries(r.serverMetrics).map(([k, v]) => `${k} ${+v.toFixed(3)}`).join(', ')}` : 'server metrics: not served',
+    r.serverMetrics
+      ? `server metrics: ${Object.entries(r.serverMetrics)
+          .map(([k, v]) => `${k} ${+v.toFixed(3)}`)
+          .join(', ')}`
+      : 'server metrics: not served',
   ];
 }

@@ -83,7 +83,11 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void = cons
     const count = () => [...latencies.values()].reduce((n, l) => n + l.length, 0);
     const errors = () => [...errorsByRoute.values()].reduce((a, b) => a + b, 0);
 
-    async function request(url: string, init: RequestInit = {}, expect: (status: number) => boolean = (s) => s < 400): Promise<Response | null> {
+    async function request(
+      url: string,
+      init: RequestInit = {},
+      expect: (status: number) => boolean = (s) => s < 400,
+    ): Promise<Response | null> {
       const route = routeType(url);
       const started = performance.now();
       let res: Response | null = null;
@@ -121,7 +125,11 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void = cons
     let published = 0;
     let edited = 0;
     const api = (method: string, url: string, body: unknown) =>
-      request(url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      request(url, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     async function publishOne(n: number) {
       const created = await api('POST', '/api/v1/articles', {
         headline: `Soak test dispatch ${n}: ${pick(PLACES)} ${pick(THINGS)}`,
@@ -137,7 +145,10 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void = cons
       const current = await request(`/api/v1/articles/${id}`, { headers: { authorization: `Bearer ${token}` } });
       if (!current) return;
       const { article, revision: latest } = (await current.json()) as { article: Record<string, unknown>; revision: number };
-      const saved = await api('PUT', `/api/v1/articles/${id}`, { baseRevision: latest ?? revision, article: { ...article, standfirst: 'Updated by the soak test.' } });
+      const saved = await api('PUT', `/api/v1/articles/${id}`, {
+        baseRevision: latest ?? revision,
+        article: { ...article, standfirst: 'Updated by the soak test.' },
+      });
       if (!saved) return;
       // The edit of a live article is held until an editor updates it: do that too, as a newsroom would.
       const { revision: held } = (await saved.json()) as { revision: number };
@@ -152,10 +163,14 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void = cons
     const t0 = performance.now();
     stopAt = t0 + seconds * 1000;
     const samples: { second: number; rssMb: number }[] = [];
-    const sample = async () => samples.push({ second: Math.round((performance.now() - t0) / 100) / 10, rssMb: await treeRssMb(server!.child.pid!) });
+    const sample = async () =>
+      samples.push({ second: Math.round((performance.now() - t0) / 100) / 10, rssMb: await treeRssMb(server!.child.pid!) });
     await sample();
     const sampler = setInterval(() => void sample(), o.sampleSeconds * 1000);
-    const progress = setInterval(() => log(`  ${Math.round((performance.now() - t0) / 1000)} s: ${count()} requests, ${errors()} errors`), 30_000);
+    const progress = setInterval(
+      () => log(`  ${Math.round((performance.now() - t0) / 1000)} s: ${count()} requests, ${errors()} errors`),
+      30_000,
+    );
     const readers = Array.from({ length: o.connections }, async () => {
       while (performance.now() < stopAt) await request(readerUrl());
     });
@@ -166,7 +181,9 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void = cons
         await new Promise((r) => setTimeout(r, Math.max(0, Math.min(next, stopAt) - performance.now())));
       }
     })();
-    log(`soak: ${o.minutes} min, ${o.connections} readers, a publication every ${o.publishEverySeconds} s, ${o.articles.toLocaleString('en')} articles, ${base}`);
+    log(
+      `soak: ${o.minutes} min, ${o.connections} readers, a publication every ${o.publishEverySeconds} s, ${o.articles.toLocaleString('en')} articles, ${base}`,
+    );
     await Promise.all([...readers, publisher]);
     clearInterval(sampler);
     clearInterval(progress);
@@ -176,7 +193,12 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void = cons
     const byRoute: Record<string, RouteStats> = {};
     for (const [route, list] of [...latencies.entries()].sort()) {
       const sorted = Float64Array.from(list).sort();
-      byRoute[route] = { count: list.length, errors: errorsByRoute.get(route) ?? 0, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+      byRoute[route] = {
+        count: list.length,
+        errors: errorsByRoute.get(route) ?? 0,
+        p50: percentile(sorted, 0.5),
+        p99: percentile(sorted, 0.99),
+      };
     }
     const half = samples.filter((s) => s.second >= seconds / 2);
     const report: SoakReport = {
@@ -189,7 +211,12 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void = cons
       byRoute,
       published,
       edited,
-      memory: { samples, startMb: samples[0]!.rssMb, endMb: samples.at(-1)!.rssMb, secondHalfSlopeMbPerMin: slopePerMinute(half.length >= 2 ? half : samples) },
+      memory: {
+        samples,
+        startMb: samples[0]!.rssMb,
+        endMb: samples.at(-1)!.rssMb,
+        secondHalfSlopeMbPerMin: slopePerMinute(half.length >= 2 ? half : samples),
+      },
       serverMetrics,
     };
     for (const line of summary(report)) log(line);

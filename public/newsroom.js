@@ -7,7 +7,9 @@
   // The hero picker reuses the body editor's media library dialog (search or upload).
   var heroButton = form.querySelector('[data-pick-hero]');
   if (heroButton) {
-    var showPicker = function () { if (window.mastheadEditor && window.mastheadEditor.pickImage) heroButton.hidden = false; };
+    var showPicker = function () {
+      if (window.mastheadEditor && window.mastheadEditor.pickImage) heroButton.hidden = false;
+    };
     showPicker();
     document.addEventListener('masthead:editor-ready', showPicker);
     heroButton.addEventListener('click', function () {
@@ -17,7 +19,9 @@
         form.elements.namedItem('heroCaption').value = pick.caption;
         form.elements.namedItem('heroCredit').value = pick.credit;
         form.dispatchEvent(new Event('input', { bubbles: true }));
-        setTimeout(function () { heroButton.focus(); }, 0);
+        setTimeout(function () {
+          heroButton.focus();
+        }, 0);
       });
     });
   }
@@ -33,22 +37,40 @@
   var pending = false;
   var DRAFT_KEY = 'masthead:draft:' + id;
 
-  function field(name) { return form.elements.namedItem(name); }
-  function value(name) { var el = field(name); return el ? el.value : ''; }
-  function say(text) { if (status) status.textContent = text; }
+  function field(name) {
+    return form.elements.namedItem(name);
+  }
+  function value(name) {
+    var el = field(name);
+    return el ? el.value : '';
+  }
+  function say(text) {
+    if (status) status.textContent = text;
+  }
   function selected(name) {
     var out = [];
     form.querySelectorAll('[name="' + name + '"]').forEach(function (el) {
-      if (el.multiple) { Array.prototype.forEach.call(el.selectedOptions, function (o) { out.push(Number(o.value)); }); }
-      else if (el.value) { out.push(Number(el.value)); }
+      if (el.multiple) {
+        Array.prototype.forEach.call(el.selectedOptions, function (o) {
+          out.push(Number(o.value));
+        });
+      } else if (el.value) {
+        out.push(Number(el.value));
+      }
     });
-    return out.filter(function (n, i, all) { return n > 0 && all.indexOf(n) === i; });
+    return out.filter(function (n, i, all) {
+      return n > 0 && all.indexOf(n) === i;
+    });
   }
 
   function article() {
     var heroId = value('heroMediaId').trim();
     var body = [];
-    try { body = JSON.parse(value('body') || '[]'); } catch (e) { body = []; }
+    try {
+      body = JSON.parse(value('body') || '[]');
+    } catch (e) {
+      body = [];
+    }
     return {
       headline: value('headline'),
       standfirst: value('standfirst'),
@@ -56,10 +78,17 @@
       kind: value('kind'),
       primarySectionId: Number(value('primarySectionId')),
       extraSectionIds: selected('extraSectionIds'),
-      tags: value('tags').split(',').map(function (t) { return t.trim(); }).filter(Boolean),
+      tags: value('tags')
+        .split(',')
+        .map(function (t) {
+          return t.trim();
+        })
+        .filter(Boolean),
       authorIds: selected('authorIds'),
       body: body,
-      hero: /^\d+$/.test(heroId) ? { mediaId: Number(heroId), caption: value('heroCaption'), credit: value('heroCredit'), alt: value('heroAlt') } : null,
+      hero: /^\d+$/.test(heroId)
+        ? { mediaId: Number(heroId), caption: value('heroCaption'), credit: value('heroCredit'), alt: value('heroAlt') }
+        : null,
       video: video(),
       seoTitle: value('seoTitle'),
       seoDescription: value('seoDescription'),
@@ -68,8 +97,16 @@
 
   function duration(text) {
     var parts = text.trim().split(':');
-    if (parts.length > 3 || parts.some(function (p) { return !/^\d+$/.test(p); })) return NaN;
-    return parts.reduce(function (total, p) { return total * 60 + Number(p); }, 0);
+    if (
+      parts.length > 3 ||
+      parts.some(function (p) {
+        return !/^\d+$/.test(p);
+      })
+    )
+      return NaN;
+    return parts.reduce(function (total, p) {
+      return total * 60 + Number(p);
+    }, 0);
   }
 
   // Same rules as the no-JavaScript form (src/newsroom/form.ts).
@@ -82,19 +119,34 @@
       type: value('videoType'),
       durationSeconds: duration(value('videoDuration')),
       posterMediaId: /^\d+$/.test(poster) ? Number(poster) : null,
-      captions: value('videoCaptions').split('\n').map(function (line) { return line.split('|').map(function (x) { return x.trim(); }); })
-        .filter(function (p) { return p.some(Boolean); })
-        .map(function (p) { return { language: p[0] || '', label: p[1] || '', url: p[2] || '' }; }),
+      captions: value('videoCaptions')
+        .split('\n')
+        .map(function (line) {
+          return line.split('|').map(function (x) {
+            return x.trim();
+          });
+        })
+        .filter(function (p) {
+          return p.some(Boolean);
+        })
+        .map(function (p) {
+          return { language: p[0] || '', label: p[1] || '', url: p[2] || '' };
+        }),
     };
   }
 
   // A copy in the browser too: if the network or server is away, a reload still finds what was typed.
   function keepLocally() {
-    try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ base: Number(value('baseRevision')), article: article(), at: Date.now() })); } catch (e) {}
+    try {
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ base: Number(value('baseRevision')), article: article(), at: Date.now() }));
+    } catch (e) {}
   }
 
   function save(autosave, baseOverride) {
-    if (saving) { pending = true; return; }
+    if (saving) {
+      pending = true;
+      return;
+    }
     saving = true;
     say(autosave ? 'Saving…' : 'Saving…');
     var base = baseOverride || Number(value('baseRevision'));
@@ -103,29 +155,51 @@
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
       body: JSON.stringify({ baseRevision: base, article: article(), autosave: autosave }),
-    }).then(function (res) {
-      return res.json().then(function (data) { return { res: res, data: data }; });
-    }).then(function (r) {
-      if (r.res.ok) {
-        field('baseRevision').value = String(r.data.revision);
-        if (revisionOut) revisionOut.textContent = String(r.data.revision);
-        // Update, Schedule update and Discard name the revision they act on: the one just saved.
-        document.querySelectorAll('input[name="revision"][data-latest-revision]').forEach(function (i) { i.value = String(r.data.revision); });
-        try { localStorage.removeItem(DRAFT_KEY); } catch (e) {}
-        say('Saved at ' + new Date().toLocaleTimeString() + ' (revision ' + r.data.revision + ')' +
-          (r.data.held ? ': not public until an editor updates the article' : ''));
-        if (r.data.held) document.querySelectorAll('[data-held-notice]').forEach(function (n) { n.hidden = false; });
-      } else if (r.data.error && r.data.error.code === 'REVISION_CONFLICT') {
-        showConflict(r.data.error);
-      } else {
-        say('Not saved: ' + (r.data.error ? r.data.error.message : 'error ' + r.res.status));
-      }
-    }).catch(function () {
-      say('Not saved: the connection failed. Your text is kept in this browser.');
-    }).then(function () {
-      saving = false;
-      if (pending) { pending = false; save(true); }
-    });
+    })
+      .then(function (res) {
+        return res.json().then(function (data) {
+          return { res: res, data: data };
+        });
+      })
+      .then(function (r) {
+        if (r.res.ok) {
+          field('baseRevision').value = String(r.data.revision);
+          if (revisionOut) revisionOut.textContent = String(r.data.revision);
+          // Update, Schedule update and Discard name the revision they act on: the one just saved.
+          document.querySelectorAll('input[name="revision"][data-latest-revision]').forEach(function (i) {
+            i.value = String(r.data.revision);
+          });
+          try {
+            localStorage.removeItem(DRAFT_KEY);
+          } catch (e) {}
+          say(
+            'Saved at ' +
+              new Date().toLocaleTimeString() +
+              ' (revision ' +
+              r.data.revision +
+              ')' +
+              (r.data.held ? ': not public until an editor updates the article' : ''),
+          );
+          if (r.data.held)
+            document.querySelectorAll('[data-held-notice]').forEach(function (n) {
+              n.hidden = false;
+            });
+        } else if (r.data.error && r.data.error.code === 'REVISION_CONFLICT') {
+          showConflict(r.data.error);
+        } else {
+          say('Not saved: ' + (r.data.error ? r.data.error.message : 'error ' + r.res.status));
+        }
+      })
+      .catch(function () {
+        say('Not saved: the connection failed. Your text is kept in this browser.');
+      })
+      .then(function () {
+        saving = false;
+        if (pending) {
+          pending = false;
+          save(true);
+        }
+      });
   }
 
   function showConflict(error) {
@@ -136,7 +210,8 @@
     var h = document.createElement('h2');
     h.textContent = 'Someone else saved this article';
     var p = document.createElement('p');
-    p.textContent = (d.savedBy || 'Another user') + ' saved revision ' + d.currentRevision + '. Nothing is lost: choose which version to continue with.';
+    p.textContent =
+      (d.savedBy || 'Another user') + ' saved revision ' + d.currentRevision + '. Nothing is lost: choose which version to continue with.';
     var mineNow = article();
     var mine = document.createElement('pre');
     mine.textContent = 'Yours\n' + summary(mineNow);
@@ -145,18 +220,43 @@
     var keep = document.createElement('button');
     keep.type = 'button';
     keep.textContent = 'Keep mine (save as a new revision)';
-    keep.addEventListener('click', function () { conflictBox.hidden = true; field('baseRevision').value = String(d.currentRevision); save(false, d.currentRevision); });
+    keep.addEventListener('click', function () {
+      conflictBox.hidden = true;
+      field('baseRevision').value = String(d.currentRevision);
+      save(false, d.currentRevision);
+    });
     var take = document.createElement('button');
     take.type = 'button';
     take.textContent = 'Take theirs';
-    take.addEventListener('click', function () { conflictBox.hidden = true; load(theirs, d.currentRevision); say('Loaded revision ' + d.currentRevision + '.'); });
+    take.addEventListener('click', function () {
+      conflictBox.hidden = true;
+      load(theirs, d.currentRevision);
+      say('Loaded revision ' + d.currentRevision + '.');
+    });
     conflictBox.append(h, p, mine, other, keep, take);
     keep.focus();
   }
 
   function blockText(b) {
-    if (b.type === 'paragraph') return b.content.map(function (r) { return r.text; }).join('');
-    if (b.type === 'list') return b.items.map(function (item) { return '• ' + item.map(function (r) { return r.text; }).join(''); }).join('\n');
+    if (b.type === 'paragraph')
+      return b.content
+        .map(function (r) {
+          return r.text;
+        })
+        .join('');
+    if (b.type === 'list')
+      return b.items
+        .map(function (item) {
+          return (
+            '• ' +
+            item
+              .map(function (r) {
+                return r.text;
+              })
+              .join('')
+          );
+        })
+        .join('\n');
     if (b.type === 'quote') return '“' + b.text + '”' + (b.attribution ? ' — ' + b.attribution : '');
     if (b.type === 'heading') return b.text;
     if (b.type === 'image') return '[image: ' + (b.caption || b.alt) + ']';
@@ -165,13 +265,18 @@
 
   // Both versions in full words, so the choice is informed.
   function summary(a) {
-    return 'Headline: ' + (a.headline || '') + '\nStandfirst: ' + (a.standfirst || '') + '\n\n' + (a.body || []).map(blockText).join('\n\n');
+    return (
+      'Headline: ' + (a.headline || '') + '\nStandfirst: ' + (a.standfirst || '') + '\n\n' + (a.body || []).map(blockText).join('\n\n')
+    );
   }
 
   function setSelected(name, ids) {
     var selects = form.querySelectorAll('[name="' + name + '"]');
     selects.forEach(function (el, i) {
-      if (el.multiple) Array.prototype.forEach.call(el.options, function (o) { o.selected = ids.indexOf(Number(o.value)) !== -1; });
+      if (el.multiple)
+        Array.prototype.forEach.call(el.options, function (o) {
+          o.selected = ids.indexOf(Number(o.value)) !== -1;
+        });
       else el.value = ids[i] ? String(ids[i]) : '';
     });
   }
@@ -195,7 +300,13 @@
     field('videoType').value = v ? v.type : 'hls';
     field('videoDuration').value = v ? String(v.durationSeconds) : '';
     field('videoPosterId').value = v && v.posterMediaId ? String(v.posterMediaId) : '';
-    field('videoCaptions').value = v ? v.captions.map(function (c) { return c.language + ' | ' + c.label + ' | ' + c.url; }).join('\n') : '';
+    field('videoCaptions').value = v
+      ? v.captions
+          .map(function (c) {
+            return c.language + ' | ' + c.label + ' | ' + c.url;
+          })
+          .join('\n')
+      : '';
     field('seoTitle').value = a.seoTitle || '';
     field('seoDescription').value = a.seoDescription || '';
     field('body').value = JSON.stringify(a.body || []);
@@ -208,7 +319,9 @@
     keepLocally();
     say('Unsaved changes');
     clearTimeout(timer);
-    timer = setTimeout(function () { save(true); }, 1500);
+    timer = setTimeout(function () {
+      save(true);
+    }, 1500);
   }
 
   // Soft lock: a heartbeat tells others this article is open here, and tells us if someone took it over.
@@ -219,11 +332,16 @@
   form.parentNode.insertBefore(lockNotice, form);
   function heartbeat() {
     fetch('/api/v1/articles/' + id + '/lock', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
-      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
       .then(function (data) {
         if (!data) return;
         lockNotice.hidden = !data.heldBy;
-        lockNotice.textContent = data.heldBy ? data.heldBy + ' is editing this article now. Your saves stay safe: if theirs lands first you will be asked which version to keep.' : '';
+        lockNotice.textContent = data.heldBy
+          ? data.heldBy +
+            ' is editing this article now. Your saves stay safe: if theirs lands first you will be asked which version to keep.'
+          : '';
       })
       .catch(function () {});
   }
@@ -232,7 +350,14 @@
   // Until the slug is typed by hand, suggest the one the headline would give.
   var slug = field('slug');
   function suggestSlug() {
-    slug.placeholder = value('headline').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+    slug.placeholder = value('headline')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80);
   }
   field('headline').addEventListener('input', suggestSlug);
   suggestSlug();

@@ -5,7 +5,9 @@
   var url = bar.getAttribute('data-share-url');
   var title = bar.getAttribute('data-share-title');
   var status = bar.querySelector('.share-status');
-  var say = function (text) { if (status) status.textContent = text; };
+  var say = function (text) {
+    if (status) status.textContent = text;
+  };
 
   var native = bar.querySelector('[data-native-share]');
   if (native && typeof navigator.share === 'function') {
@@ -20,8 +22,12 @@
     copy.addEventListener('click', function (event) {
       event.preventDefault();
       navigator.clipboard.writeText(url).then(
-        function () { say('Link copied to the clipboard.'); },
-        function () { say('Copying failed: the link is ' + url); }
+        function () {
+          say('Link copied to the clipboard.');
+        },
+        function () {
+          say('Copying failed: the link is ' + url);
+        },
       );
     });
   }

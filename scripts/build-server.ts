@@ -12,7 +12,10 @@ export interface BuildServerOptions {
   outFile?: string;
 }
 
-export async function buildServer({ root, outFile = path.join(root, 'dist', 'cli.js') }: BuildServerOptions): Promise<{ file: string; bytes: number }> {
+export async function buildServer({
+  root,
+  outFile = path.join(root, 'dist', 'cli.js'),
+}: BuildServerOptions): Promise<{ file: string; bytes: number }> {
   const { outputFiles } = await build({
     write: false,
     absWorkingDir: root,

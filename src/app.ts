@@ -73,7 +73,15 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
     frameworkErrors: withSecurityHeaders(security, frameworkErrorPage(site)),
   });
   registerRequestLogging(app); // first, so even a request answered by an early hook returns its id
-  const services = createServices(store, { mediaDir: config.mediaDir, origin: config.origin, timezone: config.timezone, websubHub: config.websubHub, fetchAllow: parseAllowList(config.fetchAllowHosts), clock, log: app.log });
+  const services = createServices(store, {
+    mediaDir: config.mediaDir,
+    origin: config.origin,
+    timezone: config.timezone,
+    websubHub: config.websubHub,
+    fetchAllow: parseAllowList(config.fetchAllowHosts),
+    clock,
+    log: app.log,
+  });
   const reader = services.reader;
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
@@ -122,7 +130,9 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
   registerReadiness(app, () => store.ping(), worker);
   app.get('/healthz', async (_req, reply) => {
     const database = await store.ping();
-    return reply.code(database ? 200 : 503).send({ status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down', dialect: store.dialect });
+    return reply
+      .code(database ? 200 : 503)
+      .send({ status: database ? 'ok' : 'unavailable', database: database ? 'up' : 'down', dialect: store.dialect });
   });
 
   app.get('/api/openapi.json', async () => openApiDocument(config.origin));
@@ -145,4 +155,3 @@ declare module 'fastify' {
     pageCache?: PageCache;
   }
 }
-

@@ -28,7 +28,9 @@ export async function openStore(
     if (config.demoContent && (await store.isEmpty())) {
       log('Empty database: loading the demo content…');
       const report = await seedDemo(store, config.mediaDir, new Date(), onProgress);
-      log(`Demo content loaded: ${report.articles} articles, ${report.sections} sections, ${report.people} authors, ${report.images} pictures.`);
+      log(
+        `Demo content loaded: ${report.articles} articles, ${report.sections} sections, ${report.people} authors, ${report.images} pictures.`,
+      );
     }
     return { db, store };
   } catch (err) {

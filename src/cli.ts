@@ -92,7 +92,10 @@ async function usersCommand(config: Config, args: string[]) {
 }
 
 async function exportCommand(config: Config, args: string[]) {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' }, origin: { type: 'string' }, 'base-path': { type: 'string', default: '' } } });
+  const { values } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, origin: { type: 'string' }, 'base-path': { type: 'string', default: '' } },
+  });
   const basePath = (values['base-path'] ?? '').replace(/\/+$/, '');
   if (!values.out || !values.origin || !URL.canParse(values.origin) || (basePath && !/^\/[A-Za-z0-9._~\/-]+$/.test(basePath))) {
     console.error('Usage: masthead export --out DIR --origin https://mirror.example [--base-path /sub]');
@@ -101,7 +104,9 @@ async function exportCommand(config: Config, args: string[]) {
   }
   const origin = new URL(values.origin).origin;
   if (origin !== config.origin && !config.mirrors.includes(origin)) {
-    console.error(`${origin} is not one of this site's addresses. Add it to MASTHEAD_MIRRORS so the site answers for it and readers are told about it.`);
+    console.error(
+      `${origin} is not one of this site's addresses. Add it to MASTHEAD_MIRRORS so the site answers for it and readers are told about it.`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -119,7 +124,9 @@ async function exportCommand(config: Config, args: string[]) {
       onProgress: progressReporter('Exporting'),
       warn: (line) => console.warn(line),
     });
-    console.log(`Exported ${report.files} files to ${values.out}: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed.`);
+    console.log(
+      `Exported ${report.files} files to ${values.out}: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed.`,
+    );
   } finally {
     await app.close();
     await db.close();
@@ -139,7 +146,11 @@ async function corpusCommand(config: Config, args: string[]) {
     await migrate(db);
     withoutDurability(db);
     const started = Date.now();
-    const report = await generateCorpus(createStore(db), { articles: n, seed: Number(values.seed) || 1, onProgress: progressReporter('Generating articles') });
+    const report = await generateCorpus(createStore(db), {
+      articles: n,
+      seed: Number(values.seed) || 1,
+      onProgress: progressReporter('Generating articles'),
+    });
     console.log(`Added ${report.articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await db.close();

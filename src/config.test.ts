@@ -26,7 +26,12 @@ describe('config', () => {
   });
 
   it('reads the outlet identity: locale en_GB by default, logo and policy pages when set', () => {
-    expect(loadConfig({}).outlet).toEqual({ logoUrl: undefined, correctionsPolicyUrl: undefined, ethicsPolicyUrl: undefined, locale: 'en_GB' });
+    expect(loadConfig({}).outlet).toEqual({
+      logoUrl: undefined,
+      correctionsPolicyUrl: undefined,
+      ethicsPolicyUrl: undefined,
+      locale: 'en_GB',
+    });
     const c = loadConfig({
       MASTHEAD_LOGO_URL: 'https://news.example/logo.png',
       MASTHEAD_CORRECTIONS_POLICY_URL: 'https://news.example/corrections',
@@ -54,13 +59,23 @@ describe('config', () => {
 
   it('reads the fetch allow list: none by default, host names, addresses and CIDR ranges', () => {
     expect(loadConfig({}).fetchAllowHosts).toEqual([]);
-    expect(loadConfig({ MASTHEAD_FETCH_ALLOW_HOSTS: ' hub.intranet , 127.0.0.1,10.0.0.0/8 ,fd00::/8' }).fetchAllowHosts).toEqual(['hub.intranet', '127.0.0.1', '10.0.0.0/8', 'fd00::/8']);
-    expect(() => loadConfig({ MASTHEAD_FETCH_ALLOW_HOSTS: 'hub.intranet, not a host' })).toThrow(/MASTHEAD_FETCH_ALLOW_HOSTS: "not a host" is not a host name/);
+    expect(loadConfig({ MASTHEAD_FETCH_ALLOW_HOSTS: ' hub.intranet , 127.0.0.1,10.0.0.0/8 ,fd00::/8' }).fetchAllowHosts).toEqual([
+      'hub.intranet',
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ MASTHEAD_FETCH_ALLOW_HOSTS: 'hub.intranet, not a host' })).toThrow(
+      /MASTHEAD_FETCH_ALLOW_HOSTS: "not a host" is not a host name/,
+    );
   });
 
   it('serves metrics on 127.0.0.1:9464 by default; another port or interface when set, none with port 0', () => {
     expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
-    expect(loadConfig({ MASTHEAD_METRICS_PORT: '9100', MASTHEAD_METRICS_HOST: '10.0.0.5' }).metrics).toEqual({ host: '10.0.0.5', port: 9100 });
+    expect(loadConfig({ MASTHEAD_METRICS_PORT: '9100', MASTHEAD_METRICS_HOST: '10.0.0.5' }).metrics).toEqual({
+      host: '10.0.0.5',
+      port: 9100,
+    });
     expect(loadConfig({ MASTHEAD_METRICS_PORT: '0' }).metrics).toBeUndefined();
   });
 

@@ -25,14 +25,20 @@ export function parseRateLimit(text: string): RateLimit | null | undefined {
 }
 
 const rateLimit = (name: string, fallback: string) =>
-  z.string().default(fallback).transform((text, ctx) => {
-    const parsed = parseRateLimit(text);
-    if (parsed === undefined) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be "N/window" such as 60/1m, 10/10s or 1000/1h (a bare N is per minute; 0 turns it off)` });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const parsed = parseRateLimit(text);
+      if (parsed === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be "N/window" such as 60/1m, 10/10s or 1000/1h (a bare N is per minute; 0 turns it off)`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -40,7 +46,12 @@ const bool = z
 
 const envSchema = z.object({
   /** TCP port the server listens on. */
-  PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(1, 'PORT must be 1-65535').max(65535, 'PORT must be 1-65535').default(3000),
+  PORT: z.coerce
+    .number({ message: 'PORT must be a number' })
+    .int()
+    .min(1, 'PORT must be 1-65535')
+    .max(65535, 'PORT must be 1-65535')
+    .default(3000),
   /** Interface to bind; 0.0.0.0 serves every interface, 127.0.0.1 only this machine. */
   HOST: z.string().min(1).default('0.0.0.0'),
   /** `postgres://…` for PostgreSQL; `sqlite:PATH` (or a bare file path) for the embedded database. */
@@ -53,23 +64,35 @@ const envSchema = z.object({
   MASTHEAD_MIRRORS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(origin('MASTHEAD_MIRRORS'))),
   /** An optional .onion address; the primary then sends Onion-Location so Tor Browser can switch to it. */
   MASTHEAD_ONION_ORIGIN: z
     .string()
     .trim()
     .optional()
-    .refine((u) => u === undefined || u === '' || (URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && new URL(u).hostname.endsWith('.onion')), {
-      message: 'MASTHEAD_ONION_ORIGIN must be an http(s) URL of a .onion host',
-    })
+    .refine(
+      (u) =>
+        u === undefined || u === '' || (URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && new URL(u).hostname.endsWith('.onion')),
+      {
+        message: 'MASTHEAD_ONION_ORIGIN must be an http(s) URL of a .onion host',
+      },
+    )
     .transform((u) => (u ? new URL(u).origin : undefined)),
   /** Let search engines index mirrors too (default false: mirrors send X-Robots-Tag: noindex). */
   MASTHEAD_INDEX_MIRRORS: bool.default(false),
   /** The outlet's name, shown in the header and page titles. */
   MASTHEAD_SITE_NAME: z.string().trim().min(1).max(100).default('Meridian World News'),
   /** Language of the site (BCP 47), used in <html lang>. */
-  MASTHEAD_LANGUAGE: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'MASTHEAD_LANGUAGE must be a language tag such as en or en-GB').default('en'),
+  MASTHEAD_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'MASTHEAD_LANGUAGE must be a language tag such as en or en-GB')
+    .default('en'),
   /** Newsroom time zone (IANA name): dates in article URLs and on pages are shown in it. */
   MASTHEAD_TIMEZONE: z
     .string()
@@ -114,7 +137,12 @@ const envSchema = z.object({
   MASTHEAD_FETCH_ALLOW_HOSTS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .superRefine((entries, ctx) => {
       for (const entry of entries) {
         const problem = allowEntryProblem(entry);
@@ -122,13 +150,27 @@ const envSchema = z.object({
       }
     }),
   /** Serving processes (`serve --workers N` overrides); default one per CPU core. 1 serves in a single process. */
-  MASTHEAD_WORKERS: z.coerce.number({ message: 'MASTHEAD_WORKERS must be a whole number' }).int().min(1).max(256).default(() => os.availableParallelism()),
+  MASTHEAD_WORKERS: z.coerce
+    .number({ message: 'MASTHEAD_WORKERS must be a whole number' })
+    .int()
+    .min(1)
+    .max(256)
+    .default(() => os.availableParallelism()),
   /** On SIGTERM, seconds to keep answering while /readyz says 503, so a load balancer stops sending first. */
   MASTHEAD_DRAIN_SECONDS: z.coerce.number({ message: 'MASTHEAD_DRAIN_SECONDS must be a number' }).min(0).max(300).default(0),
   /** On SIGTERM, seconds to wait for in-flight requests and jobs before exiting anyway. */
-  MASTHEAD_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number({ message: 'MASTHEAD_SHUTDOWN_TIMEOUT_SECONDS must be a number' }).min(1).max(3_600).default(30),
+  MASTHEAD_SHUTDOWN_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'MASTHEAD_SHUTDOWN_TIMEOUT_SECONDS must be a number' })
+    .min(1)
+    .max(3_600)
+    .default(30),
   /** Port of the Prometheus /metrics listener, separate from the site's (0 turns it off). */
-  MASTHEAD_METRICS_PORT: z.coerce.number({ message: 'MASTHEAD_METRICS_PORT must be a number' }).int().min(0, 'MASTHEAD_METRICS_PORT must be 0-65535').max(65535, 'MASTHEAD_METRICS_PORT must be 0-65535').default(9464),
+  MASTHEAD_METRICS_PORT: z.coerce
+    .number({ message: 'MASTHEAD_METRICS_PORT must be a number' })
+    .int()
+    .min(0, 'MASTHEAD_METRICS_PORT must be 0-65535')
+    .max(65535, 'MASTHEAD_METRICS_PORT must be 0-65535')
+    .default(9464),
   /** Interface of the metrics listener; it has no authentication, so keep it on loopback or a private network. */
   MASTHEAD_METRICS_HOST: z.string().trim().min(1, 'MASTHEAD_METRICS_HOST must not be empty').default('127.0.0.1'),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */

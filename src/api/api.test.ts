@@ -28,7 +28,8 @@ afterAll(async () => {
 
 const call = (m: Member, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   app.inject({ method, url, headers: bearer(m.token), ...(payload ? { payload } : {}) });
-const create = (m: Member, overrides: Record<string, unknown> = {}) => call(m, 'POST', '/api/v1/articles', articleBody(sectionId, overrides));
+const create = (m: Member, overrides: Record<string, unknown> = {}) =>
+  call(m, 'POST', '/api/v1/articles', articleBody(sectionId, overrides));
 const articleCount = async () => (await t.store.editorial.list({ limit: 1000 })).length;
 
 describe('validation errors name the field', () => {
@@ -57,13 +58,21 @@ describe('validation errors name the field', () => {
   });
 
   it('a body link to javascript:, data: or another host’s protocol-relative URL → 400 naming the body', async () => {
-    for (const href of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '//evil.example/',
+    ]) {
       const res = await create(people.writer, { body: [{ type: 'paragraph', content: [{ text: 'click', href }] }] });
       expect(res.statusCode, href).toBe(400);
       expect(res.json().error.code).toBe('INVALID_INPUT');
       expect(res.json().error.field).toBe('body.0.content.0.href');
     }
-    expect((await create(people.writer, { body: [{ type: 'paragraph', content: [{ text: 'ok', href: 'https://example.org/' }] }] })).statusCode).toBe(201);
+    expect(
+      (await create(people.writer, { body: [{ type: 'paragraph', content: [{ text: 'ok', href: 'https://example.org/' }] }] })).statusCode,
+    ).toBe(201);
   });
 
   it('an unknown section → 400 naming primarySectionId', async () => {
@@ -75,14 +84,24 @@ describe('validation errors name the field', () => {
 
   it('malformed or empty JSON is a 400 JSON error, never a 500', async () => {
     for (const payload of ['{"headline": ', '{headline: "x"}', '']) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: { ...bearer(people.writer.token), 'content-type': 'application/json' }, payload });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/articles',
+        headers: { ...bearer(people.writer.token), 'content-type': 'application/json' },
+        payload,
+      });
       expect(res.statusCode, payload).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(typeof res.json().error.code).toBe('string');
       expect(typeof res.json().error.message).toBe('string');
     }
     for (const payload of ['[]', '"text"', 'null']) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: { ...bearer(people.writer.token), 'content-type': 'application/json' }, payload });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/articles',
+        headers: { ...bearer(people.writer.token), 'content-type': 'application/json' },
+        payload,
+      });
       expect(res.statusCode, payload).toBe(400);
       expect(res.json().error.code).toBe('INVALID_INPUT');
     }
@@ -115,14 +134,21 @@ describe('OpenAPI', () => {
       const op = doc.paths[path]?.[r.method.toLowerCase()];
       expect(op, `${r.method} ${path}`).toBeDefined();
       expect(op.summary).toBe(r.summary);
-      for (const name of [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])) expect(op.parameters.some((p: { name: string; in: string }) => p.name === name && p.in === 'path')).toBe(true);
+      for (const name of [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]))
+        expect(op.parameters.some((p: { name: string; in: string }) => p.name === name && p.in === 'path')).toBe(true);
       if (r.body) expect(op.requestBody.content['application/json'].schema).toBeTypeOf('object');
     }
     expect(doc.paths['/api/v1/articles'].post.requestBody.content['application/json'].schema.required).toContain('headline');
   });
 
   it('an unknown /api/ path is a 404 JSON error', async () => {
-    const cases = [['GET', '/api/v1/nothing-here'], ['GET', '/api/v1/articles/1/nope'], ['POST', '/api/v2/articles'], ['DELETE', '/api/v1/articles/1'], ['GET', '/api/']] as const;
+    const cases = [
+      ['GET', '/api/v1/nothing-here'],
+      ['GET', '/api/v1/articles/1/nope'],
+      ['POST', '/api/v2/articles'],
+      ['DELETE', '/api/v1/articles/1'],
+      ['GET', '/api/'],
+    ] as const;
     for (const [method, url] of cases) {
       const res = await app.inject({ method, url, headers: bearer(people.admin.token) });
       expect(res.statusCode, url).toBe(404);
@@ -136,7 +162,10 @@ describe('no lost updates', () => {
   it('the second save from the same base gets 409 with the other version; neither text is lost', async () => {
     const { id } = (await create(people.writer, { headline: 'First draft' })).json();
     const save = (m: Member, baseRevision: number, headline: string, text: string) =>
-      call(m, 'PUT', `/api/v1/articles/${id}`, { baseRevision, article: articleBody(sectionId, { headline, body: [{ type: 'paragraph', content: [{ text }] }] }) });
+      call(m, 'PUT', `/api/v1/articles/${id}`, {
+        baseRevision,
+        article: articleBody(sectionId, { headline, body: [{ type: 'paragraph', content: [{ text }] }] }),
+      });
 
     const mine = await save(people.writer, 1, 'Writer’s headline', 'The writer’s paragraph.');
     expect(mine.statusCode).toBe(200);
@@ -158,7 +187,10 @@ describe('no lost updates', () => {
     // The editor deliberately keeps their version on the new base: both versions are in the history.
     expect((await save(people.editor, 2, 'Editor’s headline', 'The editor’s paragraph.')).json()).toEqual({ revision: 3, held: false });
     const history = (await call(people.editor, 'GET', `/api/v1/articles/${id}/history`)).json();
-    const snaps = history.revisions.map((r: { number: number; snapshot: string }) => ({ n: r.number, headline: JSON.parse(r.snapshot).headline }));
+    const snaps = history.revisions.map((r: { number: number; snapshot: string }) => ({
+      n: r.number,
+      headline: JSON.parse(r.snapshot).headline,
+    }));
     expect(snaps).toEqual([
       { n: 3, headline: 'Editor’s headline' },
       { n: 2, headline: 'Writer’s headline' },
@@ -169,7 +201,8 @@ describe('no lost updates', () => {
 
   it('two simultaneous saves from one base: exactly one wins', async () => {
     const { id } = (await create(people.writer)).json();
-    const put = (headline: string) => call(people.writer, 'PUT', `/api/v1/articles/${id}`, { baseRevision: 1, article: articleBody(sectionId, { headline }) });
+    const put = (headline: string) =>
+      call(people.writer, 'PUT', `/api/v1/articles/${id}`, { baseRevision: 1, article: articleBody(sectionId, { headline }) });
     const results = await Promise.all([put('Tab one'), put('Tab two')]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect((await t.store.editorial.revisions(id)).map((r) => r.number)).toEqual([2, 1]);
@@ -177,8 +210,14 @@ describe('no lost updates', () => {
 
   it('restore makes a new revision and keeps every older one; a stale base is refused', async () => {
     const { id } = (await create(people.writer, { headline: 'Version one' })).json();
-    for (const [base, headline] of [[1, 'Version two'], [2, 'Version three']] as const) {
-      expect((await call(people.writer, 'PUT', `/api/v1/articles/${id}`, { baseRevision: base, article: articleBody(sectionId, { headline }) })).statusCode).toBe(200);
+    for (const [base, headline] of [
+      [1, 'Version two'],
+      [2, 'Version three'],
+    ] as const) {
+      expect(
+        (await call(people.writer, 'PUT', `/api/v1/articles/${id}`, { baseRevision: base, article: articleBody(sectionId, { headline }) }))
+          .statusCode,
+      ).toBe(200);
     }
     const stale = await call(people.writer, 'POST', `/api/v1/articles/${id}/restore`, { revision: 1, baseRevision: 2 });
     expect(stale.statusCode).toBe(409);
@@ -207,7 +246,10 @@ describe('corrections', () => {
     const url = articlePath({ id, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC');
     expect((await app.inject({ method: 'GET', url })).body).not.toContain('class="corrections"');
 
-    const denied = await call(people.writer, 'POST', `/api/v1/articles/${id}/corrections`, { kind: 'correction', note: 'Writer tries to append.' });
+    const denied = await call(people.writer, 'POST', `/api/v1/articles/${id}/corrections`, {
+      kind: 'correction',
+      note: 'Writer tries to append.',
+    });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().error.code).toBe('FORBIDDEN');
     expect(await t.store.editorial.corrections(id)).toEqual([]);

@@ -12,7 +12,8 @@ export async function readMultipart(req: FastifyRequest): Promise<{ file: Buffer
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
-        if (part.fieldname !== 'file' || file) throw new AppError('INVALID_INPUT', 'file: send exactly one file, in the field "file"', { field: 'file' });
+        if (part.fieldname !== 'file' || file)
+          throw new AppError('INVALID_INPUT', 'file: send exactly one file, in the field "file"', { field: 'file' });
         file = await part.toBuffer();
       } else fields[part.fieldname] = String(part.value);
     }

@@ -117,7 +117,9 @@ interface Prepared {
 
 /** A multipart upload of a tiny PNG, as a browser or curl would send it. */
 async function upload(n: number): Promise<Pick<Prepared, 'payload' | 'headers'>> {
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: n % 256, g: 40, b: 40 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: n % 256, g: 40, b: 40 } } })
+    .png()
+    .toBuffer();
   const boundary = `----masthead${n}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nA red square\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="square.png"\r\nContent-Type: image/png\r\n\r\n`;
   return {
@@ -159,7 +161,10 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
     case 'POST /api/v1/users':
       return { url, payload: { email: `new.${n}@news.example`, name: `New ${n}`, role: 'writer', password: 'a long enough password' } };
     case 'PUT /api/v1/users/:id/role': {
-      const id = await t.store.users.create({ email: `target.${n}@news.example`, name: `Target ${n}`, role: 'writer', passwordHash: 'x', personId: null }, T0.toISOString());
+      const id = await t.store.users.create(
+        { email: `target.${n}@news.example`, name: `Target ${n}`, role: 'writer', passwordHash: 'x', personId: null },
+        T0.toISOString(),
+      );
       return { url: url.replace(':id', String(id)), payload: { role: 'editor' } };
     }
     case 'POST /api/v1/media':
@@ -184,7 +189,8 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
 async function snapshot(articleId?: number) {
   const s = t.store;
   const tokens = [];
-  for (const m of Object.values(people)) tokens.push(...(await s.users.tokensOf(m.user.id)).map((x) => ({ id: x.id, name: x.name, revoked: x.revoked_at })));
+  for (const m of Object.values(people))
+    tokens.push(...(await s.users.tokensOf(m.user.id)).map((x) => ({ id: x.id, name: x.name, revoked: x.revoked_at })));
   const choice = (await s.collections.bySlug('editors-choice'))!;
   return {
     article: articleId ? await s.editorial.editorialState(articleId) : null,
@@ -215,34 +221,40 @@ describe('role × operation matrix (JSON API, Bearer tokens)', () => {
     expect([...keys].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  for (const { key, who, allow, label } of cells) it(label, async () => {
-    const actor = who === 'anonymous' ? null : people[who];
-    const route = apiRoutes.find((r) => `${r.method} ${r.url}` === key)!;
-    const cell = await prepare(key, actor);
-    const before = await snapshot(cell.articleId);
-    const res = await app.inject({
-      method: route.method,
-      url: cell.url,
-      headers: { ...cell.headers, ...(actor ? bearer(actor.token) : {}) },
-      ...(cell.payload !== undefined ? { payload: cell.payload as object } : {}),
+  for (const { key, who, allow, label } of cells)
+    it(label, async () => {
+      const actor = who === 'anonymous' ? null : people[who];
+      const route = apiRoutes.find((r) => `${r.method} ${r.url}` === key)!;
+      const cell = await prepare(key, actor);
+      const before = await snapshot(cell.articleId);
+      const res = await app.inject({
+        method: route.method,
+        url: cell.url,
+        headers: { ...cell.headers, ...(actor ? bearer(actor.token) : {}) },
+        ...(cell.payload !== undefined ? { payload: cell.payload as object } : {}),
+      });
+      (observed[key] ??= {} as Record<Who, string>)[who] = `${res.statusCode}${res.statusCode < 300 ? ' allow' : ' deny'}`;
+      if (allow) {
+        expect(res.statusCode, res.body).toBe(route.status ?? 200);
+        return;
+      }
+      const [status, code] = who === 'anonymous' ? [401, 'NOT_SIGNED_IN'] : [403, 'FORBIDDEN'];
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.json().error.code).toBe(code);
+      expect(await snapshot(cell.articleId)).toEqual(before);
     });
-    (observed[key] ??= {} as Record<Who, string>)[who] = `${res.statusCode}${res.statusCode < 300 ? ' allow' : ' deny'}`;
-    if (allow) {
-      expect(res.statusCode, res.body).toBe(route.status ?? 200);
-      return;
-    }
-    const [status, code] = who === 'anonymous' ? [401, 'NOT_SIGNED_IN'] : [403, 'FORBIDDEN'];
-    expect(res.statusCode, res.body).toBe(status);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.json().error.code).toBe(code);
-    expect(await snapshot(cell.articleId)).toEqual(before);
-  });
 });
 
 describe('writers and other people’s work', () => {
   const put = async (m: Member, id: number, headline: string) => {
     const rev = (await t.store.editorial.editorialState(id))!.revision;
-    return app.inject({ method: 'PUT', url: `/api/v1/articles/${id}`, headers: bearer(m.token), payload: { baseRevision: rev, article: articleBody(sectionId, { headline }) } });
+    return app.inject({
+      method: 'PUT',
+      url: `/api/v1/articles/${id}`,
+      headers: bearer(m.token),
+      payload: { baseRevision: rev, article: articleBody(sectionId, { headline }) },
+    });
   };
 
   it('a writer cannot edit, restore, submit or even read another writer’s draft', async () => {
@@ -250,7 +262,12 @@ describe('writers and other people’s work', () => {
     const before = await snapshot(id);
     const tries = [
       await put(people.writer, id, 'Hijacked headline'),
-      await app.inject({ method: 'POST', url: `/api/v1/articles/${id}/restore`, headers: bearer(people.writer.token), payload: { revision: 1, baseRevision: 1 } }),
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/articles/${id}/restore`,
+        headers: bearer(people.writer.token),
+        payload: { revision: 1, baseRevision: 1 },
+      }),
       await app.inject({ method: 'POST', url: `/api/v1/articles/${id}/submit`, headers: bearer(people.writer.token), payload: {} }),
       await app.inject({ method: 'GET', url: `/api/v1/articles/${id}`, headers: bearer(people.writer.token) }),
     ];
@@ -265,7 +282,10 @@ describe('writers and other people’s work', () => {
   it('the article list shows a writer their own work and published articles, not others’ drafts', async () => {
     const theirs = await articleIn('draft', people.writer2);
     const mine = await articleIn('draft');
-    const ids = async (m: Member) => (await app.inject({ method: 'GET', url: '/api/v1/articles?limit=100', headers: bearer(m.token) })).json().items.map((a: { id: number }) => a.id);
+    const ids = async (m: Member) =>
+      (await app.inject({ method: 'GET', url: '/api/v1/articles?limit=100', headers: bearer(m.token) }))
+        .json()
+        .items.map((a: { id: number }) => a.id);
     expect(await ids(people.writer)).toContain(mine);
     expect(await ids(people.writer)).not.toContain(theirs);
     expect(await ids(people.editor)).toEqual(expect.arrayContaining([mine, theirs]));
@@ -283,7 +303,12 @@ describe('writers and other people’s work', () => {
       expect(await snapshot(id)).toEqual(before);
     }
     // Nor can they pull a scheduled article back to draft: that is the editors' call.
-    const res = await app.inject({ method: 'POST', url: `/api/v1/articles/${scheduled}/draft`, headers: bearer(people.writer.token), payload: {} });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/articles/${scheduled}/draft`,
+      headers: bearer(people.writer.token),
+      payload: {},
+    });
     expect(res.statusCode).toBe(403);
     expect((await t.store.editorial.editorialState(scheduled))!.status).toBe('scheduled');
     // An editor still can edit the published article.
@@ -295,7 +320,12 @@ describe('writers and other people’s work', () => {
     await app.services.auth.revokeApiToken(m.user.id, (await t.store.users.tokensOf(m.user.id))[0]!.id);
     const before = await snapshot();
     for (const token of [m.token, 'mh_not-a-real-token']) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/sections', headers: bearer(token), payload: { name: 'Nope', slug: 'nope' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/sections',
+        headers: bearer(token),
+        payload: { name: 'Nope', slug: 'nope' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('NOT_SIGNED_IN');
     }

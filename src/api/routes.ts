@@ -27,7 +27,14 @@ export interface ApiRoute {
   multipart?: boolean;
   /** Bytes the body may hold, when more than DEFAULT_BODY_LIMIT (src/http/body-limits.ts). */
   bodyLimit?: number;
-  handler: (ctx: { actor: Actor; req: FastifyRequest; params: Record<string, string>; body: any; query: any; services: Services }) => Promise<unknown>;
+  handler: (ctx: {
+    actor: Actor;
+    req: FastifyRequest;
+    params: Record<string, string>;
+    body: any;
+    query: any;
+    services: Services;
+  }) => Promise<unknown>;
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
@@ -102,11 +109,26 @@ export const apiRoutes: ApiRoute[] = [
     [
       ['submit', 'Submit for review', 'article.submit', s.transitionSchema],
       ['publish', 'Publish now', 'article.publish', s.transitionSchema],
-      ['schedule', 'Publish at a future time (on a published article with held changes: update it then)', 'article.schedule', s.scheduleSchema],
+      [
+        'schedule',
+        'Publish at a future time (on a published article with held changes: update it then)',
+        'article.schedule',
+        s.scheduleSchema,
+      ],
       ['unpublish', 'Withdraw from the public site (410)', 'article.unpublish', s.transitionSchema],
       ['draft', 'Send back to draft', 'article.edit', s.transitionSchema],
-      ['update', 'Publish a published article’s held changes (revision: the latest, as the editor saw it)', 'article.publish', s.updateSchema],
-      ['discard', 'Discard a published article’s held changes: a new revision equal to what readers see', 'article.publish', s.discardSchema],
+      [
+        'update',
+        'Publish a published article’s held changes (revision: the latest, as the editor saw it)',
+        'article.publish',
+        s.updateSchema,
+      ],
+      [
+        'discard',
+        'Discard a published article’s held changes: a new revision equal to what readers see',
+        'article.publish',
+        s.discardSchema,
+      ],
     ] as const
   ).map(
     ([action, summary, op, body]): ApiRoute => ({

@@ -1,10 +1,23 @@
 // Request bodies of the JSON API. Types come from these; the OpenAPI document is generated from them.
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.ts';
-import { articleInputSchema, correctionSchema, discardSchema, scheduleSchema, transitionSchema, updateSchema } from '../services/newsroom/schema.ts';
+import {
+  articleInputSchema,
+  correctionSchema,
+  discardSchema,
+  scheduleSchema,
+  transitionSchema,
+  updateSchema,
+} from '../services/newsroom/schema.ts';
 import { collectionItemsSchema, sectionSchema } from '../services/newsroom/curation.ts';
 
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+export const idParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+});
 export const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
 export const saveArticleBody = z.object({
@@ -28,4 +41,13 @@ export const newUserBody = z.object({
 export const roleBody = z.object({ role: z.enum(ROLES) });
 export const tokenBody = z.object({ name: z.string().trim().min(1, 'must not be empty').max(80) });
 
-export { articleInputSchema, collectionItemsSchema, correctionSchema, discardSchema, scheduleSchema, sectionSchema, transitionSchema, updateSchema };
+export {
+  articleInputSchema,
+  collectionItemsSchema,
+  correctionSchema,
+  discardSchema,
+  scheduleSchema,
+  sectionSchema,
+  transitionSchema,
+  updateSchema,
+};

@@ -32,7 +32,11 @@ describe('CSRF on session requests', () => {
   it('an API POST with a session cookie needs the session’s x-csrf-token', async () => {
     const s = await signIn(app, people.writer.user.email);
     const before = await articleCount();
-    for (const headers of [s.headers(false), { ...s.headers(false), 'x-csrf-token': 'not-the-token' }, { ...s.headers(false), 'x-csrf-token': '' }]) {
+    for (const headers of [
+      s.headers(false),
+      { ...s.headers(false), 'x-csrf-token': 'not-the-token' },
+      { ...s.headers(false), 'x-csrf-token': '' },
+    ]) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/articles', headers, payload: articleBody(sectionId) });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('CSRF_INVALID');
@@ -61,7 +65,12 @@ describe('CSRF on session requests', () => {
     const a = await signIn(app, people.editor.user.email);
     const b = await signIn(app, people.editor.user.email);
     expect(a.csrf).not.toBe(b.csrf);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: { ...a.headers(false), 'x-csrf-token': b.csrf }, payload: articleBody(sectionId) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/articles',
+      headers: { ...a.headers(false), 'x-csrf-token': b.csrf },
+      payload: articleBody(sectionId),
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -109,7 +118,12 @@ describe('CSRF on session requests', () => {
 
   it('Bearer-token requests need no CSRF token', async () => {
     const before = await articleCount();
-    const res = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: bearer(people.writer.token), payload: articleBody(sectionId) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/articles',
+      headers: bearer(people.writer.token),
+      payload: articleBody(sectionId),
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(await articleCount()).toBe(before + 1);
   });
@@ -165,7 +179,12 @@ describe('session cookie', () => {
 
   it('sign-out without the CSRF token is refused and the session lives on', async () => {
     const s = await signIn(app, people.writer.user.email);
-    const out = await app.inject({ method: 'POST', url: '/newsroom/sign-out', headers: { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' }, payload: 'everywhere=1' });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/newsroom/sign-out',
+      headers: { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'everywhere=1',
+    });
     expect(out.statusCode).toBe(403);
     expect((await me(s.token)).statusCode).toBe(200);
   });
@@ -191,7 +210,9 @@ describe('session cookie', () => {
 
 /** POST /newsroom/sign-in as a browser would send it: the double-submit cookie plus whatever session cookie it holds. */
 function signInWithCookies(a: FastifyInstance, fields: Record<string, string>, cookies: Record<string, string>) {
-  const cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = Object.entries(cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
   return a.inject({
     method: 'POST',
     url: '/newsroom/sign-in',

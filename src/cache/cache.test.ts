@@ -18,7 +18,12 @@ let sport: number;
 const editor = { id: 0, role: 'editor' as const };
 
 async function publish(headline: string, sectionId: number, tags: string[] = []) {
-  const { id } = await app.services.content.create(editor, { headline, primarySectionId: sectionId, tags, body: [{ type: 'paragraph', content: [{ text: `${headline}.` }] }] });
+  const { id } = await app.services.content.create(editor, {
+    headline,
+    primarySectionId: sectionId,
+    tags,
+    body: [{ type: 'paragraph', content: [{ text: `${headline}.` }] }],
+  });
   await app.services.workflow.publish(editor, id);
   return id;
 }
@@ -34,7 +39,9 @@ beforeAll(async () => {
   europe = await makeSection(t.store, 'news/europe', 'Europe');
   sport = await makeSection(t.store, 'sport', 'Sport');
   app = await testApp(t.store, { MASTHEAD_PAGE_CACHE_MB: '16', MASTHEAD_MIRRORS: 'https://mirror-one.example' }, () => new Date());
-  editor.id = (await app.services.auth.createUser({ email: 'ed@example.org', name: 'Ed', role: 'editor', password: 'a long enough password' })).id;
+  editor.id = (
+    await app.services.auth.createUser({ email: 'ed@example.org', name: 'Ed', role: 'editor', password: 'a long enough password' })
+  ).id;
 });
 afterAll(async () => {
   await app.close();
@@ -143,7 +150,11 @@ describe('cache hits over real HTTP (answered before Fastify)', () => {
   });
   // Headers that differ between two responses by nature.
   const stable = (h: Headers) =>
-    Object.fromEntries([...h].filter(([name]) => !['date', 'x-request-id', 'x-cache', 'content-length', 'content-encoding', 'connection', 'keep-alive'].includes(name)));
+    Object.fromEntries(
+      [...h].filter(
+        ([name]) => !['date', 'x-request-id', 'x-cache', 'content-length', 'content-encoding', 'connection', 'keep-alive'].includes(name),
+      ),
+    );
 
   it('answers a hit with the same headers as the miss that stored it, in every encoding, HEAD and 304 included', async () => {
     const id = await publish('Night trains return', europe);

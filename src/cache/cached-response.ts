@@ -27,10 +27,15 @@ export function cacheableRequest(method: string | undefined, url: string, header
 const PER_RESPONSE = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'date', 'x-request-id', 'x-cache']);
 
 /** Builds the stored form of a page from the first response's body and headers. */
-export function cachedPage(identity: Buffer, responseHeaders: Record<string, string | number | string[] | undefined>, keys: string[]): CachedPage {
+export function cachedPage(
+  identity: Buffer,
+  responseHeaders: Record<string, string | number | string[] | undefined>,
+  keys: string[],
+): CachedPage {
   const etag = `"${crypto.createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
   const base: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(responseHeaders)) if (value !== undefined && !PER_RESPONSE.has(name)) base[name] = typeof value === 'number' ? String(value) : value;
+  for (const [name, value] of Object.entries(responseHeaders))
+    if (value !== undefined && !PER_RESPONSE.has(name)) base[name] = typeof value === 'number' ? String(value) : value;
   Object.assign(base, {
     etag,
     'cache-control': CACHE_CONTROL,

@@ -21,4 +21,5 @@ export function cachedServer(respond: Responder) {
   };
 }
 
-export const hostOrigin = (resolve: (host: string | undefined) => RequestOrigin | null) => (host: string | undefined) => resolve(host)?.url ?? null;
+export const hostOrigin = (resolve: (host: string | undefined) => RequestOrigin | null) => (host: string | undefined) =>
+  resolve(host)?.url ?? null;

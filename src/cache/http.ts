@@ -71,7 +71,9 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache) {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams: static files
     // A page that sets a cookie is someone's own page: never shared.
     if (reply.hasHeader('set-cookie')) return payload;
-    const keys = String(reply.getHeader(SURROGATE_KEY) ?? '').split(/\s+/).filter(Boolean);
+    const keys = String(reply.getHeader(SURROGATE_KEY) ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
     const page = cachedPage(Buffer.from(payload), reply.getHeaders(), keys.length ? keys : [FALLBACK_KEY]);
     // Rendered across a purge: it may show what was purged, so serve it this once but do not keep it.
     if (cache.epoch === req.cacheEpoch) cache.set(keyOf(req), page);

@@ -14,7 +14,13 @@ const channels: PurgeChannel[] = [];
 let sectionId: number;
 
 async function node(url: string) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', MASTHEAD_ORIGIN: 'https://news.example', MEDIA_DIR: '/tmp', MASTHEAD_PAGE_CACHE_MB: '8', DATABASE_URL: url });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    MASTHEAD_ORIGIN: 'https://news.example',
+    MEDIA_DIR: '/tmp',
+    MASTHEAD_PAGE_CACHE_MB: '8',
+    DATABASE_URL: url,
+  });
   const channel = postgresPurgeChannel(url);
   channels.push(channel);
   const app = await buildApp({ config, store: t.store, purgeChannel: channel, clock: () => new Date() });
@@ -37,9 +43,18 @@ describe('purges between machines through PostgreSQL LISTEN/NOTIFY', () => {
     const [a, b] = [await node(t.url!), await node(t.url!)];
     await b.inject({ method: 'GET', url: '/' });
     expect((await b.inject({ method: 'GET', url: '/' })).headers['x-cache']).toBe('HIT');
-    const editor = await a.services.auth.createUser({ email: 'e@news.example', name: 'E', role: 'editor', password: 'a long enough password' });
+    const editor = await a.services.auth.createUser({
+      email: 'e@news.example',
+      name: 'E',
+      role: 'editor',
+      password: 'a long enough password',
+    });
     const actor = { id: editor.id, role: 'editor' as const };
-    const { id } = await a.services.content.create(actor, { headline: 'Tide tables revised', primarySectionId: sectionId, body: [{ type: 'paragraph', content: [{ text: 'Revised.' }] }] });
+    const { id } = await a.services.content.create(actor, {
+      headline: 'Tide tables revised',
+      primarySectionId: sectionId,
+      body: [{ type: 'paragraph', content: [{ text: 'Revised.' }] }],
+    });
     await a.services.workflow.publish(actor, id);
     let shown = false;
     for (let waited = 0; waited <= 1000 && !shown; waited += 50) {

@@ -15,9 +15,7 @@ export interface PurgeChannel {
 }
 
 /** Messages between workers and the cluster primary (src/server/cluster.ts). */
-export type PurgeMessage =
-  | { type: 'masthead:purge'; id: string; keys: string[] }
-  | { type: 'masthead:purged'; id: string };
+export type PurgeMessage = { type: 'masthead:purge'; id: string; keys: string[] } | { type: 'masthead:purged'; id: string };
 
 export const isPurgeMessage = (m: unknown): m is PurgeMessage =>
   typeof m === 'object' && m !== null && ((m as PurgeMessage).type === 'masthead:purge' || (m as PurgeMessage).type === 'masthead:purged');
@@ -90,7 +88,10 @@ export function postgresPurgeChannel(url: string, log: (msg: string) => void = (
     c.on('end', () => {
       if (closed) return;
       setTimeout(() => {
-        connected = connect().then(() => purge(everything), () => undefined);
+        connected = connect().then(
+          () => purge(everything),
+          () => undefined,
+        );
       }, 1000).unref();
     });
     await c.connect();

@@ -27,7 +27,17 @@ async function scaffolding(store: Store) {
       const ids = new Map<string, number>();
       for (const [position, s] of demoSections.entries()) {
         const parent = s.path.includes('/') ? ids.get(s.path.slice(0, s.path.lastIndexOf('/')))! : null;
-        ids.set(s.path, await tx.taxonomy.createSection({ parentId: parent, slug: s.path.split('/').at(-1)!, path: s.path, name: s.name, description: s.description ?? '', position }));
+        ids.set(
+          s.path,
+          await tx.taxonomy.createSection({
+            parentId: parent,
+            slug: s.path.split('/').at(-1)!,
+            path: s.path,
+            name: s.name,
+            description: s.description ?? '',
+            position,
+          }),
+        );
       }
     });
     sections = await store.taxonomy.allSections();
@@ -37,7 +47,10 @@ async function scaffolding(store: Store) {
   await store.transaction(async (tx) => {
     for (let i = 0; i < 60; i++) {
       const slug = `corpus-reporter-${i + 1}`;
-      authorIds.push((await tx.taxonomy.personBySlug(slug))?.id ?? (await tx.taxonomy.createPerson({ slug, name: `Reporter ${i + 1}`, title: 'Correspondent', bio: '' })));
+      authorIds.push(
+        (await tx.taxonomy.personBySlug(slug))?.id ??
+          (await tx.taxonomy.createPerson({ slug, name: `Reporter ${i + 1}`, title: 'Correspondent', bio: '' })),
+      );
     }
     for (let i = 0; i < 400; i++) tagIds.push(await tx.taxonomy.ensureTag(`topic-${i + 1}`, `Topic ${i + 1}`));
   });
@@ -67,7 +80,10 @@ export async function generateCorpus(store: Store, o: CorpusOptions): Promise<{ 
       const paragraphs = 6 + Math.floor(rand() * 10);
       const body: Block[] = [];
       for (let p = 0; p < paragraphs; p++) {
-        body.push({ type: 'paragraph', content: [{ text: Array.from({ length: 3 + Math.floor(rand() * 3) }, () => pick(SENTENCES)).join(' ') }] });
+        body.push({
+          type: 'paragraph',
+          content: [{ text: Array.from({ length: 3 + Math.floor(rand() * 3) }, () => pick(SENTENCES)).join(' ') }],
+        });
         if (p === 2) body.push({ type: 'quote', text: pick(SENTENCES), attribution: `${pick(ACTORS).replace(/^The /, '')} spokesperson` });
       }
       // Newer years hold more articles, as archives grow.

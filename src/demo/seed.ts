@@ -67,7 +67,10 @@ export async function seedDemo(
       const parentId = parentPath === null ? null : sectionIds.get(parentPath);
       if (parentId === undefined) throw new Error(`demo section ${s.path} is listed before its parent`);
       const slug = s.path.split('/').at(-1)!;
-      sectionIds.set(s.path, await tx.taxonomy.createSection({ parentId, slug, path: s.path, name: s.name, description: s.description ?? '', position }));
+      sectionIds.set(
+        s.path,
+        await tx.taxonomy.createSection({ parentId, slug, path: s.path, name: s.name, description: s.description ?? '', position }),
+      );
     }
 
     const personIds = new Map<string, number>();
@@ -83,7 +86,9 @@ export async function seedDemo(
       return id;
     };
     const toBlock = async (b: DemoBlock): Promise<Block> =>
-      b.type === 'image' ? { type: 'image', mediaId: await mediaFor(b.image), alt: b.image.alt, caption: b.image.caption, credit: b.image.credit } : b;
+      b.type === 'image'
+        ? { type: 'image', mediaId: await mediaFor(b.image), alt: b.image.alt, caption: b.image.caption, credit: b.image.credit }
+        : b;
 
     const articleIds = new Map<string, number>();
     // Oldest first, so ids grow with publication time as they would in a real newsroom.

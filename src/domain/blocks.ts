@@ -35,7 +35,11 @@ export const blockSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('embed'),
     kind: z.enum(['video', 'link']),
-    url: z.string().url().max(2048).refine((u) => /^https?:/i.test(u), { message: 'embed must be http(s)' }),
+    url: z
+      .string()
+      .url()
+      .max(2048)
+      .refine((u) => /^https?:/i.test(u), { message: 'embed must be http(s)' }),
     title: z.string().max(300).optional(),
     caption: z.string().max(1_000).optional(),
   }),

@@ -9,7 +9,12 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   const a = before.match(/\S+\s*/g) ?? [];
   const b = after.match(/\S+\s*/g) ?? [];
   if (a.length > MAX_WORDS || b.length > MAX_WORDS) {
-    return before === after ? [{ op: 'same', text: before }] : [{ op: 'removed', text: before }, { op: 'added', text: after }];
+    return before === after
+      ? [{ op: 'same', text: before }]
+      : [
+          { op: 'removed', text: before },
+          { op: 'added', text: after },
+        ];
   }
   // Trim the common head and tail so the table covers only the changed middle.
   let start = 0;
@@ -24,7 +29,8 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   const y = b.slice(start, endB);
   const table: Uint32Array[] = Array.from({ length: x.length + 1 }, () => new Uint32Array(y.length + 1));
   for (let i = x.length - 1; i >= 0; i--)
-    for (let j = y.length - 1; j >= 0; j--) table[i]![j] = x[i] === y[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+    for (let j = y.length - 1; j >= 0; j--)
+      table[i]![j] = x[i] === y[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
   const out: DiffPart[] = [];
   const push = (op: DiffPart['op'], text: string) => {
     const last = out.at(-1);

@@ -14,7 +14,11 @@ export const FEED_CONTENT_TYPE: Record<FeedFormat, string> = {
 };
 
 /** What `<link rel="alternate" type>` announces (no charset). */
-export const FEED_MEDIA_TYPE: Record<FeedFormat, string> = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' };
+export const FEED_MEDIA_TYPE: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
 
 export const FEED_FORMAT_NAME: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
 

@@ -12,7 +12,13 @@ const s = (id: number, parentId: number | null, path: string, position = id): Se
   position,
 });
 
-const tree = new SectionTree([s(1, null, 'news', 2), s(2, 1, 'news/europe'), s(3, 1, 'news/russia'), s(4, null, 'sport', 1), s(5, 2, 'news/europe/baltics')]);
+const tree = new SectionTree([
+  s(1, null, 'news', 2),
+  s(2, 1, 'news/europe'),
+  s(3, 1, 'news/russia'),
+  s(4, null, 'sport', 1),
+  s(5, 2, 'news/europe/baltics'),
+]);
 
 describe('SectionTree', () => {
   it('orders roots by position', () => {

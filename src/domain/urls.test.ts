@@ -20,7 +20,13 @@ describe('article URLs', () => {
   });
 
   it('reject paths that are not article URLs', () => {
-    for (const p of ['/news/europe', '/2026/11/20/42/x', '/news/2026/11/20/0/x', '/news/2026/11/20/99999999999999999999/x', '/News/2026/11/20/4/x']) {
+    for (const p of [
+      '/news/europe',
+      '/2026/11/20/42/x',
+      '/news/2026/11/20/0/x',
+      '/news/2026/11/20/99999999999999999999/x',
+      '/News/2026/11/20/4/x',
+    ]) {
       expect(parseArticlePath(p), p).toBeNull();
     }
   });
@@ -33,6 +39,7 @@ describe('section URLs', () => {
   });
 
   it('reject anything else', () => {
-    for (const p of ['/', '//evil.example', '/news//europe', '/news/Europe', '/news/../x', '/a b']) expect(parseSectionPath(p), p).toBeNull();
+    for (const p of ['/', '//evil.example', '/news//europe', '/news/Europe', '/news/../x', '/a b'])
+      expect(parseSectionPath(p), p).toBeNull();
   });
 });

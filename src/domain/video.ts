@@ -5,13 +5,25 @@ import { z } from 'zod';
 export const captionTrackSchema = z.object({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en'),
   label: z.string().trim().min(1).max(60),
-  url: z.string().url().refine((u) => /^https?:/i.test(u), 'must be http(s)').refine((u) => /\.vtt($|\?)/i.test(u), 'must be a WebVTT (.vtt) file'),
+  url: z
+    .string()
+    .url()
+    .refine((u) => /^https?:/i.test(u), 'must be http(s)')
+    .refine((u) => /\.vtt($|\?)/i.test(u), 'must be a WebVTT (.vtt) file'),
 });
 
 export const videoSchema = z.object({
-  url: z.string().url().max(2048).refine((u) => /^https?:/i.test(u), 'must be http(s)'),
+  url: z
+    .string()
+    .url()
+    .max(2048)
+    .refine((u) => /^https?:/i.test(u), 'must be http(s)'),
   type: z.enum(['hls', 'mp4']),
-  durationSeconds: z.number().int().min(1).max(24 * 3600),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600),
   posterMediaId: z.number().int().positive().nullable().default(null),
   captions: z.array(captionTrackSchema).max(10).default([]),
 });
@@ -48,7 +60,8 @@ export function tvFeedProblems(item: TvItem): string[] {
   if (!item.thumbnail) problems.push('There is no poster image.');
   else {
     const { width, height } = item.thumbnail;
-    if (width < ROKU_LIMITS.thumbnailMin.width || height < ROKU_LIMITS.thumbnailMin.height) problems.push(`The poster is ${width}×${height}; TV feeds need at least 800×450.`);
+    if (width < ROKU_LIMITS.thumbnailMin.width || height < ROKU_LIMITS.thumbnailMin.height)
+      problems.push(`The poster is ${width}×${height}; TV feeds need at least 800×450.`);
     if (Math.abs(width / height - 16 / 9) > 0.02) problems.push(`The poster is not 16:9 (${width}×${height}).`);
   }
   return problems;

@@ -23,7 +23,11 @@ export class EventBus {
     const list = this.listeners.get(event) ?? [];
     list.push(listener);
     this.listeners.set(event, list);
-    return () => this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    return () =>
+      this.listeners.set(
+        event,
+        (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+      );
   }
 
   /** Calls every listener; one that fails is reported and never undoes what already happened. */

@@ -51,7 +51,10 @@ describe.each(dialects)('body limits and early refusals over HTTP on $name', ({ 
   });
 
   it('article saves take a long article (a 3 MB body)', async () => {
-    const paragraphs = Array.from({ length: 1_500 }, (_, i) => ({ type: 'paragraph', content: [{ text: `Paragraph ${i}: ${'word '.repeat(400)}` }] }));
+    const paragraphs = Array.from({ length: 1_500 }, (_, i) => ({
+      type: 'paragraph',
+      content: [{ text: `Paragraph ${i}: ${'word '.repeat(400)}` }],
+    }));
     const payload = JSON.stringify(articleBody(sectionId, { body: paragraphs }));
     expect(payload.length).toBeGreaterThan(3_000_000);
     const res = await json('/api/v1/articles', payload, bearer(people.writer.token));
@@ -82,15 +85,35 @@ describe.each(dialects)('body limits and early refusals over HTTP on $name', ({ 
   it('a signed-in session’s request from another site is refused before its body is read', async () => {
     const s = await signIn(app, people.editor.user.email);
     const form = { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' };
-    const crossSite = await app.inject({ method: 'POST', url: '/newsroom/tokens', headers: { ...form, origin: 'https://evil.example' }, payload: `_csrf=${s.csrf}&name=laptop` });
+    const crossSite = await app.inject({
+      method: 'POST',
+      url: '/newsroom/tokens',
+      headers: { ...form, origin: 'https://evil.example' },
+      payload: `_csrf=${s.csrf}&name=laptop`,
+    });
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.headers['x-error-code']).toBe('CSRF_INVALID');
-    const otherPort = await app.inject({ method: 'POST', url: '/newsroom/tokens', headers: { ...form, origin: 'http://localhost:8080' }, payload: `_csrf=${s.csrf}&name=laptop` });
+    const otherPort = await app.inject({
+      method: 'POST',
+      url: '/newsroom/tokens',
+      headers: { ...form, origin: 'http://localhost:8080' },
+      payload: `_csrf=${s.csrf}&name=laptop`,
+    });
     expect(otherPort.statusCode).toBe(403);
-    const fetchMeta = await app.inject({ method: 'POST', url: '/newsroom/tokens', headers: { ...form, 'sec-fetch-site': 'cross-site' }, payload: `_csrf=${s.csrf}&name=laptop` });
+    const fetchMeta = await app.inject({
+      method: 'POST',
+      url: '/newsroom/tokens',
+      headers: { ...form, 'sec-fetch-site': 'cross-site' },
+      payload: `_csrf=${s.csrf}&name=laptop`,
+    });
     expect(fetchMeta.statusCode).toBe(403);
     // The same form from this site, and a header token that does not match, as before.
-    const same = await app.inject({ method: 'POST', url: '/newsroom/tokens', headers: { ...form, origin: 'http://localhost', 'sec-fetch-site': 'same-origin' }, payload: `_csrf=${s.csrf}&name=laptop` });
+    const same = await app.inject({
+      method: 'POST',
+      url: '/newsroom/tokens',
+      headers: { ...form, origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
+      payload: `_csrf=${s.csrf}&name=laptop`,
+    });
     expect(same.statusCode).toBe(201);
     const wrongHeader = await json('/api/v1/tokens', '{"name": ', { ...s.headers(false), 'x-csrf-token': 'wrong' });
     expect(wrongHeader.statusCode).toBe(403); // refused before the malformed body was parsed (else 400)

@@ -30,7 +30,8 @@ export function jsonShapeProblem(text: string, maxDepth = JSON_MAX_DEPTH, maxVal
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }

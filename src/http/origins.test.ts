@@ -24,7 +24,15 @@ describe('originForHost', () => {
 
   it('serves loopback as the primary and refuses anything else', () => {
     expect(originForHost('127.0.0.1:3000', config)?.kind).toBe('primary');
-    for (const bad of [undefined, '', 'evil.example', 'news.example.evil.example', 'mirror-two.example', 'news.example:8443', 'news.example@evil.example']) {
+    for (const bad of [
+      undefined,
+      '',
+      'evil.example',
+      'news.example.evil.example',
+      'mirror-two.example',
+      'news.example:8443',
+      'news.example@evil.example',
+    ]) {
       expect(originForHost(bad, config), String(bad)).toBeNull();
     }
   });
@@ -79,8 +87,14 @@ describe('the site on each origin', () => {
           h.startsWith('https://news.example/') || // canonical (identity) links
           config.mirrors.includes(h) ||
           /^(https:\/\/(x\.com|www\.facebook\.com|t\.me|wa\.me|www\.reddit\.com)\/|mailto:)/.test(h); // share links
-        expect(absolute.filter((h) => !allowed(h)), `${host}${url}`).toEqual([]);
-        expect(hrefs.some((h) => h.startsWith('/')), `${host}${url} has site links`).toBe(true);
+        expect(
+          absolute.filter((h) => !allowed(h)),
+          `${host}${url}`,
+        ).toEqual([]);
+        expect(
+          hrefs.some((h) => h.startsWith('/')),
+          `${host}${url} has site links`,
+        ).toBe(true);
       }
     },
   );

@@ -68,7 +68,8 @@ describe('rate limits over HTTP', () => {
   let app: FastifyInstance;
   const clock = { now: T0 };
   const search = (remoteAddress = '198.51.100.7') => app.inject({ url: '/search?q=harbour', remoteAddress });
-  const api = (headers: Record<string, string> = {}, remoteAddress = '198.51.100.7') => app.inject({ url: '/api/v1/me', headers, remoteAddress });
+  const api = (headers: Record<string, string> = {}, remoteAddress = '198.51.100.7') =>
+    app.inject({ url: '/api/v1/me', headers, remoteAddress });
 
   beforeAll(async () => {
     db = await sqliteTestDb();
@@ -109,7 +110,9 @@ describe('rate limits over HTTP', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['retry-after']).toBe('20');
     expect(limited.headers['content-type']).toMatch(/^application\/json/);
-    expect(limited.json()).toEqual({ error: { code: 'RATE_LIMITED', message: 'Too many requests in a short time. Please try again in 20 seconds.' } });
+    expect(limited.json()).toEqual({
+      error: { code: 'RATE_LIMITED', message: 'Too many requests in a short time. Please try again in 20 seconds.' },
+    });
 
     // An editor signed in behind the same address is counted as themselves, wherever they come from.
     const editor = await member(app, 'editor');

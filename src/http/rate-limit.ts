@@ -95,7 +95,9 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 function refuse(waitMs: number, what: string): void {
   if (waitMs <= 0) return;
   const s = seconds(waitMs);
-  throw new AppError('RATE_LIMITED', `Too many ${what} in a short time. Please try again in ${s} second${s === 1 ? '' : 's'}.`, { retryAfterSeconds: s });
+  throw new AppError('RATE_LIMITED', `Too many ${what} in a short time. Please try again in ${s} second${s === 1 ? '' : 's'}.`, {
+    retryAfterSeconds: s,
+  });
 }
 
 /**

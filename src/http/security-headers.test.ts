@@ -21,10 +21,19 @@ beforeAll(async () => {
   t = await sqliteTestDb();
   const news = await makeSection(t.store, 'news', 'News');
   const ana = await makePerson(t.store, 'Ana Reyes');
-  const id = await makeArticle(t.store, { headline: 'Harbour talks resume', sectionId: news, authorIds: [ana], tags: ['Shipping'], heroMediaId: await makeMedia(t.store) });
+  const id = await makeArticle(t.store, {
+    headline: 'Harbour talks resume',
+    sectionId: news,
+    authorIds: [ana],
+    tags: ['Shipping'],
+    heroMediaId: await makeMedia(t.store),
+  });
   const row = (await t.store.articles.byId(id))!;
   article = articlePath({ id, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC');
-  app = await testApp(t.store, { MASTHEAD_MIRRORS: 'http://mirror-one.example', MASTHEAD_LIVE_STREAM_URL: 'https://live.example/channel/index.m3u8' });
+  app = await testApp(t.store, {
+    MASTHEAD_MIRRORS: 'http://mirror-one.example',
+    MASTHEAD_LIVE_STREAM_URL: 'https://live.example/channel/index.m3u8',
+  });
 });
 
 afterAll(async () => {
@@ -154,7 +163,8 @@ describe('security headers', () => {
       const first = await cached.inject({ url: '/' });
       const second = await cached.inject({ url: '/' });
       expect(second.headers['x-cache']).toBe('HIT');
-      for (const name of ['content-security-policy', 'strict-transport-security', 'x-frame-options', 'permissions-policy']) expect(second.headers[name], name).toBe(first.headers[name]);
+      for (const name of ['content-security-policy', 'strict-transport-security', 'x-frame-options', 'permissions-policy'])
+        expect(second.headers[name], name).toBe(first.headers[name]);
     } finally {
       await cached.close();
       await t2.destroy();
@@ -165,7 +175,17 @@ describe('security headers', () => {
     const editor = await member(app, 'editor');
     const session = await signIn(app, editor.user.email);
     const pages: [string, Record<string, string>][] = [
-      ...['/', '/news', article, '/tag/shipping', '/author/ana-reyes', '/search?q=harbour', '/live', '/no/such/page', '/newsroom/sign-in'].map((u): [string, Record<string, string>] => [u, {}]),
+      ...[
+        '/',
+        '/news',
+        article,
+        '/tag/shipping',
+        '/author/ana-reyes',
+        '/search?q=harbour',
+        '/live',
+        '/no/such/page',
+        '/newsroom/sign-in',
+      ].map((u): [string, Record<string, string>] => [u, {}]),
       ...['/newsroom', '/newsroom/articles/new'].map((u): [string, Record<string, string>] => [u, session.headers(false)]),
     ];
     for (const [url, headers] of pages) {

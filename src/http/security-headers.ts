@@ -25,7 +25,20 @@ export const TIPTAP_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJ
 
 const ONE_YEAR = 365 * 24 * 3600;
 
-const PERMISSIONS_POLICY = ['accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'serial', 'usb']
+const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'serial',
+  'usb',
+]
   .map((feature) => `${feature}=()`)
   .join(', ');
 
@@ -79,7 +92,10 @@ export interface SecurityHeaders {
 
 export function securityHeaders(o: SecurityHeaderOptions = {}): SecurityHeaders {
   const site = siteDirectives(o);
-  const build = (extra: Record<string, string>) => ({ false: Object.freeze({ ...common(false), ...extra }), true: Object.freeze({ ...common(true), ...extra }) });
+  const build = (extra: Record<string, string>) => ({
+    false: Object.freeze({ ...common(false), ...extra }),
+    true: Object.freeze({ ...common(true), ...extra }),
+  });
   const sets = {
     site: build({ 'content-security-policy': csp(site), 'x-frame-options': 'SAMEORIGIN' }),
     newsroom: build({
@@ -93,7 +109,12 @@ export function securityHeaders(o: SecurityHeaderOptions = {}): SecurityHeaders 
       'x-frame-options': 'DENY',
     }),
     api: build({
-      'content-security-policy': csp({ 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] }),
+      'content-security-policy': csp({
+        'default-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'none'"],
+        'frame-ancestors': ["'none'"],
+      }),
       'x-frame-options': 'DENY',
     }),
   };
@@ -135,7 +156,10 @@ export function registerSecurityHeaders(app: FastifyInstance, headers: SecurityH
  * Fastify answers a request it cannot even parse (a malformed URL: its frameworkErrors handler) without running
  * any hook, so that handler is wrapped to send the headers itself.
  */
-export function withSecurityHeaders<R extends FastifyRequest, P extends FastifyReply>(headers: SecurityHeaders, handler: (error: FastifyError, req: R, reply: P) => void) {
+export function withSecurityHeaders<R extends FastifyRequest, P extends FastifyReply>(
+  headers: SecurityHeaders,
+  handler: (error: FastifyError, req: R, reply: P) => void,
+) {
   return (error: FastifyError, req: R, reply: P) => {
     reply.headers(headers.forPath(req.url, false));
     handler(error, req, reply);

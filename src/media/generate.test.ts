@@ -32,8 +32,22 @@ describe('demo pictures', () => {
 
   it('keep crops out of srcsets and the <img> fallback', async () => {
     const img = await generateDemoImage(dir, ['#123456', '#abcdef'], 'srcset test');
-    const media = { id: 1, file: img.originalFile, mime: img.mime, width: img.width, height: img.height, alt: '', caption: '', credit: '', variants: img.variants };
-    expect(srcset(media, 'webp').split(', ').map((s) => s.split(' ')[1])).toEqual(['480w', '960w', '1600w']);
+    const media = {
+      id: 1,
+      file: img.originalFile,
+      mime: img.mime,
+      width: img.width,
+      height: img.height,
+      alt: '',
+      caption: '',
+      credit: '',
+      variants: img.variants,
+    };
+    expect(
+      srcset(media, 'webp')
+        .split(', ')
+        .map((s) => s.split(' ')[1]),
+    ).toEqual(['480w', '960w', '1600w']);
     expect(srcset(media, 'jpeg')).toBe('');
     expect(fallbackFile(media)).toBe(img.originalFile);
   });

@@ -48,7 +48,11 @@ export interface GeneratedImage {
  * (1200 px wide, for structured data and social cards) under `mediaDir/demo/`.
  */
 export async function generateDemoImage(mediaDir: string, palette: string[], seedText: string): Promise<GeneratedImage> {
-  const hash = crypto.createHash('sha256').update(`${palette.join(',')}|${seedText}`).digest('hex').slice(0, 16);
+  const hash = crypto
+    .createHash('sha256')
+    .update(`${palette.join(',')}|${seedText}`)
+    .digest('hex')
+    .slice(0, 16);
   const dir = path.join(mediaDir, 'demo');
   await fs.mkdir(dir, { recursive: true });
   const originalFile = `demo/${hash}.jpg`;
@@ -61,7 +65,14 @@ export async function generateDemoImage(mediaDir: string, palette: string[], see
   const crops = cropVariants(`demo/${hash}`, WIDTH);
   // Painting is deterministic, so pictures already on disk (a re-seed, a shared test cache) are kept.
   const files = [originalFile, ...variants.map((v) => v.file), ...crops.map((c) => c.file)];
-  const present = await Promise.all(files.map((f) => fs.access(path.join(mediaDir, f)).then(() => true, () => false)));
+  const present = await Promise.all(
+    files.map((f) =>
+      fs.access(path.join(mediaDir, f)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   if (!present.every(Boolean)) {
     const { data, info } = await sharp(Buffer.from(svgFor(palette, parseInt(hash.slice(0, 8), 16))))
       .raw()
@@ -69,7 +80,9 @@ export async function generateDemoImage(mediaDir: string, palette: string[], see
     const raw = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
     await Promise.all([
       writeAtomically(path.join(mediaDir, originalFile), raw().jpeg({ quality: 82 }).toBuffer()),
-      ...variants.map((v) => writeAtomically(path.join(mediaDir, v.file), raw().resize(v.width, v.height).webp({ quality: 78 }).toBuffer())),
+      ...variants.map((v) =>
+        writeAtomically(path.join(mediaDir, v.file), raw().resize(v.width, v.height).webp({ quality: 78 }).toBuffer()),
+      ),
       ...crops.map((c) => writeAtomically(path.join(mediaDir, c.file), renderCrop(raw(), c))),
     ]);
   }

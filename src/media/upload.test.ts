@@ -42,19 +42,22 @@ async function expectCrops(variants: MediaVariant[], width: number) {
 }
 
 describe('image uploads', () => {
-  it.each(['jpeg', 'png', 'webp', 'gif', 'avif'] as const)('accept %s, keep the original and write AVIF, WebP and JPEG sizes', async (format) => {
-    const bytes = await image(1200, 800).toFormat(format).toBuffer();
-    const stored = await storeUpload(dir, bytes);
-    expect(stored.width).toBe(1200);
-    expect(stored.height).toBe(800);
-    expect(await fs.readFile(path.join(dir, stored.originalFile))).toEqual(bytes);
-    expect(new Set(stored.variants.map((v) => v.format))).toEqual(new Set(['avif', 'webp', 'jpeg']));
-    expect(stored.variants.filter((v) => v.format === 'jpeg' && !v.crop).map((v) => v.width)).toEqual([480, 960, 1200]);
-    for (const v of stored.variants) {
-      const meta = await sharp(path.join(dir, v.file)).metadata();
-      expect(meta.width).toBe(v.width);
-    }
-  });
+  it.each(['jpeg', 'png', 'webp', 'gif', 'avif'] as const)(
+    'accept %s, keep the original and write AVIF, WebP and JPEG sizes',
+    async (format) => {
+      const bytes = await image(1200, 800).toFormat(format).toBuffer();
+      const stored = await storeUpload(dir, bytes);
+      expect(stored.width).toBe(1200);
+      expect(stored.height).toBe(800);
+      expect(await fs.readFile(path.join(dir, stored.originalFile))).toEqual(bytes);
+      expect(new Set(stored.variants.map((v) => v.format))).toEqual(new Set(['avif', 'webp', 'jpeg']));
+      expect(stored.variants.filter((v) => v.format === 'jpeg' && !v.crop).map((v) => v.width)).toEqual([480, 960, 1200]);
+      for (const v of stored.variants) {
+        const meta = await sharp(path.join(dir, v.file)).metadata();
+        expect(meta.width).toBe(v.width);
+      }
+    },
+  );
 
   it('writes 16:9, 4:3 and 1:1 JPEG crops 1200 px wide when the original is at least that wide', async () => {
     const stored = await storeUpload(dir, await image(2400, 1000).png().toBuffer());
@@ -74,14 +77,18 @@ describe('image uploads', () => {
   });
 
   it('refuses SVG, text and HTML pretending to be images', async () => {
-    expect((await refused(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).message).toMatch(/svg|not an image/i);
+    expect((await refused(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).message).toMatch(
+      /svg|not an image/i,
+    );
     await refused(Buffer.from('<html><script>alert(1)</script></html>'));
     await refused(Buffer.from('GIF89a but not really'));
     await refused(Buffer.alloc(0));
   });
 
   it('refuses a decompression bomb: a small file that claims a huge canvas', async () => {
-    const bomb = await sharp({ create: { width: 8_000, height: 8_000, channels: 3, background: '#000000' } }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 8_000, height: 8_000, channels: 3, background: '#000000' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.length).toBeLessThan(1_000_000);
     expect((await refused(bomb)).message).toMatch(/megapixel|pixel/);
   });

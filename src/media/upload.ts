@@ -64,7 +64,8 @@ async function syncDir(dir: string) {
 
 export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<StoredImage> {
   if (bytes.length === 0) throw new AppError('INVALID_INPUT', 'file: the file is empty', { field: 'file' });
-  if (bytes.length > UPLOAD_LIMITS.bytes) throw new AppError('INVALID_INPUT', `file: larger than ${UPLOAD_LIMITS.bytes / 1024 / 1024} MB`, { field: 'file' });
+  if (bytes.length > UPLOAD_LIMITS.bytes)
+    throw new AppError('INVALID_INPUT', `file: larger than ${UPLOAD_LIMITS.bytes / 1024 / 1024} MB`, { field: 'file' });
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
     meta = await sharp(bytes, { limitInputPixels: UPLOAD_LIMITS.pixels }).metadata();
@@ -75,11 +76,16 @@ export async function storeUpload(mediaDir: string, bytes: Buffer): Promise<Stor
     throw new AppError('INVALID_INPUT', 'file: not an image we can read (JPEG, PNG, WebP, AVIF or GIF)', { field: 'file' });
   }
   const kind = meta.format ? ACCEPTED[meta.format] : undefined;
-  if (!kind) throw new AppError('INVALID_INPUT', `file: ${meta.format ?? 'this'} files are not accepted; use JPEG, PNG, WebP, AVIF or GIF`, { field: 'file' });
+  if (!kind)
+    throw new AppError('INVALID_INPUT', `file: ${meta.format ?? 'this'} files are not accepted; use JPEG, PNG, WebP, AVIF or GIF`, {
+      field: 'file',
+    });
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   if (!width || !height || width * height > UPLOAD_LIMITS.pixels) {
-    throw new AppError('INVALID_INPUT', `file: ${width}×${height} pixels is more than the ${UPLOAD_LIMITS.pixels / 1e6} megapixel limit`, { field: 'file' });
+    throw new AppError('INVALID_INPUT', `file: ${width}×${height} pixels is more than the ${UPLOAD_LIMITS.pixels / 1e6} megapixel limit`, {
+      field: 'file',
+    });
   }
   const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const dir = path.join(mediaDir, 'uploads', hash.slice(0, 2));

@@ -135,7 +135,12 @@ export const NOTHING_ALLOWED: AllowList = { hosts: new Set(), ranges: [] };
 
 const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-const normalHost = (host: string) => host.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+const normalHost = (host: string) =>
+  host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 
 /** What is wrong with one allow-list entry, or null when it is a host name, an address or a CIDR range. */
 export function allowEntryProblem(entry: string): string | null {

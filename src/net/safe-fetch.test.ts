@@ -55,48 +55,79 @@ describe('safeFetch', () => {
 
   it('fetches it when the address is allowed, sending method, headers and body', async () => {
     const target = await server((_req, res, body) => res.writeHead(201, { 'x-echo': body }).end(`got ${body}`));
-    const res = await safeFetch(`${target.url}/hub`, { allow: LOCAL, method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'ping' });
+    const res = await safeFetch(`${target.url}/hub`, {
+      allow: LOCAL,
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'ping',
+    });
     expect(res).toMatchObject({ status: 201, ok: true, url: `${target.url}/hub` });
     expect(res.body.toString()).toBe('got ping');
     expect(target.seen).toMatchObject([{ method: 'POST', url: '/hub', body: 'ping', headers: { 'content-type': 'text/plain' } }]);
   });
 
-  it.each(['http://0x7f000001:{port}/', 'http://2130706433:{port}/', 'http://127.1:{port}/', 'http://0177.0.0.1:{port}/', 'http://[::ffff:127.0.0.1]:{port}/', 'http://[::1]:{port}/', 'http://[::]:{port}/', 'http://0.0.0.0:{port}/'])(
-    'refuses the literal %s',
-    async (template) => {
-      const target = await ok();
-      await expect(safeFetch(template.replace('{port}', String(target.port)))).rejects.toThrow(FetchRefusedError);
-      expect(target.seen).toEqual([]);
-    },
-  );
-
-  it.each(['http://169.254.169.254/latest/meta-data/', 'http://[fe80::1]/', 'http://10.0.0.1/', 'http://192.168.1.1/', 'http://100.64.1.1/', 'http://[fd00::1]/', 'http://[::ffff:a9fe:a9fe]/'])(
-    'refuses %s before connecting',
-    async (url) => {
-      await expect(safeFetch(url, { timeoutMs: 1_000 })).rejects.toThrow(/Refused to fetch .*: the address is/);
-    },
-  );
-
-  it.each(['file:///etc/passwd', 'ftp://127.0.0.1/', 'gopher://example.org/', 'data:text/plain,hi', 'javascript:alert(1)', '/relative'])('refuses %s', async (url) => {
-    await expect(safeFetch(url)).rejects.toThrow(FetchRefusedError);
+  it.each([
+    'http://0x7f000001:{port}/',
+    'http://2130706433:{port}/',
+    'http://127.1:{port}/',
+    'http://0177.0.0.1:{port}/',
+    'http://[::ffff:127.0.0.1]:{port}/',
+    'http://[::1]:{port}/',
+    'http://[::]:{port}/',
+    'http://0.0.0.0:{port}/',
+  ])('refuses the literal %s', async (template) => {
+    const target = await ok();
+    await expect(safeFetch(template.replace('{port}', String(target.port)))).rejects.toThrow(FetchRefusedError);
+    expect(target.seen).toEqual([]);
   });
+
+  it.each([
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fe80::1]/',
+    'http://10.0.0.1/',
+    'http://192.168.1.1/',
+    'http://100.64.1.1/',
+    'http://[fd00::1]/',
+    'http://[::ffff:a9fe:a9fe]/',
+  ])('refuses %s before connecting', async (url) => {
+    await expect(safeFetch(url, { timeoutMs: 1_000 })).rejects.toThrow(/Refused to fetch .*: the address is/);
+  });
+
+  it.each(['file:///etc/passwd', 'ftp://127.0.0.1/', 'gopher://example.org/', 'data:text/plain,hi', 'javascript:alert(1)', '/relative'])(
+    'refuses %s',
+    async (url) => {
+      await expect(safeFetch(url)).rejects.toThrow(FetchRefusedError);
+    },
+  );
 
   it('refuses a name that resolves to a private address (localhost, or any name in DNS)', async () => {
     const target = await ok();
-    await expect(safeFetch(`http://localhost:${target.port}/`)).rejects.toThrow(/localhost \((127\.0\.0\.1|::1)\): the address is loopback/);
-    await expect(safeFetch(`http://hub.example:${target.port}/`, { resolver: resolvesTo('127.0.0.1') })).rejects.toThrow(/hub\.example \(127\.0\.0\.1\)/);
+    await expect(safeFetch(`http://localhost:${target.port}/`)).rejects.toThrow(
+      /localhost \((127\.0\.0\.1|::1)\): the address is loopback/,
+    );
+    await expect(safeFetch(`http://hub.example:${target.port}/`, { resolver: resolvesTo('127.0.0.1') })).rejects.toThrow(
+      /hub\.example \(127\.0\.0\.1\)/,
+    );
     // One private answer among public ones refuses the name.
-    await expect(safeFetch(`http://hub.example:${target.port}/`, { resolver: resolvesTo('93.184.215.14', '10.0.0.5') })).rejects.toThrow(/10\.0\.0\.5/);
+    await expect(safeFetch(`http://hub.example:${target.port}/`, { resolver: resolvesTo('93.184.215.14', '10.0.0.5') })).rejects.toThrow(
+      /10\.0\.0\.5/,
+    );
     expect(target.seen).toEqual([]);
   });
 
   it('connects to the address it checked: an allowed name reaches the server at the address DNS gave', async () => {
     const target = await ok();
-    const res = await safeFetch(`http://hub.intranet:${target.port}/feed`, { allow: parseAllowList(['hub.intranet']), resolver: resolvesTo('127.0.0.1') });
+    const res = await safeFetch(`http://hub.intranet:${target.port}/feed`, {
+      allow: parseAllowList(['hub.intranet']),
+      resolver: resolvesTo('127.0.0.1'),
+    });
     expect(res.status).toBe(200);
     expect(target.seen[0]?.headers.host).toBe(`hub.intranet:${target.port}`);
     // A CIDR entry allows by address, whatever the name.
-    expect((await safeFetch(`http://any.example:${target.port}/`, { allow: parseAllowList(['127.0.0.0/8']), resolver: resolvesTo('127.0.0.1') })).status).toBe(200);
+    expect(
+      (await safeFetch(`http://any.example:${target.port}/`, { allow: parseAllowList(['127.0.0.0/8']), resolver: resolvesTo('127.0.0.1') }))
+        .status,
+    ).toBe(200);
   });
 
   it('follows redirects, checking every hop: a redirect to loopback is refused', async () => {
@@ -106,7 +137,9 @@ describe('safeFetch', () => {
     await expect(safeFetch(outer.url, { allow: LOCAL })).rejects.toThrow(/127\.0\.0\.2: the address is loopback/);
     // A redirect to a name whose address is the metadata service.
     const viaName = await server((_req, res) => res.writeHead(307, { location: 'http://metadata.internal/latest/' }).end());
-    await expect(safeFetch(viaName.url, { allow: LOCAL, resolver: resolvesTo('169.254.169.254') })).rejects.toThrow(/metadata\.internal \(169\.254\.169\.254\): the address is link-local/);
+    await expect(safeFetch(viaName.url, { allow: LOCAL, resolver: resolvesTo('169.254.169.254') })).rejects.toThrow(
+      /metadata\.internal \(169\.254\.169\.254\): the address is link-local/,
+    );
     // An IPv4-mapped IPv6 spelling of loopback that the allow list does not name (127.0.0.3).
     const mapped = await server((_req, res) => res.writeHead(308, { location: `http://[::ffff:127.0.0.3]:${inside.port}/` }).end());
     await expect(safeFetch(mapped.url, { allow: LOCAL })).rejects.toThrow(/loopback, inside an IPv6 address/);
@@ -123,7 +156,12 @@ describe('safeFetch', () => {
       if (req.url === '/end') return res.writeHead(200).end('arrived');
       return res.writeHead(302, { location: `/loop${n}` }).end();
     });
-    const res = await safeFetch(`${target.url}/start`, { allow: LOCAL, method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } });
+    const res = await safeFetch(`${target.url}/start`, {
+      allow: LOCAL,
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.body.toString()).toBe('arrived');
     expect(res.url).toBe(`${target.url}/end`);
     expect(target.seen.map((s) => [s.method, s.url, s.body])).toEqual([

@@ -75,7 +75,8 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
       delete headers['content-type'];
     }
     // Credentials meant for one origin are not handed to another.
-    if (next.origin !== url.origin) for (const name of Object.keys(headers)) if (/^(authorization|cookie)$/i.test(name)) delete headers[name];
+    if (next.origin !== url.origin)
+      for (const name of Object.keys(headers)) if (/^(authorization|cookie)$/i.test(name)) delete headers[name];
     url = next;
   }
 }
@@ -84,7 +85,8 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
 function target(raw: string, allow: AllowList): URL {
   if (!URL.canParse(raw)) throw new FetchRefusedError(`Refused to fetch "${raw.slice(0, 200)}": not an absolute URL`);
   const url = new URL(raw);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchRefusedError(`Refused to fetch ${url.protocol} URL: only http and https are allowed`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FetchRefusedError(`Refused to fetch ${url.protocol} URL: only http and https are allowed`);
   const literal = parseIp(url.hostname);
   if (literal) check(url.hostname, url.hostname, allow);
   return url;
@@ -125,30 +127,35 @@ function exchange(
   signal: AbortSignal,
 ): Promise<SafeResponse> {
   return new Promise((resolve, reject) => {
-    const fail = (err: Error) => reject(signal.aborted ? new Error(`fetch timeout: no complete answer within ${o.timeoutMs} ms from ${url.origin}`) : err);
+    const fail = (err: Error) =>
+      reject(signal.aborted ? new Error(`fetch timeout: no complete answer within ${o.timeoutMs} ms from ${url.origin}`) : err);
     const client = url.protocol === 'https:' ? https : http;
-    const req = client.request(url, { method: init.method, headers: init.headers, agent: false, lookup: checkedLookup(o.allow, o.resolver), signal }, (res) => {
-      const status = res.statusCode ?? 0;
-      const done = (body: Buffer) => resolve({ status, ok: status >= 200 && status < 300, url: url.href, headers: res.headers, body });
-      if (REDIRECTS.has(status) && res.headers.location) {
-        res.destroy();
-        return done(Buffer.alloc(0));
-      }
-      const tooLarge = () => {
-        res.destroy();
-        reject(new Error(`Response from ${url.origin} is larger than ${o.maxBytes} bytes`));
-      };
-      if (Number(res.headers['content-length']) > o.maxBytes) return tooLarge();
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > o.maxBytes) tooLarge();
-        else chunks.push(chunk);
-      });
-      res.on('end', () => done(Buffer.concat(chunks)));
-      res.on('error', fail);
-    });
+    const req = client.request(
+      url,
+      { method: init.method, headers: init.headers, agent: false, lookup: checkedLookup(o.allow, o.resolver), signal },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        const done = (body: Buffer) => resolve({ status, ok: status >= 200 && status < 300, url: url.href, headers: res.headers, body });
+        if (REDIRECTS.has(status) && res.headers.location) {
+          res.destroy();
+          return done(Buffer.alloc(0));
+        }
+        const tooLarge = () => {
+          res.destroy();
+          reject(new Error(`Response from ${url.origin} is larger than ${o.maxBytes} bytes`));
+        };
+        if (Number(res.headers['content-length']) > o.maxBytes) return tooLarge();
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > o.maxBytes) tooLarge();
+          else chunks.push(chunk);
+        });
+        res.on('end', () => done(Buffer.concat(chunks)));
+        res.on('error', fail);
+      },
+    );
     req.on('error', fail);
     req.end(init.body);
   });

@@ -41,12 +41,18 @@ export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { service
   });
   app.post('/newsroom/users', async (req, reply) => {
     const b = body(req);
-    await services.newsroom.createUser(actorOf(req), { email: b.email ?? '', name: b.name ?? '', role: b.role ?? '', password: b.password ?? '' });
+    await services.newsroom.createUser(actorOf(req), {
+      email: b.email ?? '',
+      name: b.name ?? '',
+      role: b.role ?? '',
+      password: b.password ?? '',
+    });
     return reply.redirect('/newsroom/users', 303);
   });
   app.post('/newsroom/users/:id/role', async (req, reply) => {
     const role = body(req).role;
-    if (!(ROLES as readonly string[]).includes(role ?? '')) throw new AppError('INVALID_INPUT', 'role: must be writer, editor or admin', { field: 'role' });
+    if (!(ROLES as readonly string[]).includes(role ?? ''))
+      throw new AppError('INVALID_INPUT', 'role: must be writer, editor or admin', { field: 'role' });
     await services.newsroom.setRole(actorOf(req), articleId(req), role as (typeof ROLES)[number]);
     return reply.redirect('/newsroom/users', 303);
   });
@@ -139,7 +145,11 @@ function UsersView({ ctx, users, revoked }: { ctx: NewsroomContext; users: UserR
   return (
     <NewsroomLayout ctx={ctx} title="Users">
       <h1>Users</h1>
-      {revoked !== null && <Notice kind="ok">Revoked {revoked} API {revoked === 1 ? 'token' : 'tokens'}.</Notice>}
+      {revoked !== null && (
+        <Notice kind="ok">
+          Revoked {revoked} API {revoked === 1 ? 'token' : 'tokens'}.
+        </Notice>
+      )}
       <table class="nr-table">
         <thead>
           <tr>
@@ -217,7 +227,9 @@ function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: 
         <input id="media-q" name="q" type="search" value={q} />
         <button type="submit">Search</button>
       </form>
-      <p class="nr-hint">Upload images from the article editor’s Image button; each upload keeps its original and gets WebP and JPEG sizes.</p>
+      <p class="nr-hint">
+        Upload images from the article editor’s Image button; each upload keeps its original and gets WebP and JPEG sizes.
+      </p>
       <ul class="nr-media">
         {items.map((m) => (
           <li key={m.id}>
@@ -226,13 +238,13 @@ function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: 
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
               {!m.editable && <p class="nr-hint">Only its uploader or an editor can change this image’s text.</p>}
               <fieldset disabled={!m.editable} class="nr-bare">
-              <label for={`alt-${m.id}`}>Alt text of image {m.id}</label>
-              <input id={`alt-${m.id}`} name="alt" value={m.alt} required maxLength={500} />
-              <label for={`caption-${m.id}`}>Caption</label>
-              <input id={`caption-${m.id}`} name="caption" value={m.caption} maxLength={1000} />
-              <label for={`credit-${m.id}`}>Credit</label>
-              <input id={`credit-${m.id}`} name="credit" value={m.credit} maxLength={300} />
-              <button type="submit">Save image {m.id}</button>
+                <label for={`alt-${m.id}`}>Alt text of image {m.id}</label>
+                <input id={`alt-${m.id}`} name="alt" value={m.alt} required maxLength={500} />
+                <label for={`caption-${m.id}`}>Caption</label>
+                <input id={`caption-${m.id}`} name="caption" value={m.caption} maxLength={1000} />
+                <label for={`credit-${m.id}`}>Credit</label>
+                <input id={`credit-${m.id}`} name="credit" value={m.credit} maxLength={300} />
+                <button type="submit">Save image {m.id}</button>
               </fieldset>
             </form>
           </li>

@@ -39,7 +39,8 @@ export function curationRoutes(app: FastifyInstance, { services, ctxOf }: { serv
       const window = (v: unknown) => (!v ? null : (typeof v === 'string' && zonedToUtc(v, tz)) || undefined);
       const startsAt = window(body.startsAt);
       const endsAt = window(body.endsAt);
-      if (startsAt === undefined || endsAt === undefined) throw new AppError('INVALID_INPUT', 'The start or end time is not a date and time.');
+      if (startsAt === undefined || endsAt === undefined)
+        throw new AppError('INVALID_INPUT', 'The start or end time is not a date and time.');
       items.unshift({ articleId: Number(body.articleId), startsAt, endsAt });
     }
     await services.curation.setCollection(actor, slug, { items });
@@ -47,7 +48,15 @@ export function curationRoutes(app: FastifyInstance, { services, ctxOf }: { serv
   });
 }
 
-function CollectionView({ ctx, c, done }: { ctx: NewsroomContext; c: Awaited<ReturnType<Services['curation']['collection']>>; done: boolean }) {
+function CollectionView({
+  ctx,
+  c,
+  done,
+}: {
+  ctx: NewsroomContext;
+  c: Awaited<ReturnType<Services['curation']['collection']>>;
+  done: boolean;
+}) {
   const button = (index: number, op: string, label: string, disabled = false) => (
     <form method="post" class="nr-inline-form">
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -69,7 +78,8 @@ function CollectionView({ ctx, c, done }: { ctx: NewsroomContext; c: Awaited<Ret
               {(e.starts_at || e.ends_at) && (
                 <span class="nr-hint">
                   {' '}
-                  shown {e.starts_at ? `from ${formatDateTime(e.starts_at, ctx.timezone)}` : ''} {e.ends_at ? `until ${formatDateTime(e.ends_at, ctx.timezone)}` : ''}
+                  shown {e.starts_at ? `from ${formatDateTime(e.starts_at, ctx.timezone)}` : ''}{' '}
+                  {e.ends_at ? `until ${formatDateTime(e.ends_at, ctx.timezone)}` : ''}
                 </span>
               )}
             </span>

@@ -3,7 +3,10 @@
 import { z } from 'zod';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)]);
-const ids = (v: unknown) => list(v).filter((x) => /^\d+$/.test(x)).map(Number);
+const ids = (v: unknown) =>
+  list(v)
+    .filter((x) => /^\d+$/.test(x))
+    .map(Number);
 
 export const articleFormSchema = z.object({
   baseRevision: z.coerce.number().int().positive(),
@@ -67,10 +70,15 @@ export function formToArticleInput(form: z.output<typeof articleFormSchema>) {
     kind: form.kind,
     primarySectionId: form.primarySectionId,
     extraSectionIds: ids(form.extraSectionIds),
-    tags: form.tags.split(',').map((t) => t.trim()).filter(Boolean),
+    tags: form.tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     authorIds: [...new Set(ids(form.authorIds))],
     body,
-    hero: /^\d+$/.test(form.heroMediaId) ? { mediaId: Number(form.heroMediaId), caption: form.heroCaption, credit: form.heroCredit, alt: form.heroAlt } : null,
+    hero: /^\d+$/.test(form.heroMediaId)
+      ? { mediaId: Number(form.heroMediaId), caption: form.heroCaption, credit: form.heroCredit, alt: form.heroAlt }
+      : null,
     video: videoFrom(form),
     seoTitle: form.seoTitle,
     seoDescription: form.seoDescription,

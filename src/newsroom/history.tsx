@@ -74,13 +74,17 @@ function HistoryView(p: {
         <label for="rev-a">Compare revision</label>
         <select id="rev-a" name="a">
           {h.revisions.map((r) => (
-            <option value={String(r.number)} selected={r.number === p.a}>{r.number}</option>
+            <option value={String(r.number)} selected={r.number === p.a}>
+              {r.number}
+            </option>
           ))}
         </select>
         <label for="rev-b">with</label>
         <select id="rev-b" name="b">
           {h.revisions.map((r) => (
-            <option value={String(r.number)} selected={r.number === p.b}>{r.number}</option>
+            <option value={String(r.number)} selected={r.number === p.b}>
+              {r.number}
+            </option>
           ))}
         </select>
         <button type="submit">Compare</button>
@@ -94,7 +98,9 @@ function HistoryView(p: {
             <div key={field}>
               <h3>{field}</h3>
               <p>
-                {parts.map((x, i) => (x.op === 'added' ? <ins key={i}>{x.text}</ins> : x.op === 'removed' ? <del key={i}>{x.text}</del> : x.text))}
+                {parts.map((x, i) =>
+                  x.op === 'added' ? <ins key={i}>{x.text}</ins> : x.op === 'removed' ? <del key={i}>{x.text}</del> : x.text,
+                )}
               </p>
             </div>
           ),
@@ -136,7 +142,8 @@ function HistoryView(p: {
       <ul>
         {h.transitions.map((t, i) => (
           <li key={i}>
-            {formatDateTime(t.at, ctx.timezone)}: {t.from_status.replace('_', ' ')} → {t.to_status.replace('_', ' ')} by {t.user_name ?? 'the scheduler'}
+            {formatDateTime(t.at, ctx.timezone)}: {t.from_status.replace('_', ' ')} → {t.to_status.replace('_', ' ')} by{' '}
+            {t.user_name ?? 'the scheduler'}
             {t.note && <> (“{t.note}”)</>}
           </li>
         ))}

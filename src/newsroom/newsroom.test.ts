@@ -33,7 +33,15 @@ async function signIn(email: string) {
   const dash = await app.inject({ method: 'GET', url: '/newsroom', cookies: { mh_session: session } });
   const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(dash.body)![1]!;
   const post = (url: string, payload: Record<string, string | string[]>) =>
-    app.inject({ method: 'POST', url, cookies: { mh_session: session }, payload: new URLSearchParams(Object.entries({ _csrf: csrf, ...payload }).flatMap(([k, v]) => ([] as string[]).concat(v).map((x) => [k, x]))).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    app.inject({
+      method: 'POST',
+      url,
+      cookies: { mh_session: session },
+      payload: new URLSearchParams(
+        Object.entries({ _csrf: csrf, ...payload }).flatMap(([k, v]) => ([] as string[]).concat(v).map((x) => [k, x])),
+      ).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   const get = (url: string) => app.inject({ method: 'GET', url, cookies: { mh_session: session } });
   return { session, csrf, post, get };
 }
@@ -168,4 +176,3 @@ describe('newsroom pages', () => {
     expect((await app.inject({ method: 'GET', url: '/news/eurasia' })).body).toContain('<h1>Europe &amp; Eurasia</h1>');
   });
 });
-

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { NewsroomContext } from './views/layout.tsx';
 
-const idParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+const idParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+});
 export const articleId = (req: FastifyRequest) => {
   const r = idParam.safeParse(req.params);
   if (!r.success) throw new AppError('ARTICLE_NOT_FOUND');

@@ -72,7 +72,12 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     if (!csrfMatches(req.cookies[SIGN_IN_CSRF_COOKIE] ?? '', body._csrf)) throw new AppError('CSRF_INVALID');
     const email = String(body.email ?? '');
     try {
-      const s = await services.auth.signIn({ email, password: String(body.password ?? ''), ip: clientIp(req), userAgent: String(req.headers['user-agent'] ?? '') });
+      const s = await services.auth.signIn({
+        email,
+        password: String(body.password ?? ''),
+        ip: clientIp(req),
+        userAgent: String(req.headers['user-agent'] ?? ''),
+      });
       // The new session replaces whatever session the browser held (switching accounts): end that one.
       if (req.session) await services.auth.signOut(req.session.sessionId);
       setSessionCookie(reply, s.token, secureCookies);
@@ -104,7 +109,13 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   async function editorModel(req: FastifyRequest, id: number | null): Promise<EditorModel> {
     const actor = actorOf(req);
     const [tree, people] = await Promise.all([services.reader.sections(), services.newsroom.people()]);
-    const sections = tree.roots().flatMap((r) => [r, ...tree.subtreeIds(r.id).slice(1).map((i) => tree.get(i)!)]);
+    const sections = tree.roots().flatMap((r) => [
+      r,
+      ...tree
+        .subtreeIds(r.id)
+        .slice(1)
+        .map((i) => tree.get(i)!),
+    ]);
     if (id === null) {
       return {
         id: null,
@@ -118,7 +129,21 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
         held: false,
         previews: {},
         tvProblems: [],
-        input: { headline: '', standfirst: '', slug: '', body: [], kind: 'news', primarySectionId: sections[0]?.id ?? 0, extraSectionIds: [], tags: [], authorIds: [], hero: null, video: null, seoTitle: '', seoDescription: '' },
+        input: {
+          headline: '',
+          standfirst: '',
+          slug: '',
+          body: [],
+          kind: 'news',
+          primarySectionId: sections[0]?.id ?? 0,
+          extraSectionIds: [],
+          tags: [],
+          authorIds: [],
+          hero: null,
+          video: null,
+          seoTitle: '',
+          seoDescription: '',
+        },
       };
     }
     const c = await services.content.current(actor, id);
@@ -155,7 +180,15 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
       if (!(err instanceof AppError) || err.code !== 'INVALID_INPUT') throw err;
       // Nothing typed is lost: the form comes back with every value and the reason.
       const m = await editorModel(req, null);
-      return sendPage(reply, <EditorView ctx={ctxOf(req)} m={{ ...m, input: { ...m.input, ...(formToArticleInput(parsed.data) as any) } }} error={err.message} />, 400);
+      return sendPage(
+        reply,
+        <EditorView
+          ctx={ctxOf(req)}
+          m={{ ...m, input: { ...m.input, ...(formToArticleInput(parsed.data) as any) } }}
+          error={err.message}
+        />,
+        400,
+      );
     }
   });
 
@@ -185,7 +218,19 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
         err.code === 'REVISION_CONFLICT'
           ? `${err.message} ${err.details.savedBy ? `${String(err.details.savedBy)} saved revision ${String(err.details.currentRevision)}.` : ''} Your version is below: save again to keep it as a new revision, or open the history to compare.`
           : err.message;
-      return sendPage(reply, <EditorView ctx={ctxOf(req)} m={{ ...m, revision: err.code === 'REVISION_CONFLICT' ? m.revision : parsed.data.baseRevision, input: { ...m.input, ...(input as any) } }} error={message} />, err.status);
+      return sendPage(
+        reply,
+        <EditorView
+          ctx={ctxOf(req)}
+          m={{
+            ...m,
+            revision: err.code === 'REVISION_CONFLICT' ? m.revision : parsed.data.baseRevision,
+            input: { ...m.input, ...(input as any) },
+          }}
+          error={message}
+        />,
+        err.status,
+      );
     }
   });
 

@@ -26,11 +26,15 @@ function run(tool: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.Process
     child.on('error', (e: NodeJS.ErrnoException) =>
       reject(
         e.code === 'ENOENT'
-          ? new OpsError(`${tool} was not found. Install the PostgreSQL client tools (Debian: postgresql-client), the server's major version or newer.`)
+          ? new OpsError(
+              `${tool} was not found. Install the PostgreSQL client tools (Debian: postgresql-client), the server's major version or newer.`,
+            )
           : e,
       ),
     );
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new OpsError(`${tool} failed (exit ${code}): ${err.trim() || out.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new OpsError(`${tool} failed (exit ${code}): ${err.trim() || out.trim()}`)),
+    );
   });
 }
 
@@ -45,7 +49,8 @@ export async function backupPostgres(url: string, tmp: string): Promise<{ tables
 
 /** Restores a custom-format dump into the database at `url`, which must have no tables. */
 export async function restorePostgres(file: string, url: string) {
-  if (isSqliteFile(file)) throw new OpsError(`${file} is a SQLite backup, but DATABASE_URL names a PostgreSQL database; restore it into SQLite.`);
+  if (isSqliteFile(file))
+    throw new OpsError(`${file} is a SQLite backup, but DATABASE_URL names a PostgreSQL database; restore it into SQLite.`);
   if (!isPgDump(file)) throw new OpsError(`${file} is not a pg_dump archive (custom format) or a Masthead backup.`);
   const db = openDb({ kind: 'postgres', url });
   try {
@@ -62,7 +67,11 @@ export async function restorePostgres(file: string, url: string) {
   }
   const { dbname, env } = connection(url);
   // One transaction: a restore that fails part-way leaves the database as empty as it was.
-  await run('pg_restore', ['--no-password', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${dbname}`, file], env);
+  await run(
+    'pg_restore',
+    ['--no-password', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${dbname}`, file],
+    env,
+  );
   const restored = openDb({ kind: 'postgres', url });
   try {
     return await contentSummary(restored);

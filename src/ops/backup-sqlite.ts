@@ -2,7 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../store/db.ts';
-import { checkSqliteFile, contentSummary, copySqliteDatabase, sealSqliteCopy, sqliteFileTables, type SealedCopy } from '../store/maintenance.ts';
+import {
+  checkSqliteFile,
+  contentSummary,
+  copySqliteDatabase,
+  sealSqliteCopy,
+  sqliteFileTables,
+  type SealedCopy,
+} from '../store/maintenance.ts';
 import { OpsError, isPgDump, isSqliteFile, writeDurably } from './files.ts';
 
 /** Copies the live database `file` to `tmp`: one consistent snapshot, checked, as a single self-contained file. */
@@ -18,17 +25,21 @@ export async function backupSqlite(file: string, tmp: string): Promise<SealedCop
     await db.close();
   }
   const sealed = sealSqliteCopy(tmp);
-  if (sealed.integrity.join() !== 'ok') throw new OpsError(`The copy failed its integrity check: ${sealed.integrity.slice(0, 5).join('; ')}`);
+  if (sealed.integrity.join() !== 'ok')
+    throw new OpsError(`The copy failed its integrity check: ${sealed.integrity.slice(0, 5).join('; ')}`);
   return sealed;
 }
 
 /** Restores `backup` as the database `file`, which must not exist yet or be empty (no tables). */
 export async function restoreSqlite(backup: string, file: string) {
-  if (isPgDump(backup)) throw new OpsError(`${backup} is a PostgreSQL dump, but DATABASE_URL names a SQLite database; restore it into PostgreSQL.`);
+  if (isPgDump(backup))
+    throw new OpsError(`${backup} is a PostgreSQL dump, but DATABASE_URL names a SQLite database; restore it into PostgreSQL.`);
   if (!isSqliteFile(backup)) throw new OpsError(`${backup} is not a SQLite database or a Masthead backup.`);
   const check = checkSqliteFile(backup);
-  if (check.integrity.join() !== 'ok') throw new OpsError(`${backup} failed its integrity check: ${check.integrity.slice(0, 5).join('; ')}`);
-  if (!sqliteFileTables(backup).includes('articles')) throw new OpsError(`${backup} is a SQLite database, but not a Masthead one (it has no articles table).`);
+  if (check.integrity.join() !== 'ok')
+    throw new OpsError(`${backup} failed its integrity check: ${check.integrity.slice(0, 5).join('; ')}`);
+  if (!sqliteFileTables(backup).includes('articles'))
+    throw new OpsError(`${backup} is a SQLite database, but not a Masthead one (it has no articles table).`);
 
   const present = fs.existsSync(file) && fs.statSync(file).size > 0 ? sqliteFileTables(file) : [];
   if (present.length) {
@@ -39,7 +50,9 @@ export async function restoreSqlite(backup: string, file: string) {
   }
   for (const side of ['-wal', '-journal']) {
     if (fs.existsSync(file + side) && fs.statSync(file + side).size > 0) {
-      throw new OpsError(`Refusing to restore: ${file}${side} exists, so a database was in use at ${file}. Stop whatever uses it and choose a new file.`);
+      throw new OpsError(
+        `Refusing to restore: ${file}${side} exists, so a database was in use at ${file}. Stop whatever uses it and choose a new file.`,
+      );
     }
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -52,4 +65,3 @@ export async function restoreSqlite(backup: string, file: string) {
     await db.close();
   }
 }
-

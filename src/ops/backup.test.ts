@@ -47,15 +47,38 @@ async function place(dialect: 'sqlite' | 'postgres', name: string) {
 async function content(db: Db, upToId = 2 ** 31 - 1) {
   const k = db.kysely;
   const articles = await k.selectFrom('articles').selectAll().where('id', '<=', upToId).orderBy('id').execute();
-  const sections = await k.selectFrom('article_sections').selectAll().where('article_id', '<=', upToId).orderBy('article_id').orderBy('section_id').execute();
-  const tags = await k.selectFrom('article_tags').selectAll().where('article_id', '<=', upToId).orderBy('article_id').orderBy('tag_id').execute();
-  const checksum = crypto.createHash('sha256').update(JSON.stringify([articles, sections, tags])).digest('hex');
-  return { count: articles.length, maxId: articles.at(-1)?.id ?? 0, checksum, withoutSection: articles.filter((a) => !sections.some((s) => s.article_id === a.id)).length };
+  const sections = await k
+    .selectFrom('article_sections')
+    .selectAll()
+    .where('article_id', '<=', upToId)
+    .orderBy('article_id')
+    .orderBy('section_id')
+    .execute();
+  const tags = await k
+    .selectFrom('article_tags')
+    .selectAll()
+    .where('article_id', '<=', upToId)
+    .orderBy('article_id')
+    .orderBy('tag_id')
+    .execute();
+  const checksum = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([articles, sections, tags]))
+    .digest('hex');
+  return {
+    count: articles.length,
+    maxId: articles.at(-1)?.id ?? 0,
+    checksum,
+    withoutSection: articles.filter((a) => !sections.some((s) => s.article_id === a.id)).length,
+  };
 }
 
 function cli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
@@ -67,7 +90,10 @@ function cli(env: Record<string, string>, args: string[]): Promise<{ code: numbe
 /** Starts the writer process and resolves once it has committed its first ten articles. */
 function startWriter(url: string, sectionId: number): Promise<{ child: ChildProcess; stop(): Promise<string> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/backup-writer.ts', String(sectionId)], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/backup-writer.ts', String(sectionId)], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+    });
     let out = '';
     let err = '';
     const stopped = new Promise<string>((done) => child.on('close', () => done(out)));
@@ -114,7 +140,9 @@ describe.each(['sqlite', 'postgres'] as const)('backup and restore on %s', (dial
   }
 
   // Generous time limits: the writer and the CLI are processes of their own that load the app through tsx.
-  it('a backup taken while another process keeps inserting is one consistent moment, and restores into an empty database', { timeout: 180_000 }, async () => {
+  it('a backup taken while another process keeps inserting is one consistent moment, and restores into an empty database', {
+    timeout: 180_000,
+  }, async () => {
     writer = await startWriter(source.url, sectionId);
     let before: Awaited<ReturnType<typeof content>>;
     let after: Awaited<ReturnType<typeof content>>;
@@ -156,7 +184,9 @@ describe.each(['sqlite', 'postgres'] as const)('backup and restore on %s', (dial
     expect(fs.readFileSync(out).equals(before)).toBe(true);
   });
 
-  it('masthead restore refuses a database that is not empty, with a clear message, and leaves it as it was', { timeout: 120_000 }, async () => {
+  it('masthead restore refuses a database that is not empty, with a clear message, and leaves it as it was', {
+    timeout: 120_000,
+  }, async () => {
     const out = path.join(dir, `${dialect}-quiet.backup`);
     const before = await content(db);
     const res = await cli({ DATABASE_URL: source.url, MEDIA_DIR: path.join(dir, 'media') }, ['restore', out]);

@@ -43,8 +43,18 @@ export function pageCacheMetrics(registry: Registry, cache: PageCache) {
   gauge('masthead_page_cache_pages', 'Pages held in the page cache.', () => cache.stats.pages);
   gauge('masthead_page_cache_bytes', 'Bytes held in the page cache (all encodings).', () => cache.stats.bytes);
   mirroredCounter(registry, 'masthead_page_cache_hits_total', 'Page requests answered from the cache.', () => cache.stats.hits);
-  mirroredCounter(registry, 'masthead_page_cache_misses_total', 'Cacheable page requests that had to be rendered.', () => cache.stats.misses);
-  mirroredCounter(registry, 'masthead_page_cache_purges_total', 'Purges of the page cache (each may remove many pages).', () => cache.stats.purges);
+  mirroredCounter(
+    registry,
+    'masthead_page_cache_misses_total',
+    'Cacheable page requests that had to be rendered.',
+    () => cache.stats.misses,
+  );
+  mirroredCounter(
+    registry,
+    'masthead_page_cache_purges_total',
+    'Purges of the page cache (each may remove many pages).',
+    () => cache.stats.purges,
+  );
   new Gauge({
     name: 'masthead_page_cache_hit_ratio',
     help: 'Hits / (hits + misses) since start; exact across workers: rate(hits) / (rate(hits) + rate(misses)).',
@@ -59,7 +69,12 @@ export function pageCacheMetrics(registry: Registry, cache: PageCache) {
 
 export function jobRunnerMetrics(registry: Registry, stats: { ran: number; failed: number }) {
   mirroredCounter(registry, 'masthead_jobs_run_total', 'Job attempts run by this process.', () => stats.ran);
-  mirroredCounter(registry, 'masthead_job_failures_total', 'Job attempts that failed (each is retried with back-off, then given up).', () => stats.failed);
+  mirroredCounter(
+    registry,
+    'masthead_job_failures_total',
+    'Job attempts that failed (each is retried with back-off, then given up).',
+    () => stats.failed,
+  );
 }
 
 /** The job table, read once per scrape however many gauges show it. Every worker sees the same table. */
@@ -112,9 +127,18 @@ export function databaseMetrics(registry: Registry, db: Db) {
     registers: [registry],
     aggregator: 'max',
     async collect() {
-      file ??= sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db.kysely).then((r) => r.rows.find((x) => x.name === 'main')?.file ?? '');
+      file ??= sql<{ name: string; file: string }>`PRAGMA database_list`
+        .execute(db.kysely)
+        .then((r) => r.rows.find((x) => x.name === 'main')?.file ?? '');
       const main = await file.catch(() => '');
-      this.set(main ? await fs.stat(`${main}-wal`).then((s) => s.size, () => 0) : 0);
+      this.set(
+        main
+          ? await fs.stat(`${main}-wal`).then(
+              (s) => s.size,
+              () => 0,
+            )
+          : 0,
+      );
     },
   });
 }

@@ -20,7 +20,12 @@ let now = T0;
 
 beforeAll(async () => {
   t = await sqliteTestDb();
-  const config = loadConfig({ LOG_LEVEL: 'info', MASTHEAD_ORIGIN: 'https://news.example', MEDIA_DIR: os.tmpdir(), MASTHEAD_PAGE_CACHE_MB: '0' });
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    MASTHEAD_ORIGIN: 'https://news.example',
+    MEDIA_DIR: os.tmpdir(),
+    MASTHEAD_PAGE_CACHE_MB: '0',
+  });
   app = await buildApp({ config, store: t.store, clock: () => now, logStream: { write: (line) => void lines.push(line) } });
   app.get('/test-only/boom', async () => {
     throw new Error('broken on purpose');
@@ -97,7 +102,12 @@ describe('request logs', () => {
 
   it('ties a failure deep inside a publish (an event listener, after the body was parsed) to the API request', async () => {
     const editor = await member(app, 'editor');
-    const created = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: bearer(editor.token), payload: articleBody(sectionId, { headline: 'Logged publish' }) });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/articles',
+      headers: bearer(editor.token),
+      payload: articleBody(sectionId, { headline: 'Logged publish' }),
+    });
     expect(created.statusCode, created.body).toBe(201);
     // Over a real socket: the body arrives in later socket events, unlike app.inject's in-memory body.
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -116,16 +126,30 @@ describe('request logs', () => {
     expect(id).toMatch(UUID);
     expect(logs.length).toBeGreaterThanOrEqual(3);
     for (const line of logs) expect(line, JSON.stringify(line)).toMatchObject({ reqId: id });
-    expect(logs.find((l) => l.msg === 'event listener failed')).toMatchObject({ reqId: id, event: 'article.published', err: { message: 'listener broken on purpose' } });
+    expect(logs.find((l) => l.msg === 'event listener failed')).toMatchObject({
+      reqId: id,
+      event: 'article.published',
+      err: { message: 'listener broken on purpose' },
+    });
   });
 });
 
 describe('job logs', () => {
   it('tag lines with the job, including failures of what the job set off, and never with a request id', async () => {
     const editor = await member(app, 'editor');
-    const created = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: bearer(editor.token), payload: articleBody(sectionId, { headline: 'Logged schedule' }) });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/articles',
+      headers: bearer(editor.token),
+      payload: articleBody(sectionId, { headline: 'Logged schedule' }),
+    });
     const at = new Date(T0.getTime() + 60_000).toISOString();
-    const scheduled = await app.inject({ method: 'POST', url: `/api/v1/articles/${created.json().id}/schedule`, headers: bearer(editor.token), payload: { at } });
+    const scheduled = await app.inject({
+      method: 'POST',
+      url: `/api/v1/articles/${created.json().id}/schedule`,
+      headers: bearer(editor.token),
+      payload: { at },
+    });
     expect(scheduled.statusCode, scheduled.body).toBe(200);
     await t.store.jobs.schedule({ kind: 'no_such_kind', key: 'orphan:1', payload: {}, runAt: at, now: at });
 
@@ -133,8 +157,15 @@ describe('job logs', () => {
     const from = lines.length;
     expect(await app.services.jobs.runDue()).toBe(2);
     const logs = lines.slice(from).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(logs.find((l) => l.msg === 'event listener failed')).toMatchObject({ jobKey: `publish:${created.json().id}`, jobKind: PUBLISH_JOB });
-    expect(logs.find((l) => String(l.msg).startsWith('job failed'))).toMatchObject({ jobKey: 'orphan:1', jobKind: 'no_such_kind', attempt: 1 });
+    expect(logs.find((l) => l.msg === 'event listener failed')).toMatchObject({
+      jobKey: `publish:${created.json().id}`,
+      jobKind: PUBLISH_JOB,
+    });
+    expect(logs.find((l) => String(l.msg).startsWith('job failed'))).toMatchObject({
+      jobKey: 'orphan:1',
+      jobKind: 'no_such_kind',
+      attempt: 1,
+    });
     for (const line of logs) {
       expect(line.jobId).toEqual(expect.any(Number));
       expect(line).not.toHaveProperty('reqId');

@@ -31,8 +31,12 @@ export function currentLog(fallback: Log): Log {
  */
 export function stderrLog(bindings: Record<string, unknown> = {}): Log {
   const line = (level: number) => (obj: object, msg?: string) => {
-    const fields = Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, v instanceof Error ? { type: v.name, message: v.message, stack: v.stack } : v]));
-    process.stderr.write(`${JSON.stringify({ level, time: Date.now(), pid: process.pid, ...bindings, ...fields, ...(msg ? { msg } : {}) })}\n`);
+    const fields = Object.fromEntries(
+      Object.entries(obj).map(([k, v]) => [k, v instanceof Error ? { type: v.name, message: v.message, stack: v.stack } : v]),
+    );
+    process.stderr.write(
+      `${JSON.stringify({ level, time: Date.now(), pid: process.pid, ...bindings, ...fields, ...(msg ? { msg } : {}) })}\n`,
+    );
   };
   return { info: line(30), warn: line(40), error: line(50), child: (more) => stderrLog({ ...bindings, ...more }) };
 }

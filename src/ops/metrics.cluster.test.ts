@@ -12,7 +12,11 @@ afterAll(() => {
 describe('metrics across cluster workers', { timeout: 60_000 }, () => {
   it('the primary answers with the sum of the workers’ counts', async () => {
     const registry = clusterMetricsRegistry();
-    cluster.setupPrimary({ exec: path.resolve(import.meta.dirname, '../../test/support/metrics-worker.ts'), execArgv: ['--import', 'tsx'], silent: true });
+    cluster.setupPrimary({
+      exec: path.resolve(import.meta.dirname, '../../test/support/metrics-worker.ts'),
+      execArgv: ['--import', 'tsx'],
+      silent: true,
+    });
     const ready = [0, 1].map(
       () =>
         new Promise<number>((resolve, reject) => {

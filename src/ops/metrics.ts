@@ -70,7 +70,15 @@ export interface MetricsServer {
  * Serves GET /metrics in Prometheus text format on host:port (port 0 picks a free one). Given the
  * AggregatorRegistry of clusterMetricsRegistry(), it answers with the sum over the worker processes.
  */
-export async function startMetricsServer({ host, port, registry }: { host: string; port: number; registry: Registry }): Promise<MetricsServer> {
+export async function startMetricsServer({
+  host,
+  port,
+  registry,
+}: {
+  host: string;
+  port: number;
+  registry: Registry;
+}): Promise<MetricsServer> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
@@ -79,7 +87,10 @@ export async function startMetricsServer({ host, port, registry }: { host: strin
     }
     const text = registry instanceof AggregatorRegistry ? registry.clusterMetrics() : registry.metrics();
     text.then(
-      (body) => res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body),
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' })
+          .end(req.method === 'HEAD' ? undefined : body),
       (err: Error) => res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end(`Metrics unavailable: ${err.message}\n`),
     );
   });

@@ -19,8 +19,15 @@ describe('RequestStats', () => {
     expect(lines).toContain('masthead_http_requests_total{route="article",method="GET",status="4xx"} 1');
     expect(lines).toContain('masthead_http_requests_total{route="home",method="HEAD",status="2xx"} 1');
     expect(lines).toContain('# TYPE masthead_http_request_duration_seconds histogram');
-    const bucket = (route: string, le: string) => lines.find((l) => l.startsWith(`masthead_http_request_duration_seconds_bucket{le="${le}",route="${route}"} `))?.split(' ')[1];
-    expect([bucket('article', '0.001'), bucket('article', '0.0025'), bucket('article', '0.005'), bucket('article', '10'), bucket('article', '+Inf')]).toEqual(['1', '1', '2', '2', '3']);
+    const bucket = (route: string, le: string) =>
+      lines.find((l) => l.startsWith(`masthead_http_request_duration_seconds_bucket{le="${le}",route="${route}"} `))?.split(' ')[1];
+    expect([
+      bucket('article', '0.001'),
+      bucket('article', '0.0025'),
+      bucket('article', '0.005'),
+      bucket('article', '10'),
+      bucket('article', '+Inf'),
+    ]).toEqual(['1', '1', '2', '2', '3']);
     expect(bucket('home', '0.005')).toBe('0');
     expect(bucket('home', '0.01')).toBe('1'); // a bound is inclusive, as in Prometheus
     expect(lines).toContain('masthead_http_request_duration_seconds_count{route="article"} 3');

@@ -64,7 +64,11 @@ export class RequestStats {
       metric(DURATION, 'Time from request to the last byte handed to the OS, by route type.', 'histogram', () =>
         [...this.timings].flatMap(([route, t]) => {
           let below = 0;
-          const buckets: MetricValue[] = DURATION_BUCKETS.map((le, i) => ({ labels: { le, route }, value: (below += t.buckets[i]!), metricName: `${DURATION}_bucket` }));
+          const buckets: MetricValue[] = DURATION_BUCKETS.map((le, i) => ({
+            labels: { le, route },
+            value: (below += t.buckets[i]!),
+            metricName: `${DURATION}_bucket`,
+          }));
           return <MetricValue[]>[
             ...buckets,
             { labels: { le: '+Inf', route }, value: t.count, metricName: `${DURATION}_bucket` },

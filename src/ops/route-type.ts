@@ -2,7 +2,19 @@
 // The set is fixed, so a scan of random URLs cannot create new time series.
 import { parseArticlePath, parseSectionPath } from '../domain/urls.ts';
 
-export const ROUTE_TYPES = ['home', 'article', 'section', 'search', 'feed', 'sitemap', 'newsroom', 'api', 'asset', 'media', 'other'] as const;
+export const ROUTE_TYPES = [
+  'home',
+  'article',
+  'section',
+  'search',
+  'feed',
+  'sitemap',
+  'newsroom',
+  'api',
+  'asset',
+  'media',
+  'other',
+] as const;
 export type RouteType = (typeof ROUTE_TYPES)[number];
 
 const FEED = /\/feed\.(xml|atom|json)$|^\/tv\//;

@@ -59,7 +59,8 @@ export async function exportContentCommand(config: Config, args: string[]) {
       `Exported ${n('articles.jsonl')} articles, ${n('revisions.jsonl')} revisions, ${n('media.jsonl')} pictures (${manifest.media.files} files, ${megabytes(manifest.media.bytes)}), ` +
         `${n('users.jsonl')} users (without passwords) and ${n('audit-log.jsonl')} audit entries to ${out} in ${seconds(started)}.`,
     );
-    if (missing.length) console.warn(`${missing.length} media file(s) were missing from ${config.mediaDir}; the export records them as missing.`);
+    if (missing.length)
+      console.warn(`${missing.length} media file(s) were missing from ${config.mediaDir}; the export records them as missing.`);
   });
 }
 
@@ -72,14 +73,21 @@ export async function importContentCommand(config: Config, args: string[]) {
   }
   await withDb(config, 'Import', async (db) => {
     const started = Date.now();
-    const report = await importContent({ db, mediaDir: config.mediaDir, fromDir: path.resolve(from), onProgress: progressReporter('Importing content') });
+    const report = await importContent({
+      db,
+      mediaDir: config.mediaDir,
+      fromDir: path.resolve(from),
+      onProgress: progressReporter('Importing content'),
+    });
     const r = report.records;
     console.log(
       `Imported ${r['articles.jsonl']} articles, ${r['revisions.jsonl']} revisions, ${r['media.jsonl']} pictures (${report.media.copied} files copied, ` +
         `${report.media.alreadyPresent} already in place, ${megabytes(report.media.bytes)}), ${r['users.jsonl']} users and ${r['audit-log.jsonl']} audit entries in ${seconds(started)}. The search index was rebuilt.`,
     );
     if (report.usersWithoutPassword) {
-      console.log(`The ${report.usersWithoutPassword} imported user(s) have no password (exports never carry them); nobody can sign in as them until a password is set.`);
+      console.log(
+        `The ${report.usersWithoutPassword} imported user(s) have no password (exports never carry them); nobody can sign in as them until a password is set.`,
+      );
     }
   });
 }

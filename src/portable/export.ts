@@ -7,7 +7,17 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Db } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
-import { FILES, FORMAT, MEDIA_FOLDER, VERSION, PortableError, mediaPath, type FileName, type Manifest, type MediaFileEntry } from './format.ts';
+import {
+  FILES,
+  FORMAT,
+  MEDIA_FOLDER,
+  VERSION,
+  PortableError,
+  mediaPath,
+  type FileName,
+  type Manifest,
+  type MediaFileEntry,
+} from './format.ts';
 import { JsonlWriter, copyHashed, throttled, type Digest } from './io.ts';
 import { producers, type Producer } from './producers.ts';
 import { PUBLISH_JOB } from '../services/newsroom/workflow.ts';
@@ -52,7 +62,19 @@ export async function exportContent(o: ExportOptions): Promise<ExportReport> {
 async function writeArchive(db: Kysely<Database>, o: ExportOptions): Promise<ExportReport> {
   const size = o.batchSize ?? 500;
   const reads = tableReads(db);
-  const counts = await countRows(db, ['sections', 'people', 'tags', 'media', 'users', 'articles', 'collections', 'revisions', 'article_transitions', 'corrections', 'audit_log']);
+  const counts = await countRows(db, [
+    'sections',
+    'people',
+    'tags',
+    'media',
+    'users',
+    'articles',
+    'collections',
+    'revisions',
+    'article_transitions',
+    'corrections',
+    'audit_log',
+  ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0) + (await reads.scheduledJobCount(PUBLISH_JOB));
   const progress = throttled(o.onProgress ?? (() => {}), total);
   const files: Manifest['files'] = [];

@@ -47,7 +47,10 @@ const unique = (xs: number[]) => new Set(xs).size === xs.length;
 export const mediaPath = z
   .string()
   .max(500)
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/, 'must be a relative path of plain names (letters, digits, . _ -) joined by /');
+  .regex(
+    /^[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/,
+    'must be a relative path of plain names (letters, digits, . _ -) joined by /',
+  );
 
 /**
  * A JSON value that must satisfy `schema` but is kept exactly as written: the importer stores the value it
@@ -56,7 +59,8 @@ export const mediaPath = z
 function conforms(schema: z.ZodType) {
   return z.json().superRefine((value, ctx) => {
     const r = schema.safeParse(value);
-    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+    if (!r.success)
+      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
   });
 }
 
@@ -85,7 +89,11 @@ export const personRecord = z.strictObject({ id, slug: z.string().min(1), name: 
 export const tagRecord = z.strictObject({ id, slug: z.string().min(1), name: z.string() });
 
 const mediaFile = z.union([
-  z.strictObject({ path: mediaPath, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'), bytes: z.number().int().min(0) }),
+  z.strictObject({
+    path: mediaPath,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+    bytes: z.number().int().min(0),
+  }),
   // A file the source database names but its media directory did not have; the export says so instead of failing.
   z.strictObject({ path: mediaPath, missing: z.literal(true) }),
 ]);
@@ -113,7 +121,9 @@ export const mediaRecord = z
     const listed = m.files.map((f) => f.path);
     if (new Set(listed).size !== listed.length) ctx.addIssue({ code: 'custom', message: 'lists a file twice', path: ['files'] });
     for (const p of named) if (!listed.includes(p)) ctx.addIssue({ code: 'custom', message: `does not list ${p}`, path: ['files'] });
-    for (const p of listed) if (!named.has(p)) ctx.addIssue({ code: 'custom', message: `lists ${p}, which is neither the original nor a variant`, path: ['files'] });
+    for (const p of listed)
+      if (!named.has(p))
+        ctx.addIssue({ code: 'custom', message: `lists ${p}, which is neither the original nor a variant`, path: ['files'] });
   });
 
 export const userRecord = z.strictObject({

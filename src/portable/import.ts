@@ -8,7 +8,18 @@ import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { createStore } from '../store/index.ts';
 import type { Database } from '../store/schema.ts';
-import { FILES, FORMAT, MEDIA_FOLDER, PortableError, RECORDS, VERSION, manifestSchema, type FileName, type Manifest, type RecordOf } from './format.ts';
+import {
+  FILES,
+  FORMAT,
+  MEDIA_FOLDER,
+  PortableError,
+  RECORDS,
+  VERSION,
+  manifestSchema,
+  type FileName,
+  type Manifest,
+  type RecordOf,
+} from './format.ts';
 import { JsonlReader, copyHashed, hashFile, throttled } from './io.ts';
 import { loaders, type LoadContext, type Loader } from './loaders.ts';
 import { CONTENT_TABLES } from './policy.ts';
@@ -52,13 +63,20 @@ export async function readManifest(fromDir: string): Promise<Manifest> {
   }
   const head = raw as { format?: unknown; version?: unknown };
   if (head?.format !== FORMAT) throw new PortableError(`format is ${JSON.stringify(head?.format)}, not "${FORMAT}"`, 'manifest.json');
-  if (head.version !== VERSION) throw new PortableError(`this is format version ${JSON.stringify(head.version)}; this Masthead reads version ${VERSION}`, 'manifest.json');
+  if (head.version !== VERSION)
+    throw new PortableError(
+      `this is format version ${JSON.stringify(head.version)}; this Masthead reads version ${VERSION}`,
+      'manifest.json',
+    );
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new PortableError(describeIssue(parsed.error.issues[0]!), 'manifest.json');
   const names = parsed.data.files.map((f) => f.name);
   const absent = FILES.filter((f) => !names.includes(f));
   if (absent.length || names.length !== FILES.length) {
-    throw new PortableError(`files must list each of ${FILES.join(', ')} once${absent.length ? ` (missing: ${absent.join(', ')})` : ''}`, 'manifest.json');
+    throw new PortableError(
+      `files must list each of ${FILES.join(', ')} once${absent.length ? ` (missing: ${absent.join(', ')})` : ''}`,
+      'manifest.json',
+    );
   }
   return parsed.data;
 }
@@ -96,7 +114,10 @@ export async function importContent(o: ImportOptions): Promise<ImportReport> {
 
 async function load(trx: Kysely<Database>, o: ImportOptions, manifest: Manifest, created: string[]): Promise<ImportReport> {
   const size = o.batchSize ?? 200;
-  const progress = throttled(o.onProgress ?? (() => {}), manifest.files.reduce((n, f) => n + f.records, 0));
+  const progress = throttled(
+    o.onProgress ?? (() => {}),
+    manifest.files.reduce((n, f) => n + f.records, 0),
+  );
   const media = { copied: 0, alreadyPresent: 0, missing: 0, bytes: 0 };
   const verified = new Map<string, string>();
 
@@ -111,24 +132,35 @@ async function load(trx: Kysely<Database>, o: ImportOptions, manifest: Manifest,
         }
         const seen = verified.get(f.path);
         if (seen !== undefined) {
-          if (seen !== f.sha256) throw new PortableError(`files: ${f.path} is listed earlier with a different checksum`, 'media.jsonl', line);
+          if (seen !== f.sha256)
+            throw new PortableError(`files: ${f.path} is listed earlier with a different checksum`, 'media.jsonl', line);
           continue;
         }
         const from = path.join(o.fromDir, MEDIA_FOLDER, f.path);
         const to = path.join(o.mediaDir, f.path);
         const existing = await hashFile(to);
         if (existing) {
-          if (existing.sha256 !== f.sha256) throw new PortableError(`files: a different file already exists at ${to}; import into an empty media directory`, 'media.jsonl', line);
+          if (existing.sha256 !== f.sha256)
+            throw new PortableError(
+              `files: a different file already exists at ${to}; import into an empty media directory`,
+              'media.jsonl',
+              line,
+            );
           media.alreadyPresent++;
         } else {
           try {
             await copyHashed(from, to, (d) => {
               if (d.sha256 !== f.sha256 || d.bytes !== f.bytes) {
-                throw new PortableError(`files: ${MEDIA_FOLDER}/${f.path} does not match its checksum (sha256 ${d.sha256}, ${d.bytes} bytes; expected ${f.sha256}, ${f.bytes} bytes): the file was changed or damaged`, 'media.jsonl', line);
+                throw new PortableError(
+                  `files: ${MEDIA_FOLDER}/${f.path} does not match its checksum (sha256 ${d.sha256}, ${d.bytes} bytes; expected ${f.sha256}, ${f.bytes} bytes): the file was changed or damaged`,
+                  'media.jsonl',
+                  line,
+                );
               }
             });
           } catch (err) {
-            if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new PortableError(`files: ${MEDIA_FOLDER}/${f.path} is not in the export`, 'media.jsonl', line);
+            if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+              throw new PortableError(`files: ${MEDIA_FOLDER}/${f.path} is not in the export`, 'media.jsonl', line);
             throw err;
           }
           created.push(to);
@@ -142,7 +174,14 @@ async function load(trx: Kysely<Database>, o: ImportOptions, manifest: Manifest,
   const all = loaders(context);
   const records = {} as Record<FileName, number>;
   for (const name of FILES) {
-    records[name] = await loadFile(name, all[name] as Loader<FileName>, manifest.files.find((f) => f.name === name)!, o.fromDir, size, progress.step);
+    records[name] = await loadFile(
+      name,
+      all[name] as Loader<FileName>,
+      manifest.files.find((f) => f.name === name)!,
+      o.fromDir,
+      size,
+      progress.step,
+    );
   }
   await writeLastIds(trx, o.db.dialect, manifest.lastIds);
   progress.finish();
@@ -190,7 +229,8 @@ async function loadFile(
       if (batch.length >= size) await flush();
     }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new PortableError('is listed in manifest.json but missing from the export', name);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new PortableError('is listed in manifest.json but missing from the export', name);
     throw err;
   }
   await flush();

@@ -83,8 +83,24 @@ export function loaders(ctx: LoadContext): Loaders {
       },
       async write(batch) {
         // Parents are linked after the whole file: a section may have moved under one created after it.
-        await insertRows(db, 'sections', batch.map((x) => ({ id: x.id, parent_id: null, slug: x.slug, path: x.path, name: x.name, description: x.description, position: x.position })));
-        await insertRows(db, 'section_redirects', batch.flatMap((x) => x.redirects.map((old_path) => ({ old_path, section_id: x.id }))));
+        await insertRows(
+          db,
+          'sections',
+          batch.map((x) => ({
+            id: x.id,
+            parent_id: null,
+            slug: x.slug,
+            path: x.path,
+            name: x.name,
+            description: x.description,
+            position: x.position,
+          })),
+        );
+        await insertRows(
+          db,
+          'section_redirects',
+          batch.flatMap((x) => x.redirects.map((old_path) => ({ old_path, section_id: x.id }))),
+        );
       },
       async finish() {
         const parentOf = new Map(sectionParents.map((x) => [x.id, x.parentId]));
@@ -93,7 +109,8 @@ export function loaders(ctx: LoadContext): Loaders {
           // A loop in the tree would make every breadcrumb walk forever.
           let at: number | undefined = x.parentId;
           for (let steps = 0; at !== undefined; steps++) {
-            if (at === x.id || steps > parentOf.size) throw new PortableError(`parentId: section ${x.id} would be its own ancestor`, 'sections.jsonl', x.line);
+            if (at === x.id || steps > parentOf.size)
+              throw new PortableError(`parentId: section ${x.id} would be its own ancestor`, 'sections.jsonl', x.line);
             at = parentOf.get(at);
           }
           await setSectionParent(db, x.id, x.parentId);
@@ -102,11 +119,21 @@ export function loaders(ctx: LoadContext): Loaders {
     },
     'people.jsonl': {
       check: (x, line) => p.fresh('person', x.id, line),
-      write: (batch) => insertRows(db, 'people', batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name, title: x.title, bio: x.bio }))),
+      write: (batch) =>
+        insertRows(
+          db,
+          'people',
+          batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name, title: x.title, bio: x.bio })),
+        ),
     },
     'tags.jsonl': {
       check: (x, line) => t.fresh('tag', x.id, line),
-      write: (batch) => insertRows(db, 'tags', batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name }))),
+      write: (batch) =>
+        insertRows(
+          db,
+          'tags',
+          batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name })),
+        ),
     },
     'media.jsonl': {
       async check(x, line) {
@@ -117,7 +144,19 @@ export function loaders(ctx: LoadContext): Loaders {
         insertRows(
           db,
           'media',
-          batch.map((x) => ({ id: x.id, original_file: x.originalFile, mime: x.mime, width: x.width, height: x.height, alt: x.alt, caption: x.caption, credit: x.credit, variants: json(x.variants), created_at: x.createdAt, uploaded_by: x.uploadedBy })),
+          batch.map((x) => ({
+            id: x.id,
+            original_file: x.originalFile,
+            mime: x.mime,
+            width: x.width,
+            height: x.height,
+            alt: x.alt,
+            caption: x.caption,
+            credit: x.credit,
+            variants: json(x.variants),
+            created_at: x.createdAt,
+            uploaded_by: x.uploadedBy,
+          })),
         ),
     },
     'users.jsonl': {
@@ -129,7 +168,16 @@ export function loaders(ctx: LoadContext): Loaders {
         insertRows(
           db,
           'users',
-          batch.map((x) => ({ id: x.id, email: x.email, name: x.name, role: x.role, password_hash: NO_PASSWORD, person_id: x.personId, created_at: x.createdAt, disabled_at: x.disabledAt })),
+          batch.map((x) => ({
+            id: x.id,
+            email: x.email,
+            name: x.name,
+            role: x.role,
+            password_hash: NO_PASSWORD,
+            person_id: x.personId,
+            created_at: x.createdAt,
+            disabled_at: x.disabledAt,
+          })),
         ),
     },
     'articles.jsonl': {
@@ -172,13 +220,38 @@ export function loaders(ctx: LoadContext): Loaders {
             video: x.video === null ? null : json(x.video),
           })),
         );
-        await insertRows(db, 'article_sections', batch.flatMap((x) => x.sectionIds.map((section_id) => ({ article_id: x.id, section_id }))));
-        await insertRows(db, 'article_authors', batch.flatMap((x) => x.authorIds.map((person_id, position) => ({ article_id: x.id, person_id, position }))));
-        await insertRows(db, 'article_tags', batch.flatMap((x) => x.tagIds.map((tag_id) => ({ article_id: x.id, tag_id }))));
+        await insertRows(
+          db,
+          'article_sections',
+          batch.flatMap((x) => x.sectionIds.map((section_id) => ({ article_id: x.id, section_id }))),
+        );
+        await insertRows(
+          db,
+          'article_authors',
+          batch.flatMap((x) => x.authorIds.map((person_id, position) => ({ article_id: x.id, person_id, position }))),
+        );
+        await insertRows(
+          db,
+          'article_tags',
+          batch.flatMap((x) => x.tagIds.map((tag_id) => ({ article_id: x.id, tag_id }))),
+        );
         // Which pictures each article shows is derived, like the search index.
-        await insertRows(db, 'article_media', batch.flatMap((x) => articleMediaIds({ body: bodySchema.parse(x.body), hero: x.heroMediaId === null ? null : { mediaId: x.heroMediaId, caption: '', credit: '', alt: '' }, video: x.video as Video | null }).map((media_id) => ({ article_id: x.id, media_id }))));
+        await insertRows(
+          db,
+          'article_media',
+          batch.flatMap((x) =>
+            articleMediaIds({
+              body: bodySchema.parse(x.body),
+              hero: x.heroMediaId === null ? null : { mediaId: x.heroMediaId, caption: '', credit: '', alt: '' },
+              video: x.video as Video | null,
+            }).map((media_id) => ({ article_id: x.id, media_id })),
+          ),
+        );
         // The search index is derived: rebuilt here from the same text the newsroom would index.
-        await search.indexMany(db, batch.map((x) => ({ id: x.id, headline: x.headline, standfirst: x.standfirst, body: bodyText(bodySchema.parse(x.body)) })));
+        await search.indexMany(
+          db,
+          batch.map((x) => ({ id: x.id, headline: x.headline, standfirst: x.standfirst, body: bodyText(bodySchema.parse(x.body)) })),
+        );
       },
     },
     'collections.jsonl': {
@@ -187,11 +260,23 @@ export function loaders(ctx: LoadContext): Loaders {
         for (const item of x.items) c.known('article', item.articleId, 'items.articleId', line);
       },
       async write(batch) {
-        await insertRows(db, 'collections', batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name })));
+        await insertRows(
+          db,
+          'collections',
+          batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name })),
+        );
         await insertRows(
           db,
           'collection_items',
-          batch.flatMap((x) => x.items.map((i, position) => ({ collection_id: x.id, article_id: i.articleId, position, starts_at: i.startsAt, ends_at: i.endsAt }))),
+          batch.flatMap((x) =>
+            x.items.map((i, position) => ({
+              collection_id: x.id,
+              article_id: i.articleId,
+              position,
+              starts_at: i.startsAt,
+              ends_at: i.endsAt,
+            })),
+          ),
         );
       },
     },
@@ -202,7 +287,19 @@ export function loaders(ctx: LoadContext): Loaders {
         r.known('user', x.userId, 'userId', line);
       },
       write: (batch) =>
-        insertRows(db, 'revisions', batch.map((x) => ({ id: x.id, article_id: x.articleId, number: x.number, snapshot: json(x.snapshot), user_id: x.userId, kind: x.kind, created_at: x.createdAt }))),
+        insertRows(
+          db,
+          'revisions',
+          batch.map((x) => ({
+            id: x.id,
+            article_id: x.articleId,
+            number: x.number,
+            snapshot: json(x.snapshot),
+            user_id: x.userId,
+            kind: x.kind,
+            created_at: x.createdAt,
+          })),
+        ),
     },
     'transitions.jsonl': {
       check(x, line) {
@@ -211,7 +308,19 @@ export function loaders(ctx: LoadContext): Loaders {
         tr.known('user', x.userId, 'userId', line);
       },
       write: (batch) =>
-        insertRows(db, 'article_transitions', batch.map((x) => ({ id: x.id, article_id: x.articleId, from_status: x.fromStatus, to_status: x.toStatus, user_id: x.userId, note: x.note, at: x.at }))),
+        insertRows(
+          db,
+          'article_transitions',
+          batch.map((x) => ({
+            id: x.id,
+            article_id: x.articleId,
+            from_status: x.fromStatus,
+            to_status: x.toStatus,
+            user_id: x.userId,
+            note: x.note,
+            at: x.at,
+          })),
+        ),
     },
     'corrections.jsonl': {
       check(x, line) {
@@ -219,7 +328,12 @@ export function loaders(ctx: LoadContext): Loaders {
         co.known('article', x.articleId, 'articleId', line);
         co.known('user', x.userId, 'userId', line);
       },
-      write: (batch) => insertRows(db, 'corrections', batch.map((x) => ({ id: x.id, article_id: x.articleId, kind: x.kind, note: x.note, user_id: x.userId, created_at: x.createdAt }))),
+      write: (batch) =>
+        insertRows(
+          db,
+          'corrections',
+          batch.map((x) => ({ id: x.id, article_id: x.articleId, kind: x.kind, note: x.note, user_id: x.userId, created_at: x.createdAt })),
+        ),
     },
     'scheduled-jobs.jsonl': {
       check(x, line) {
@@ -250,7 +364,20 @@ export function loaders(ctx: LoadContext): Loaders {
         au.fresh('audit', x.id, line);
         au.known('user', x.userId, 'userId', line);
       },
-      write: (batch) => insertRows(db, 'audit_log', batch.map((x) => ({ id: x.id, user_id: x.userId, action: x.action, subject: x.subject, details: json(x.details), ip: x.ip, at: x.at }))),
+      write: (batch) =>
+        insertRows(
+          db,
+          'audit_log',
+          batch.map((x) => ({
+            id: x.id,
+            user_id: x.userId,
+            action: x.action,
+            subject: x.subject,
+            details: json(x.details),
+            ip: x.ip,
+            at: x.at,
+          })),
+        ),
     },
   };
 }

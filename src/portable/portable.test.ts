@@ -22,12 +22,20 @@ async function treeDigest(dir: string): Promise<Record<string, string>> {
   for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, full)] = crypto.createHash('sha256').update(await fs.readFile(full)).digest('hex');
+    out[path.relative(dir, full)] = crypto
+      .createHash('sha256')
+      .update(await fs.readFile(full))
+      .digest('hex');
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const readLines = async (dir: string, file: string) => (await fs.readFile(path.join(dir, file), 'utf8')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const readLines = async (dir: string, file: string) =>
+  (await fs.readFile(path.join(dir, file), 'utf8'))
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 async function pages(app: FastifyInstance, urls: string[]) {
   const out: Record<string, { status: number; location?: string; body: string }> = {};
@@ -58,7 +66,10 @@ describe.each(dialects)('content export from $name', ({ open }) => {
     cleanups.push(() => source.destroy());
     mediaDir = await sourceMediaDir();
     archive = await tempDir('archive');
-    cleanups.push(() => fs.rm(mediaDir, { recursive: true, force: true }), () => fs.rm(archive, { recursive: true, force: true }));
+    cleanups.push(
+      () => fs.rm(mediaDir, { recursive: true, force: true }),
+      () => fs.rm(archive, { recursive: true, force: true }),
+    );
     world = await seedRichWorld(source.store, mediaDir);
     ({ manifest } = await exportContent({ db: source.db, mediaDir, outDir: archive, onProgress: (d, t) => progress.push([d, t]) }));
   });
@@ -98,7 +109,10 @@ describe.each(dialects)('content export from $name', ({ open }) => {
     expect(a.authorIds).toHaveLength(2);
     expect(a.sectionIds).toContain(a.primarySectionId);
     expect(a.updatedAt).not.toBeNull();
-    expect(articles.find((x) => x.id === world.scheduled)).toMatchObject({ status: 'scheduled', scheduledAt: new Date(T0.getTime() + 30 * 3_600_000).toISOString() });
+    expect(articles.find((x) => x.id === world.scheduled)).toMatchObject({
+      status: 'scheduled',
+      scheduledAt: new Date(T0.getTime() + 30 * 3_600_000).toISOString(),
+    });
     expect(articles.find((x) => x.id === world.video).video).toMatchObject({ type: 'hls', posterMediaId: world.uploadedMediaId });
     const revisions = (await readLines(archive, 'revisions.jsonl')).filter((r) => r.articleId === world.published);
     expect(revisions.map((r) => r.kind)).toEqual(['create', 'save', 'autosave', 'restore', 'save', 'autosave']);
@@ -114,9 +128,18 @@ describe.each(dialects)('content export from $name', ({ open }) => {
     const secrets = await source.db.kysely.selectFrom('users').select('password_hash').execute();
     const tokens = await source.db.kysely.selectFrom('api_tokens').select('token_hash').execute();
     expect(secrets.length).toBe(4);
-    for (const s of [...secrets.map((r) => r.password_hash), ...tokens.map((r) => r.token_hash), 'a'.repeat(64), 'csrf-secret-token']) expect(text).not.toContain(s);
+    for (const s of [...secrets.map((r) => r.password_hash), ...tokens.map((r) => r.token_hash), 'a'.repeat(64), 'csrf-secret-token'])
+      expect(text).not.toContain(s);
     expect(text).not.toContain('scrypt$');
-    expect(Object.keys((await readLines(archive, 'users.jsonl'))[0]).sort()).toEqual(['createdAt', 'disabledAt', 'email', 'id', 'name', 'personId', 'role']);
+    expect(Object.keys((await readLines(archive, 'users.jsonl'))[0]).sort()).toEqual([
+      'createdAt',
+      'disabledAt',
+      'email',
+      'id',
+      'name',
+      'personId',
+      'role',
+    ]);
   });
 
   it('is byte-identical when the same database is exported twice', async () => {
@@ -172,7 +195,19 @@ describe.each(dialects)('content export from $name', ({ open }) => {
       const url = articlePath({ id: a.id, slug: a.slug, sectionPath: a.section_path, firstPublishedAt: a.first_published_at! }, 'UTC');
       const [person] = await source.store.articles.authorsOf(a.id);
       const redirect = (await source.db.kysely.selectFrom('section_redirects').select('old_path').executeTakeFirstOrThrow()).old_path;
-      const urls = [url, '/', `/${a.section_path}`, '/tag/shipping', `/author/${person!.slug}`, '/search?q=harbour', '/search?q=minister', '/feed.xml', '/sitemap.xml', '/tv/roku.json', `/${redirect}`];
+      const urls = [
+        url,
+        '/',
+        `/${a.section_path}`,
+        '/tag/shipping',
+        `/author/${person!.slug}`,
+        '/search?q=harbour',
+        '/search?q=minister',
+        '/feed.xml',
+        '/sitemap.xml',
+        '/tv/roku.json',
+        `/${redirect}`,
+      ];
       const before = await pages(await testApp(source.store, { MEDIA_DIR: mediaDir }), urls);
       const after = await pages(await testApp(target.store, { MEDIA_DIR: targetMedia }), urls);
       expect(before[url]!.status).toBe(200);
@@ -193,10 +228,18 @@ describe.each(dialects)('content export from $name', ({ open }) => {
     });
 
     it('gives new articles, revisions and audit entries ids after the imported ones', async () => {
-      const services = createServices(target.store, { mediaDir: targetMedia, origin: 'https://news.example', timezone: 'UTC', clock: () => T0 });
+      const services = createServices(target.store, {
+        mediaDir: targetMedia,
+        origin: 'https://news.example',
+        timezone: 'UTC',
+        clock: () => T0,
+      });
       const editor = (await target.store.users.byEmail('eddie@news.example'))!;
       const section = (await target.store.taxonomy.allSections())[0]!;
-      const { id } = await services.content.create({ id: editor.id, role: 'editor' }, { headline: 'After the move', primarySectionId: section.id, tags: ['Brand new tag'] });
+      const { id } = await services.content.create(
+        { id: editor.id, role: 'editor' },
+        { headline: 'After the move', primarySectionId: section.id, tags: ['Brand new tag'] },
+      );
       expect(id).toBe(manifest.lastIds.articles! + 1);
       const audit = await target.store.audit.recent(1);
       expect(audit[0]!.id).toBe(manifest.lastIds.audit_log! + 1);
@@ -207,8 +250,15 @@ describe.each(dialects)('content export from $name', ({ open }) => {
 
     it('brings users back without a password (they cannot sign in until one is set)', async () => {
       expect(report.usersWithoutPassword).toBe(4);
-      const services = createServices(target.store, { mediaDir: targetMedia, origin: 'https://news.example', timezone: 'UTC', clock: () => T0 });
-      await expect(services.auth.signIn({ email: world.adminEmail, password: 'correct horse battery staple', ip: '203.0.113.1', userAgent: 'test' })).rejects.toThrow();
+      const services = createServices(target.store, {
+        mediaDir: targetMedia,
+        origin: 'https://news.example',
+        timezone: 'UTC',
+        clock: () => T0,
+      });
+      await expect(
+        services.auth.signIn({ email: world.adminEmail, password: 'correct horse battery staple', ip: '203.0.113.1', userAgent: 'test' }),
+      ).rejects.toThrow();
       expect(await target.db.kysely.selectFrom('sessions').select('id').execute()).toEqual([]);
       const disabled = await target.store.users.byEmail('gone@news.example');
       expect(disabled!.disabled_at).not.toBeNull();

@@ -27,18 +27,32 @@ const json = (text: string, where: string): unknown => {
  * The producer of every file. `mediaFile` copies a file named by a media row into the archive and says what
  * became of it (its digest, or missing).
  */
-export function producers(reads: ReturnType<typeof tableReads>, size: number, mediaFile: (path: string, where: string) => Promise<MediaFileEntry>): Record<FileName, Producer> {
+export function producers(
+  reads: ReturnType<typeof tableReads>,
+  size: number,
+  mediaFile: (path: string, where: string) => Promise<MediaFileEntry>,
+): Record<FileName, Producer> {
   return {
     'sections.jsonl': async (put) => {
       const redirects = new Map<number, string[]>();
       for (const r of await reads.redirects()) redirects.set(r.section_id, [...(redirects.get(r.section_id) ?? []), r.old_path]);
       for (const s of await reads.sections()) {
         // Sorted here rather than in SQL: text ordering differs between the dialects' collations.
-        await put({ id: s.id, parentId: s.parent_id, slug: s.slug, path: s.path, name: s.name, description: s.description, position: s.position, redirects: (redirects.get(s.id) ?? []).sort() });
+        await put({
+          id: s.id,
+          parentId: s.parent_id,
+          slug: s.slug,
+          path: s.path,
+          name: s.name,
+          description: s.description,
+          position: s.position,
+          redirects: (redirects.get(s.id) ?? []).sort(),
+        });
       }
     },
     'people.jsonl': async (put) => {
-      for await (const rows of keyset(reads.people, size)) for (const p of rows) await put({ id: p.id, slug: p.slug, name: p.name, title: p.title, bio: p.bio });
+      for await (const rows of keyset(reads.people, size))
+        for (const p of rows) await put({ id: p.id, slug: p.slug, name: p.name, title: p.title, bio: p.bio });
     },
     'tags.jsonl': async (put) => {
       for await (const rows of keyset(reads.tags, size)) for (const t of rows) await put({ id: t.id, slug: t.slug, name: t.name });
@@ -48,7 +62,10 @@ export function producers(reads: ReturnType<typeof tableReads>, size: number, me
         for (const m of rows) {
           const where = `media ${m.id}`;
           const variants = json(m.variants, `${where} variants`);
-          const named = [m.original_file, ...(Array.isArray(variants) ? variants.map((v) => v?.file).filter((f): f is string => typeof f === 'string') : [])];
+          const named = [
+            m.original_file,
+            ...(Array.isArray(variants) ? variants.map((v) => v?.file).filter((f): f is string => typeof f === 'string') : []),
+          ];
           const entries: MediaFileEntry[] = [];
           for (const p of new Set(named)) entries.push(await mediaFile(p, where));
           await put({
@@ -72,7 +89,15 @@ export function producers(reads: ReturnType<typeof tableReads>, size: number, me
       for await (const rows of keyset(reads.users, size)) {
         for (const u of rows) {
           const where = `user ${u.id}`;
-          await put({ id: u.id, email: u.email, name: u.name, role: u.role, personId: u.person_id, createdAt: timeNN(u.created_at, `${where} created_at`), disabledAt: time(u.disabled_at, `${where} disabled_at`) });
+          await put({
+            id: u.id,
+            email: u.email,
+            name: u.name,
+            role: u.role,
+            personId: u.person_id,
+            createdAt: timeNN(u.created_at, `${where} created_at`),
+            disabledAt: time(u.disabled_at, `${where} disabled_at`),
+          });
         }
       }
     },
@@ -131,7 +156,11 @@ export function producers(reads: ReturnType<typeof tableReads>, size: number, me
             name: c.name,
             items: items
               .filter((i) => i.collection_id === c.id)
-              .map((i) => ({ articleId: i.article_id, startsAt: time(i.starts_at, `${where} starts_at`), endsAt: time(i.ends_at, `${where} ends_at`) })),
+              .map((i) => ({
+                articleId: i.article_id,
+                startsAt: time(i.starts_at, `${where} starts_at`),
+                endsAt: time(i.ends_at, `${where} ends_at`),
+              })),
           });
         }
       }
@@ -140,21 +169,44 @@ export function producers(reads: ReturnType<typeof tableReads>, size: number, me
       for await (const rows of keyset(reads.revisions, size)) {
         for (const r of rows) {
           const where = `revision ${r.id}`;
-          await put({ id: r.id, articleId: r.article_id, number: r.number, snapshot: json(r.snapshot, `${where} snapshot`), userId: r.user_id, kind: r.kind, createdAt: timeNN(r.created_at, `${where} created_at`) });
+          await put({
+            id: r.id,
+            articleId: r.article_id,
+            number: r.number,
+            snapshot: json(r.snapshot, `${where} snapshot`),
+            userId: r.user_id,
+            kind: r.kind,
+            createdAt: timeNN(r.created_at, `${where} created_at`),
+          });
         }
       }
     },
     'transitions.jsonl': async (put) => {
       for await (const rows of keyset(reads.transitions, size)) {
         for (const t of rows) {
-          await put({ id: t.id, articleId: t.article_id, fromStatus: t.from_status, toStatus: t.to_status, userId: t.user_id, note: t.note, at: timeNN(t.at, `transition ${t.id} at`) });
+          await put({
+            id: t.id,
+            articleId: t.article_id,
+            fromStatus: t.from_status,
+            toStatus: t.to_status,
+            userId: t.user_id,
+            note: t.note,
+            at: timeNN(t.at, `transition ${t.id} at`),
+          });
         }
       }
     },
     'corrections.jsonl': async (put) => {
       for await (const rows of keyset(reads.corrections, size)) {
         for (const c of rows) {
-          await put({ id: c.id, articleId: c.article_id, kind: c.kind, note: c.note, userId: c.user_id, createdAt: timeNN(c.created_at, `correction ${c.id} created_at`) });
+          await put({
+            id: c.id,
+            articleId: c.article_id,
+            kind: c.kind,
+            note: c.note,
+            userId: c.user_id,
+            createdAt: timeNN(c.created_at, `correction ${c.id} created_at`),
+          });
         }
       }
     },
@@ -179,7 +231,15 @@ export function producers(reads: ReturnType<typeof tableReads>, size: number, me
       for await (const rows of keyset(reads.audit, size)) {
         for (const e of rows) {
           const where = `audit entry ${e.id}`;
-          await put({ id: e.id, userId: e.user_id, action: e.action, subject: e.subject, details: json(e.details, `${where} details`), ip: e.ip, at: timeNN(e.at, `${where} at`) });
+          await put({
+            id: e.id,
+            userId: e.user_id,
+            action: e.action,
+            subject: e.subject,
+            details: json(e.details, `${where} details`),
+            ip: e.ip,
+            at: timeNN(e.at, `${where} at`),
+          });
         }
       }
     },

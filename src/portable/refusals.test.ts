@@ -66,7 +66,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 it('exports a picture whose files are missing as missing, and says so', async () => {
   expect(warnings.some((w) => /is not in the media directory/.test(w))).toBe(true);
-  const media = (await fs.readFile(path.join(archive, 'media.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+  const media = (await fs.readFile(path.join(archive, 'media.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(media[1].files.every((f: { missing?: boolean }) => f.missing === true)).toBe(true);
 });
 
@@ -125,7 +128,11 @@ describe.each(dialects)('importing into $name', ({ open }) => {
 
   it('refuses media paths that would leave the media directory', async () => {
     const dir = await copyOfArchive();
-    await editLine(dir, 'media.jsonl', 1, (m) => ({ ...m, originalFile: '../../escaped.jpg', files: [{ ...m.files[0], path: '../../escaped.jpg' }, ...m.files.slice(1)] }));
+    await editLine(dir, 'media.jsonl', 1, (m) => ({
+      ...m,
+      originalFile: '../../escaped.jpg',
+      files: [{ ...m.files[0], path: '../../escaped.jpg' }, ...m.files.slice(1)],
+    }));
     await expectRefused(dir, /^media\.jsonl line 1: originalFile: must be a relative path/);
     await expect(fs.access(path.join(media, '../../escaped.jpg'))).rejects.toThrow();
   });
@@ -143,7 +150,10 @@ describe.each(dialects)('importing into $name', ({ open }) => {
     const report = await importContent({ db: target.db, mediaDir: media, fromDir: archive });
     expect(report.records['articles.jsonl']).toBe(2);
     expect(report.media).toMatchObject({ copied: 2, missing: 2 });
-    expect((await target.store.articles.latest({ limit: 10, offset: 0 })).items.map((a) => a.headline).sort()).toEqual(['First story', 'Second story']);
+    expect((await target.store.articles.latest({ limit: 10, offset: 0 })).items.map((a) => a.headline).sort()).toEqual([
+      'First story',
+      'Second story',
+    ]);
   });
 
   it('refuses a database that already has content, and adds nothing to it', async () => {
@@ -152,7 +162,9 @@ describe.each(dialects)('importing into $name', ({ open }) => {
     dirs.push(unused);
     try {
       await makeSection(other.store, 'existing');
-      await expect(importContent({ db: other.db, mediaDir: unused, fromDir: archive })).rejects.toThrow(/target database is not empty \(1 in sections\)/);
+      await expect(importContent({ db: other.db, mediaDir: unused, fromDir: archive })).rejects.toThrow(
+        /target database is not empty \(1 in sections\)/,
+      );
       expect(await countRows(other.db.kysely, ['sections', 'articles', 'people'])).toEqual({ sections: 1, articles: 0, people: 0 });
     } finally {
       await other.destroy();

@@ -24,9 +24,11 @@ export function tableReads(db: Kysely<Database>) {
   return {
     sections: () => db.selectFrom('sections').selectAll().orderBy('id').execute(),
     redirects: () => db.selectFrom('section_redirects').selectAll().execute(),
-    people: (after: number, limit: number) => db.selectFrom('people').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
+    people: (after: number, limit: number) =>
+      db.selectFrom('people').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
     tags: (after: number, limit: number) => db.selectFrom('tags').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
-    media: (after: number, limit: number) => db.selectFrom('media').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
+    media: (after: number, limit: number) =>
+      db.selectFrom('media').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
     users: (after: number, limit: number) =>
       db
         .selectFrom('users')
@@ -36,25 +38,56 @@ export function tableReads(db: Kysely<Database>) {
         .orderBy('id')
         .limit(limit)
         .execute(),
-    articles: (after: number, limit: number) => db.selectFrom('articles').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
+    articles: (after: number, limit: number) =>
+      db.selectFrom('articles').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
     async articleRelations(ids: number[]) {
       if (ids.length === 0) return { sections: [], authors: [], tags: [] };
       const [sections, authors, tags] = await Promise.all([
         db.selectFrom('article_sections').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('section_id').execute(),
-        db.selectFrom('article_authors').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('position').orderBy('person_id').execute(),
+        db
+          .selectFrom('article_authors')
+          .selectAll()
+          .where('article_id', 'in', ids)
+          .orderBy('article_id')
+          .orderBy('position')
+          .orderBy('person_id')
+          .execute(),
         db.selectFrom('article_tags').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('tag_id').execute(),
       ]);
       return { sections, authors, tags };
     },
-    collections: (after: number, limit: number) => db.selectFrom('collections').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
+    collections: (after: number, limit: number) =>
+      db.selectFrom('collections').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
     async collectionItems(ids: number[]) {
       if (ids.length === 0) return [];
-      return db.selectFrom('collection_items').selectAll().where('collection_id', 'in', ids).orderBy('collection_id').orderBy('position').orderBy('article_id').execute();
+      return db
+        .selectFrom('collection_items')
+        .selectAll()
+        .where('collection_id', 'in', ids)
+        .orderBy('collection_id')
+        .orderBy('position')
+        .orderBy('article_id')
+        .execute();
     },
-    revisions: (after: number, limit: number) => db.selectFrom('revisions').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
-    transitions: (after: number, limit: number) => db.selectFrom('article_transitions').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
-    corrections: (after: number, limit: number) => db.selectFrom('corrections').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
-    scheduledJobs: (kind: string): Page<{ id: number; kind: string; key: string; payload: string; run_at: string; attempts: number; last_error: string | null; created_at: string }> =>
+    revisions: (after: number, limit: number) =>
+      db.selectFrom('revisions').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
+    transitions: (after: number, limit: number) =>
+      db.selectFrom('article_transitions').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
+    corrections: (after: number, limit: number) =>
+      db.selectFrom('corrections').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
+    scheduledJobs:
+      (
+        kind: string,
+      ): Page<{
+        id: number;
+        kind: string;
+        key: string;
+        payload: string;
+        run_at: string;
+        attempts: number;
+        last_error: string | null;
+        created_at: string;
+      }> =>
       (after, limit) =>
         db
           .selectFrom('jobs')
@@ -66,10 +99,16 @@ export function tableReads(db: Kysely<Database>) {
           .limit(limit)
           .execute(),
     async scheduledJobCount(kind: string): Promise<number> {
-      const row = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'pending').where('kind', '=', kind).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', '=', 'pending')
+        .where('kind', '=', kind)
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    audit: (after: number, limit: number) => db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
+    audit: (after: number, limit: number) =>
+      db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
   };
 }
 
@@ -77,7 +116,10 @@ export function tableReads(db: Kysely<Database>) {
 export async function countRows(db: Kysely<Database>, tables: readonly string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const t of tables) {
-    const row = await (db as Kysely<any>).selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await (db as Kysely<any>)
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[t] = Number(row.n);
   }
   return counts;
@@ -97,10 +139,15 @@ export async function readLastIds(db: Kysely<Database>, dialect: Dialect): Promi
   for (const table of ID_TABLES) {
     let mark = seq.get(table) ?? 0;
     if (dialect === 'postgres') {
-      const { rows } = await sql<{ last: number | null }>`SELECT pg_sequence_last_value(pg_get_serial_sequence(${table}, 'id')::regclass) AS last`.execute(db);
+      const { rows } = await sql<{
+        last: number | null;
+      }>`SELECT pg_sequence_last_value(pg_get_serial_sequence(${table}, 'id')::regclass) AS last`.execute(db);
       mark = Number(rows[0]?.last ?? 0);
     }
-    const max = await (db as Kysely<any>).selectFrom(table).select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
+    const max = await (db as Kysely<any>)
+      .selectFrom(table)
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow();
     out[table] = Math.max(mark, Number(max.m ?? 0));
   }
   return out;
@@ -109,7 +156,10 @@ export async function readLastIds(db: Kysely<Database>, dialect: Dialect): Promi
 /** Moves every id sequence to at least its mark, so new rows get ids above all imported and reserved ones. */
 export async function writeLastIds(db: Kysely<Database>, dialect: Dialect, marks: Record<string, number>): Promise<void> {
   for (const table of ID_TABLES) {
-    const max = await (db as Kysely<any>).selectFrom(table).select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
+    const max = await (db as Kysely<any>)
+      .selectFrom(table)
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow();
     const mark = Math.max(marks[table] ?? 0, Number(max.m ?? 0));
     if (dialect === 'postgres') {
       // setval(…, 1, false) means "nothing handed out yet": the next id is 1.
@@ -135,14 +185,21 @@ export async function setSectionParent(db: Kysely<Database>, id: number, parentI
 export async function liveSchema(db: Kysely<Database>, dialect: Dialect): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (dialect === 'sqlite') {
-    const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_search_%'`.execute(db);
+    const { rows } = await sql<{
+      name: string;
+    }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_search_%'`.execute(db);
     for (const { name } of rows) {
       const cols = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${name})`.execute(db);
-      out.set(name, cols.rows.map((c) => c.name));
+      out.set(
+        name,
+        cols.rows.map((c) => c.name),
+      );
     }
   } else {
     const { rows } = await sql<{ table_name: string; column_name: string }>`
-      SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`.execute(db);
+      SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`.execute(
+      db,
+    );
     for (const r of rows) out.set(r.table_name, [...(out.get(r.table_name) ?? []), r.column_name]);
   }
   return out;

@@ -23,7 +23,9 @@ const cropOf = (media: MediaRef, ratio: (typeof CROP_RATIOS)[number]): MediaVari
  */
 export function structuredDataImages(site: SeoSite, media: MediaRef): SeoImage[] {
   const crops = CROP_RATIOS.flatMap((r) => cropOf(media, r) ?? []);
-  return crops.length > 0 ? crops.map((c) => image(site, c)) : [image(site, { file: media.file, width: media.width, height: media.height })];
+  return crops.length > 0
+    ? crops.map((c) => image(site, c))
+    : [image(site, { file: media.file, width: media.width, height: media.height })];
 }
 
 /**

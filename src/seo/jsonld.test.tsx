@@ -47,7 +47,8 @@ describe('the audit boundary', () => {
     const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
     const files = (await fs.readdir(src, { recursive: true })).filter((f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\.tsx?$/.test(f));
     const users: string[] = [];
-    for (const f of files) if ((await fs.readFile(path.join(src, f), 'utf8')).includes('dangerouslySetInnerHTML')) users.push(f.split(path.sep).join('/'));
+    for (const f of files)
+      if ((await fs.readFile(path.join(src, f), 'utf8')).includes('dangerouslySetInnerHTML')) users.push(f.split(path.sep).join('/'));
     expect(users).toEqual(['seo/jsonld.tsx']);
   });
 });

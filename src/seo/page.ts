@@ -32,7 +32,10 @@ export function articleSeo(site: SeoSite, page: ArticlePage, canonical: string):
  * Home, section, tag and author pages: og:type website and the outlet's description; pages with a visible
  * breadcrumb (sections) pass its trail to get the matching BreadcrumbList.
  */
-export function websiteSeo(site: SeoSite, { title, description, trail }: { title: string; description?: string; trail?: Section[] }): SeoData {
+export function websiteSeo(
+  site: SeoSite,
+  { title, description, trail }: { title: string; description?: string; trail?: Section[] },
+): SeoData {
   return {
     type: 'website',
     title,

@@ -38,7 +38,10 @@ beforeAll(async () => {
     .composite([{ input: { create: { width: 300, height: 300, channels: 3, background: '#e8b04b' } }, left: 1200, top: 500 }])
     .jpeg();
   const stored = await storeUpload(mediaDir, await picture.toBuffer());
-  const hero = await t.store.media.create({ ...stored, alt: 'Delegates at the harbour', caption: 'Talks', credit: 'Staff' }, T0.toISOString());
+  const hero = await t.store.media.create(
+    { ...stored, alt: 'Delegates at the harbour', caption: 'Talks', credit: 'Staff' },
+    T0.toISOString(),
+  );
   const feature = await makeArticle(t.store, {
     headline: 'Harbour talks resume after a week of silence',
     standfirst: 'Negotiators returned to the table on Thursday.',
@@ -51,7 +54,12 @@ beforeAll(async () => {
     updatedHoursAgo: 3,
   });
   const hostile = await makeArticle(t.store, { headline: HOSTILE, sectionId: europe, authorIds: [ana], heroMediaId: hero, hoursAgo: 4 });
-  const legacy = await makeArticle(t.store, { headline: 'An older picture without crops', sectionId: europe, heroMediaId: await makeMedia(t.store), hoursAgo: 6 });
+  const legacy = await makeArticle(t.store, {
+    headline: 'An older picture without crops',
+    sectionId: europe,
+    heroMediaId: await makeMedia(t.store),
+    hoursAgo: 6,
+  });
   app = await testApp(t.store, { MEDIA_DIR: mediaDir });
   mirrorApp = await testApp(t.store, { MEDIA_DIR: mediaDir, MASTHEAD_MIRRORS: 'https://mirror-one.example' });
   outletApp = await testApp(t.store, {
@@ -62,8 +70,20 @@ beforeAll(async () => {
     MASTHEAD_LOCALE: 'en_US',
   });
   const { user } = await member(app, 'editor');
-  await t.store.editorial.addCorrection({ articleId: feature, kind: 'correction', note: 'An earlier version gave the wrong day.', userId: user.id, at: new Date(T0.getTime() - 3_600_000).toISOString() });
-  await t.store.editorial.addCorrection({ articleId: feature, kind: 'clarification', note: 'Fees are charged per ship.', userId: user.id, at: new Date(T0.getTime() - 1_800_000).toISOString() });
+  await t.store.editorial.addCorrection({
+    articleId: feature,
+    kind: 'correction',
+    note: 'An earlier version gave the wrong day.',
+    userId: user.id,
+    at: new Date(T0.getTime() - 3_600_000).toISOString(),
+  });
+  await t.store.editorial.addCorrection({
+    articleId: feature,
+    kind: 'clarification',
+    note: 'Fees are charged per ship.',
+    userId: user.id,
+    at: new Date(T0.getTime() - 1_800_000).toISOString(),
+  });
   paths.feature = await pathOf(feature);
   paths.hostile = await pathOf(hostile);
   paths.legacy = await pathOf(legacy);
@@ -85,7 +105,11 @@ describe('article pages', () => {
   it('have an absolute canonical, Open Graph article tags and a large Twitter card', async () => {
     const html = await page(paths.feature!);
     const canonical = PRIMARY + paths.feature;
-    expect(tags(html, 'link').filter((l) => l.rel === 'canonical').map((l) => l.href)).toEqual([canonical]);
+    expect(
+      tags(html, 'link')
+        .filter((l) => l.rel === 'canonical')
+        .map((l) => l.href),
+    ).toEqual([canonical]);
     expect(meta(html, 'og:type')).toBe('article');
     expect(meta(html, 'og:title')).toBe('Harbour talks resume after a week of silence');
     expect(meta(html, 'og:url')).toBe(canonical);
@@ -141,7 +165,9 @@ describe('article pages', () => {
   it('fall back to the original picture for media stored before crops existed', async () => {
     const html = await page(paths.legacy!);
     const [article] = jsonLdOfType(html, 'NewsArticle') as Record<string, any>[];
-    expect(article!.image).toEqual([{ '@type': 'ImageObject', url: expect.stringMatching(new RegExp(`^${PRIMARY}/media/test/\\d+\\.jpg$`)), width: 1600, height: 900 }]);
+    expect(article!.image).toEqual([
+      { '@type': 'ImageObject', url: expect.stringMatching(new RegExp(`^${PRIMARY}/media/test/\\d+\\.jpg$`)), width: 1600, height: 900 },
+    ]);
     expect(meta(html, 'og:image')).toBe(article!.image[0].url);
   });
 
@@ -151,7 +177,9 @@ describe('article pages', () => {
       const [list] = jsonLdOfType(html, 'BreadcrumbList') as Record<string, any>[];
       const visible = visibleBreadcrumb(html);
       expect(visible.length, url).toBeGreaterThan(1);
-      expect(list!.itemListElement).toEqual(visible.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: PRIMARY + c.href })));
+      expect(list!.itemListElement).toEqual(
+        visible.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: PRIMARY + c.href })),
+      );
     }
   });
 
@@ -197,14 +225,25 @@ describe('home, section, tag and author pages', () => {
       ['/author/ana-reyes', `${PRIMARY}/author/ana-reyes`],
     ] as const) {
       const html = await page(url);
-      expect(tags(html, 'link').filter((l) => l.rel === 'canonical').map((l) => l.href), url).toEqual([canonical]);
+      expect(
+        tags(html, 'link')
+          .filter((l) => l.rel === 'canonical')
+          .map((l) => l.href),
+        url,
+      ).toEqual([canonical]);
       expect(meta(html, 'og:type'), url).toBe('website');
       expect(meta(html, 'og:url'), url).toBe(canonical);
       expect(meta(html, 'og:title'), url).toBeTruthy();
       expect(meta(html, 'og:site_name'), url).toBe('Meridian World News');
       expect(meta(html, 'twitter:card'), url).toBe('summary');
       expect(jsonLdOfType(html, 'NewsMediaOrganization'), url).toEqual([
-        { '@context': 'https://schema.org', '@type': 'NewsMediaOrganization', '@id': `${PRIMARY}/#organization`, name: 'Meridian World News', url: `${PRIMARY}/` },
+        {
+          '@context': 'https://schema.org',
+          '@type': 'NewsMediaOrganization',
+          '@id': `${PRIMARY}/#organization`,
+          name: 'Meridian World News',
+          url: `${PRIMARY}/`,
+        },
       ]);
     }
   });

@@ -96,7 +96,11 @@ describe('newsArticleLd', () => {
       articleSection: 'Europe',
       keywords: ['Shipping'],
       author: [{ '@type': 'Person', name: 'Ana Reyes', url: 'https://news.example/author/ana-reyes', jobTitle: 'Europe correspondent' }],
-      publisher: { '@type': 'NewsMediaOrganization', name: 'Meridian', logo: { '@type': 'ImageObject', url: 'https://cdn.example/logo.png' } },
+      publisher: {
+        '@type': 'NewsMediaOrganization',
+        name: 'Meridian',
+        logo: { '@type': 'ImageObject', url: 'https://cdn.example/logo.png' },
+      },
     });
     expect(ld.publisher).not.toHaveProperty('@context');
     expect(ld).not.toHaveProperty('correction');
@@ -139,7 +143,9 @@ describe('newsArticleLd', () => {
 
   it('credits the outlet when there is no byline', () => {
     const ld = newsArticleLd(site, { article: article({ authors: [] }), canonical });
-    expect(ld.author).toEqual([{ '@type': 'NewsMediaOrganization', '@id': 'https://news.example/#organization', name: 'Meridian', url: 'https://news.example/' }]);
+    expect(ld.author).toEqual([
+      { '@type': 'NewsMediaOrganization', '@id': 'https://news.example/#organization', name: 'Meridian', url: 'https://news.example/' },
+    ]);
   });
 });
 
@@ -151,7 +157,9 @@ describe('articleDateModified', () => {
   });
   it('moves on to a later dated note, but not back to an earlier one', () => {
     const note = (createdAt: string) => ({ kind: 'clarification' as const, note: 'n', createdAt });
-    expect(articleDateModified({ ...base, updatedAt: '2026-11-20T11:00:00.000Z', corrections: [note('2026-11-20T10:30:00.000Z')] })).toBe('2026-11-20T11:00:00.000Z');
+    expect(articleDateModified({ ...base, updatedAt: '2026-11-20T11:00:00.000Z', corrections: [note('2026-11-20T10:30:00.000Z')] })).toBe(
+      '2026-11-20T11:00:00.000Z',
+    );
     expect(articleDateModified({ ...base, corrections: [note('2026-11-21T08:00:00.000Z')] })).toBe('2026-11-21T08:00:00.000Z');
   });
 });
@@ -177,9 +185,15 @@ describe('breadcrumbLd', () => {
 describe('images', () => {
   it('share the 16:9 crop; without crops the largest JPEG resize, else the original', () => {
     expect(socialImage(site, hero)).toEqual({ url: 'https://news.example/media/demo/abc-16x9.jpg', width: 1200, height: 675 });
-    const uploaded = { ...hero, file: 'uploads/ab/x.avif', variants: [{ width: 960, height: 540, format: 'jpeg' as const, file: 'uploads/ab/x-960.jpg' }] };
+    const uploaded = {
+      ...hero,
+      file: 'uploads/ab/x.avif',
+      variants: [{ width: 960, height: 540, format: 'jpeg' as const, file: 'uploads/ab/x-960.jpg' }],
+    };
     expect(socialImage(site, uploaded)).toEqual({ url: 'https://news.example/media/uploads/ab/x-960.jpg', width: 960, height: 540 });
     expect(socialImage(site, { ...hero, variants: [] }).url).toBe('https://news.example/media/demo/abc.jpg');
-    expect(structuredDataImages(site, uploaded)).toEqual([{ url: 'https://news.example/media/uploads/ab/x.avif', width: 1600, height: 900 }]);
+    expect(structuredDataImages(site, uploaded)).toEqual([
+      { url: 'https://news.example/media/uploads/ab/x.avif', width: 1600, height: 900 },
+    ]);
   });
 });

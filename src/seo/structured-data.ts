@@ -65,18 +65,25 @@ export function newsArticleLd(site: SeoSite, { article: a, canonical }: NewsArti
     dateModified: articleDateModified(a),
     author:
       a.authors.length > 0
-        ? a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: authorUrl(site, p.slug), ...(p.title ? { jobTitle: p.title } : {}) }))
+        ? a.authors.map((p) => ({
+            '@type': 'Person',
+            name: p.name,
+            url: authorUrl(site, p.slug),
+            ...(p.title ? { jobTitle: p.title } : {}),
+          }))
         : [organizationRef(site)],
     publisher: organizationRef(site),
     isAccessibleForFree: true,
     inLanguage: site.language,
     articleSection: a.sectionName,
   };
-  if (a.hero) node.image = structuredDataImages(site, a.hero).map((i) => ({ '@type': 'ImageObject', url: i.url, width: i.width, height: i.height }));
+  if (a.hero)
+    node.image = structuredDataImages(site, a.hero).map((i) => ({ '@type': 'ImageObject', url: i.url, width: i.width, height: i.height }));
   if (a.tags.length > 0) node.keywords = a.tags.map((t) => t.name);
   // Clarifications add context without saying the article was wrong, so only corrections are listed here.
   const corrections = a.corrections.filter((c) => c.kind === 'correction');
-  if (corrections.length > 0) node.correction = corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.note, datePublished: c.createdAt }));
+  if (corrections.length > 0)
+    node.correction = corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.note, datePublished: c.createdAt }));
   return node;
 }
 

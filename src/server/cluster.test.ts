@@ -43,7 +43,11 @@ function fresh(url: string): Promise<{ status: number; body: string; cache?: str
 }
 
 const api = (method: string, url: string, body: unknown = {}) =>
-  fetch(base + url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(base + url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   const file = path.join(dir, 'site.db');
@@ -61,12 +65,24 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', '2'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, MEDIA_DIR: path.join(dir, 'media'), MASTHEAD_DEMO_CONTENT: 'false', MASTHEAD_PAGE_CACHE_MB: '16', LOG_LEVEL: 'warn', MASTHEAD_RATE_LIMIT_API: '0', MASTHEAD_METRICS_PORT: String(metricsPort) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: file,
+      MEDIA_DIR: path.join(dir, 'media'),
+      MASTHEAD_DEMO_CONTENT: 'false',
+      MASTHEAD_PAGE_CACHE_MB: '16',
+      LOG_LEVEL: 'warn',
+      MASTHEAD_RATE_LIMIT_API: '0',
+      MASTHEAD_METRICS_PORT: String(metricsPort),
+    },
   });
   server.stdout!.on('data', (c) => (output += c));
   server.stderr!.on('data', (c) => (output += c));
   // Three processes compile the app with tsx: slow on a busy machine.
-  for (let i = 0; i < 1200 && !output.includes('worker processes') && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 1200 && !output.includes('worker processes') && server.exitCode === null; i++)
+    await new Promise((r) => setTimeout(r, 100));
   expect(output).toContain('2 worker processes');
 }, 150_000);
 
@@ -85,7 +101,11 @@ describe('serve --workers 2', () => {
   it('a publish and an unpublish reach every worker’s cached pages before the API answers', async () => {
     for (let i = 0; i < 6; i++) await fresh('/'); // both workers now hold the home page
     expect((await fresh('/')).cache).toBe('HIT');
-    const created = await api('POST', '/api/v1/articles', { headline: 'Lighthouse keepers return', primarySectionId: 1, body: [{ type: 'paragraph', content: [{ text: 'Keepers are back.' }] }] });
+    const created = await api('POST', '/api/v1/articles', {
+      headline: 'Lighthouse keepers return',
+      primarySectionId: 1,
+      body: [{ type: 'paragraph', content: [{ text: 'Keepers are back.' }] }],
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
     expect((await api('POST', `/api/v1/articles/${id}/publish`)).status).toBe(200);

@@ -33,8 +33,13 @@ export async function runPrimary(config: Config) {
   for (let i = 0; i < config.workers; i++) start(i);
 
   await Promise.all([...workers.values()].map((w) => new Promise((resolve) => w.once('listening', resolve))));
-  if (noUsers) console.log('No newsroom users yet. Create the first admin with:\n  npx masthead users add --role admin --email you@example.org --name "Your Name"');
-  console.log(`${config.siteName} is running at http://localhost:${config.port} (public origin ${config.origin}), ${config.workers} worker processes.`);
+  if (noUsers)
+    console.log(
+      'No newsroom users yet. Create the first admin with:\n  npx masthead users add --role admin --email you@example.org --name "Your Name"',
+    );
+  console.log(
+    `${config.siteName} is running at http://localhost:${config.port} (public origin ${config.origin}), ${config.workers} worker processes.`,
+  );
 
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -42,9 +47,12 @@ export async function runPrimary(config: Config) {
     console.log(`${signal} received: stopping ${workers.size} workers`);
     const exits = [...workers.values()].map((w) => new Promise((resolve) => (w.isDead() ? resolve(null) : w.once('exit', resolve))));
     for (const w of workers.values()) w.process.kill('SIGTERM');
-    const late = setTimeout(() => {
-      for (const w of workers.values()) w.process.kill('SIGKILL');
-    }, config.shutdown.timeoutMs + config.shutdown.drainMs + 5_000);
+    const late = setTimeout(
+      () => {
+        for (const w of workers.values()) w.process.kill('SIGKILL');
+      },
+      config.shutdown.timeoutMs + config.shutdown.drainMs + 5_000,
+    );
     await Promise.all(exits);
     clearTimeout(late);
     await metrics?.close();

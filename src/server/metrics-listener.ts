@@ -9,6 +9,8 @@ export async function metricsListener(config: Config, registry: Registry): Promi
   try {
     return await startMetricsServer({ ...config.metrics, registry });
   } catch (err) {
-    throw new Error(`The metrics listener could not start on ${config.metrics.host}:${config.metrics.port} (${(err as Error).message}); set MASTHEAD_METRICS_PORT to a free port, or 0 to turn it off.`);
+    throw new Error(
+      `The metrics listener could not start on ${config.metrics.host}:${config.metrics.port} (${(err as Error).message}); set MASTHEAD_METRICS_PORT to a free port, or 0 to turn it off.`,
+    );
   }
 }

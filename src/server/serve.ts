@@ -57,7 +57,9 @@ async function serveProcess(config: Config, worker: number) {
   await app.listen({ port: config.port, host: config.host });
   if (worker === 0 && !cluster.isWorker) {
     if ((await store.users.count()) === 0) {
-      console.log('No newsroom users yet. Create the first admin with:\n  npx masthead users add --role admin --email you@example.org --name "Your Name"');
+      console.log(
+        'No newsroom users yet. Create the first admin with:\n  npx masthead users add --role admin --email you@example.org --name "Your Name"',
+      );
     }
     console.log(`${config.siteName} is running at http://localhost:${config.port} (public origin ${config.origin}).`);
   }

@@ -40,12 +40,16 @@ export function createServices(store: Store, o: ServiceOptions) {
   const websub: WebSubOptions = { hub: o.websubHub, origin: o.origin };
   // Publishing, plus the held edits of live articles (update now or at a time, discard).
   const workflow = { ...workflowService(store, events, clock), ...heldEditsService(store, events, clock) };
-  const jobs = jobRunner(store, {
-    [PUBLISH_JOB]: async (job) => {
-      await workflow.publishDue(Number(job.payload.articleId));
+  const jobs = jobRunner(
+    store,
+    {
+      [PUBLISH_JOB]: async (job) => {
+        await workflow.publishDue(Number(job.payload.articleId));
+      },
+      [WEBSUB_JOB]: websubJobHandler(websub.hub, { allow: o.fetchAllow }), // feeds: notify the WebSub hub (retried with back-off)
     },
-    [WEBSUB_JOB]: websubJobHandler(websub.hub, { allow: o.fetchAllow }), // feeds: notify the WebSub hub (retried with back-off)
-  }, { clock, log: o.log });
+    { clock, log: o.log },
+  );
   listenForFeedChanges(events, store, websub, clock); // feeds: queue hub notices when articles change
   const auth = authService(store, clock);
   const reader = readerService(store, clock);

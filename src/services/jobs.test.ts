@@ -17,10 +17,20 @@ import { silentLog } from '../ops/log.ts';
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 async function scheduleOver(app: FastifyInstance, token: string, sectionId: number, headline: string, runAt: Date): Promise<number> {
-  const created = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: bearer(token), payload: articleBody(sectionId, { headline }) });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/articles',
+    headers: bearer(token),
+    payload: articleBody(sectionId, { headline }),
+  });
   expect(created.statusCode, created.body).toBe(201);
   const id: number = created.json().id;
-  const res = await app.inject({ method: 'POST', url: `/api/v1/articles/${id}/schedule`, headers: bearer(token), payload: { at: runAt.toISOString() } });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/articles/${id}/schedule`,
+    headers: bearer(token),
+    payload: { at: runAt.toISOString() },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return id;
 }
@@ -87,7 +97,12 @@ describe.each(dialects)('concurrent runners on $name', ({ name, open }) => {
     for (const a of apps) a.services.events.on('article.published', (e) => void seen.push(e.articleId));
 
     now = at(10_000);
-    const ran = await Promise.all([one.services.jobs.runDue(), two.services.jobs.runDue(), one.services.jobs.runDue(), two.services.jobs.runDue()]);
+    const ran = await Promise.all([
+      one.services.jobs.runDue(),
+      two.services.jobs.runDue(),
+      one.services.jobs.runDue(),
+      two.services.jobs.runDue(),
+    ]);
     expect(ran.reduce((x, y) => x + y, 0)).toBe(ids.length);
     expect([...seen].sort((x, y) => x - y)).toEqual(ids);
     for (const id of ids) {

@@ -36,7 +36,8 @@ export function jobRunner(store: Store, handlers: Record<string, JobHandler>, op
         await store.jobs.finish(job.id, clock().toISOString());
       } catch (err) {
         stats.failed++;
-        const retry = job.attempts < maxAttempts ? new Date(clock().getTime() + Math.min(2 ** job.attempts * 1000, 3_600_000)).toISOString() : null;
+        const retry =
+          job.attempts < maxAttempts ? new Date(clock().getTime() + Math.min(2 ** job.attempts * 1000, 3_600_000)).toISOString() : null;
         await store.jobs.fail(job.id, err instanceof Error ? err.message : String(err), retry);
         jobLog.error({ err, attempt: job.attempts, retryAt: retry }, retry ? 'job failed, will retry' : 'job failed, giving up');
       }

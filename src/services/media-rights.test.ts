@@ -13,7 +13,9 @@ import { testApp } from '../../test/support/app.ts';
 import { articleBody, bearer, team, type Member } from '../../test/support/newsroom.ts';
 
 async function uploadPng(app: FastifyInstance, m: Member): Promise<number> {
-  const png = await sharp({ create: { width: 16, height: 9, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 16, height: 9, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+    .png()
+    .toBuffer();
   const boundary = '----mastheadrights';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nA blue panel\r\n--${boundary}\r\nContent-Disposition: form-data; name="credit"\r\n\r\nStaff\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`;
   const res = await app.inject({
@@ -47,7 +49,12 @@ describe.each(dialects)('media rights and purges on $name', ({ open }) => {
   });
 
   const describeMedia = (m: Member, id: number, credit: string) =>
-    app.inject({ method: 'PUT', url: `/api/v1/media/${id}`, headers: bearer(m.token), payload: { alt: 'A blue panel', caption: '', credit } });
+    app.inject({
+      method: 'PUT',
+      url: `/api/v1/media/${id}`,
+      headers: bearer(m.token),
+      payload: { alt: 'A blue panel', caption: '', credit },
+    });
 
   it('writers describe only their own uploads; editors any', async () => {
     const mine = await uploadPng(app, people.writer);
@@ -69,9 +76,16 @@ describe.each(dialects)('media rights and purges on $name', ({ open }) => {
     const picture = await uploadPng(app, people.writer);
     const body = [{ type: 'image', mediaId: picture, alt: 'A blue panel', caption: '', credit: '' }];
     const hero = { mediaId: picture, alt: 'A blue panel', caption: 'The panel', credit: '' };
-    const created = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: bearer(people.editor.token), payload: articleBody(sectionId, { hero, body }) });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/articles',
+      headers: bearer(people.editor.token),
+      payload: articleBody(sectionId, { hero, body }),
+    });
     const { id } = created.json();
-    expect((await app.inject({ method: 'POST', url: `/api/v1/articles/${id}/publish`, headers: bearer(people.editor.token) })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/v1/articles/${id}/publish`, headers: bearer(people.editor.token) })).statusCode,
+    ).toBe(200);
     const row = (await t.store.articles.byId(id))!;
     const url = articlePath({ id, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC');
     const pages = [url, '/feed.xml'];

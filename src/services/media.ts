@@ -15,7 +15,15 @@ export const describeSchema = z.object({
   credit: z.string().trim().max(300).default(''),
 });
 
-const view = (m: MediaRef) => ({ id: m.id, url: mediaUrl(fallbackFile(m)), alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height });
+const view = (m: MediaRef) => ({
+  id: m.id,
+  url: mediaUrl(fallbackFile(m)),
+  alt: m.alt,
+  caption: m.caption,
+  credit: m.credit,
+  width: m.width,
+  height: m.height,
+});
 
 export function mediaService(store: Store, events: EventBus, mediaDir: string, clock: () => Date = () => new Date()) {
   return {
@@ -28,7 +36,13 @@ export function mediaService(store: Store, events: EventBus, mediaDir: string, c
           { ...stored, alt: clip(meta.alt, 500), caption: clip(meta.caption, 1000), credit: clip(meta.credit, 300), uploadedBy: actor.id },
           clock().toISOString(),
         );
-        await tx.audit.record({ userId: actor.id, action: 'media.uploaded', subject: `media:${id}`, details: { bytes: file.length }, at: clock().toISOString() });
+        await tx.audit.record({
+          userId: actor.id,
+          action: 'media.uploaded',
+          subject: `media:${id}`,
+          details: { bytes: file.length },
+          at: clock().toISOString(),
+        });
         return id;
       });
       return view((await store.media.byIds([id])).get(id)!);
@@ -48,7 +62,14 @@ export function mediaService(store: Store, events: EventBus, mediaDir: string, c
         if (uploader === undefined) return false;
         authorize(actor, 'media.edit', { createdBy: uploader });
         const ok = await tx.media.describe(id, r.data);
-        if (ok) await tx.audit.record({ userId: actor.id, action: 'media.described', subject: `media:${id}`, details: r.data, at: clock().toISOString() });
+        if (ok)
+          await tx.audit.record({
+            userId: actor.id,
+            action: 'media.described',
+            subject: `media:${id}`,
+            details: r.data,
+            at: clock().toISOString(),
+          });
         return ok;
       });
       if (!done) throw new AppError('NOT_FOUND', 'There is no such image.');

@@ -140,7 +140,13 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       byline?.authors ?? store.articles.authorsOf(id),
       byline?.tags ?? tagsOf,
       store.media.byIds([...bodyMediaIds(body), ...(video?.posterMediaId ? [video.posterMediaId] : [])]),
-      tagsOf.then((t) => store.articles.relatedIds(id, t.map((x) => x.id), RELATED)),
+      tagsOf.then((t) =>
+        store.articles.relatedIds(
+          id,
+          t.map((x) => x.id),
+          RELATED,
+        ),
+      ),
       store.collections.activeArticleIds('editors-choice', now(), RAIL_ITEMS),
       sections(),
       store.editorial.corrections(id),
@@ -162,7 +168,12 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       corrections: corrections.map((c) => ({ kind: c.kind as 'correction' | 'clarification', note: c.note, createdAt: c.created_at })),
       video: video && { ...video, poster: (video.posterMediaId && media.get(video.posterMediaId)) || null },
     };
-    return { article, trail: tree.trail(row.primary_section_id), related: listed(relatedIds), editorsChoice: listed(choiceIds).filter((a) => a.id !== id) };
+    return {
+      article,
+      trail: tree.trail(row.primary_section_id),
+      related: listed(relatedIds),
+      editorsChoice: listed(choiceIds).filter((a) => a.id !== id),
+    };
   }
 
   return {
@@ -171,8 +182,14 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
 
     async home(): Promise<HomePage> {
       const tree = await sections();
-      const [topStories, editorsChoice] = await Promise.all([collection('top-stories', TOP_STORIES), collection('editors-choice', RAIL_ITEMS)]);
-      const latest = await store.articles.latest({ limit: HOME_LATEST + 1, offset: 0 }, topStories.map((a) => a.id));
+      const [topStories, editorsChoice] = await Promise.all([
+        collection('top-stories', TOP_STORIES),
+        collection('editors-choice', RAIL_ITEMS),
+      ]);
+      const latest = await store.articles.latest(
+        { limit: HOME_LATEST + 1, offset: 0 },
+        topStories.map((a) => a.id),
+      );
       const top = topStories[0] ?? latest.items[0] ?? null;
       const blocks = await Promise.all(
         tree.roots().map(async (section) => ({
@@ -227,7 +244,10 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
         authors: working.authorIds.flatMap((a) => people.get(a) ?? []),
         tags: working.tags.map((name, i) => ({ id: -1 - i, slug: slugify(name, 60), name })),
       };
-      return articlePage(withWorkingCopy(shown, working, tree.get(working.primarySectionId), working.hero && hero.get(working.hero.mediaId)), byline);
+      return articlePage(
+        withWorkingCopy(shown, working, tree.get(working.primarySectionId), working.hero && hero.get(working.hero.mediaId)),
+        byline,
+      );
     },
 
     async tag(slug: string, page: ListingRequest): Promise<Listing & { tag: Tag }> {

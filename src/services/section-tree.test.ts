@@ -22,7 +22,13 @@ async function start(pageCacheMb: string) {
     onPurge: (purge) => void (deliver = purge),
     close: async () => {},
   };
-  const config = loadConfig({ LOG_LEVEL: 'silent', MASTHEAD_ORIGIN: 'https://news.example', MEDIA_DIR: os.tmpdir(), MASTHEAD_PAGE_CACHE_MB: pageCacheMb, DATABASE_URL: 'sqlite::memory:' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    MASTHEAD_ORIGIN: 'https://news.example',
+    MEDIA_DIR: os.tmpdir(),
+    MASTHEAD_PAGE_CACHE_MB: pageCacheMb,
+    DATABASE_URL: 'sqlite::memory:',
+  });
   app = await buildApp({ config, store: t.store, purgeChannel: channel });
 }
 
@@ -63,8 +69,18 @@ describe('the kept section tree', () => {
   it('is dropped at once by a section change made in this process', async () => {
     await start('0');
     expect(await navOf('/news')).toContain('>News<');
-    const admin = await app.services.auth.createUser({ email: 'a@news.example', name: 'A', role: 'admin', password: 'a long enough password' });
-    await app.services.curation.updateSection({ id: admin.id, role: 'admin' }, sectionId, { name: 'World', slug: 'news', parentId: null, description: '' });
+    const admin = await app.services.auth.createUser({
+      email: 'a@news.example',
+      name: 'A',
+      role: 'admin',
+      password: 'a long enough password',
+    });
+    await app.services.curation.updateSection({ id: admin.id, role: 'admin' }, sectionId, {
+      name: 'World',
+      slug: 'news',
+      parentId: null,
+      description: '',
+    });
     expect(await navOf('/news')).toContain('>World<');
   });
 

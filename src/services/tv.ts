@@ -26,7 +26,12 @@ export function tvService(store: Store, opts: { origin: string; timezone: string
         id: r.id,
         title: r.headline,
         description: r.standfirst,
-        url: linkOrigin + articlePath({ id: r.id, slug: r.slug, sectionPath: r.section_path, firstPublishedAt: r.first_published_at ?? r.modified_at }, opts.timezone),
+        url:
+          linkOrigin +
+          articlePath(
+            { id: r.id, slug: r.slug, sectionPath: r.section_path, firstPublishedAt: r.first_published_at ?? r.modified_at },
+            opts.timezone,
+          ),
         publishedAt: r.first_published_at ?? r.modified_at,
         tags: r.tags,
         video,

@@ -19,7 +19,11 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
 
   app.setNotFoundHandler(async (req, reply) => {
     if (isApi(req.url)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'There is no such API endpoint.' } });
-    return sendPage(reply, <ErrorView site={await context()} status={404} message={errorCatalogue.NOT_FOUND.message} reference={req.id} />, 404);
+    return sendPage(
+      reply,
+      <ErrorView site={await context()} status={404} message={errorCatalogue.NOT_FOUND.message} reference={req.id} />,
+      404,
+    );
   });
 
   app.setErrorHandler(async (error, req, reply) => {
@@ -45,7 +49,9 @@ export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) 
     if (retry) reply.header('retry-after', String(retry));
     if (isApi(req.url)) {
       const { field, retryAfterSeconds: _r, ...details } = error instanceof AppError ? error.details : {};
-      return reply.code(status).send({ error: { code, message, ...(field ? { field } : {}), ...(Object.keys(details).length ? { details } : {}) } });
+      return reply
+        .code(status)
+        .send({ error: { code, message, ...(field ? { field } : {}), ...(Object.keys(details).length ? { details } : {}) } });
     }
     return sendPage(reply, <ErrorView site={await context()} status={status} message={message} reference={req.id} />, status);
   });

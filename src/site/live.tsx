@@ -14,7 +14,10 @@ import { VideoPlayer } from './views/video.tsx';
 const require = createRequire(import.meta.url);
 const HLS_JS = path.join(path.dirname(require.resolve('hls.js')), 'hls.min.js');
 
-export function liveRoutes(app: FastifyInstance, o: { services: Services; site: Omit<SiteContext, 'nav'>; live: { streamUrl: string; schedule: string } | undefined }) {
+export function liveRoutes(
+  app: FastifyInstance,
+  o: { services: Services; site: Omit<SiteContext, 'nav'>; live: { streamUrl: string; schedule: string } | undefined },
+) {
   app.get('/live', async (_req, reply) => {
     if (!o.live) throw new AppError('NOT_FOUND', 'There is no live stream at the moment.');
     const nav = (await o.services.reader.sections()).roots();
@@ -23,7 +26,11 @@ export function liveRoutes(app: FastifyInstance, o: { services: Services; site: 
       reply,
       <Layout site={site} meta={{ title: 'Live', description: `Watch ${o.site.siteName} live`, canonical: `${o.site.origin}/live` }}>
         <h1>{o.site.siteName} live</h1>
-        <VideoPlayer video={{ url: o.live.streamUrl, type: 'hls', durationSeconds: 1, posterMediaId: null, captions: [] }} poster={null} title={`${o.site.siteName} live stream`} />
+        <VideoPlayer
+          video={{ url: o.live.streamUrl, type: 'hls', durationSeconds: 1, posterMediaId: null, captions: [] }}
+          poster={null}
+          title={`${o.site.siteName} live stream`}
+        />
         {o.live.schedule && (
           <section aria-labelledby="schedule-title">
             <h2 id="schedule-title">Schedule</h2>
@@ -40,6 +47,9 @@ export function liveRoutes(app: FastifyInstance, o: { services: Services; site: 
   let hls: Promise<Buffer> | undefined;
   app.get('/assets/vendor/hls.min.js', async (_req, reply) => {
     hls ??= fs.readFile(HLS_JS);
-    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(await hls);
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await hls);
   });
 }

@@ -82,7 +82,9 @@ describe('section pages', () => {
   it('show the breadcrumb, sub-sections and articles from the whole subtree', async () => {
     const res = await get('/news');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/news" aria-current="page">News</a></li></ol></nav>');
+    expect(res.body).toContain(
+      '<nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/news" aria-current="page">News</a></li></ol></nav>',
+    );
     expect(res.body).toContain('href="/news/europe"');
     expect(res.body).toContain('href="/news/russia"');
     expect(res.body).toContain('Ceasefire observers report a quiet night');
@@ -140,11 +142,17 @@ describe('article pages', () => {
     const res = await get(url);
     expect(res.statusCode).toBe(200);
     const html = res.body;
-    expect(html).toContain('<nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/news/europe">Europe</a></li></ol></nav>');
+    expect(html).toContain(
+      '<nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/news/europe">Europe</a></li></ol></nav>',
+    );
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).toContain('<h1>Harbour talks resume after a week of silence</h1>');
-    expect(html).toMatch(/<figure class="hero">[^]*<figcaption>Delegates arrive at the harbour office<span class="credit"> File photo<\/span><\/figcaption><\/figure>/);
-    expect(html).toMatch(/By <a href="\/author\/ana-reyes" rel="author">Ana Reyes<\/a> and <a href="\/author\/omar-said" rel="author">Omar Said<\/a>/);
+    expect(html).toMatch(
+      /<figure class="hero">[^]*<figcaption>Delegates arrive at the harbour office<span class="credit"> File photo<\/span><\/figcaption><\/figure>/,
+    );
+    expect(html).toMatch(
+      /By <a href="\/author\/ana-reyes" rel="author">Ana Reyes<\/a> and <a href="\/author\/omar-said" rel="author">Omar Said<\/a>/,
+    );
     expect(html).toMatch(/Published <time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z">[^<]+UTC<\/time>/);
     expect(html).toMatch(/Updated <time datetime="[^"]+Z">/);
     expect(html).toContain('<strong>berthing fees</strong>');
@@ -179,7 +187,7 @@ describe('article pages', () => {
   });
 
   it('answer an unknown id, a draft or an absurd id with the 404 page', async () => {
-    for (const u of ['/news/2026/11/20/999999/nothing', (await pathOf(ids.draft!)), '/news/2026/11/20/123456789012345/x']) {
+    for (const u of ['/news/2026/11/20/999999/nothing', await pathOf(ids.draft!), '/news/2026/11/20/123456789012345/x']) {
       const res = await get(u);
       expect(res.statusCode, u).toBe(404);
       expect(res.body).toContain('There is no article at this address.');
@@ -204,7 +212,8 @@ describe('tag and author pages', () => {
     expect((await get('/tag/shipping?page=2')).statusCode).toBe(200);
     expect((await get('/tag/shipping?page=5')).statusCode).toBe(404);
     expect((await get('/tag/shipping?page=x')).statusCode).toBe(400);
-    for (const u of ['/tag/unknown', '/tag/UPPER', '/author/nobody', `/tag/${'a'.repeat(400)}`]) expect((await get(u)).statusCode, u).toBe(404);
+    for (const u of ['/tag/unknown', '/tag/UPPER', '/author/nobody', `/tag/${'a'.repeat(400)}`])
+      expect((await get(u)).statusCode, u).toBe(404);
   });
 });
 
@@ -268,7 +277,9 @@ describe('site-wide parts and errors', () => {
     const mirrored = await testApp(t.store, { MASTHEAD_MIRRORS: 'https://mirror-one.example,https://mirror-two.example' });
     for (const url of ['/', '/news', await pathOf(ids.feature!), '/nowhere']) {
       const html = (await mirrored.inject({ method: 'GET', url })).body;
-      expect(html, url).toContain('<a href="https://mirror-one.example">mirror-one.example</a> or <a href="https://mirror-two.example">mirror-two.example</a>');
+      expect(html, url).toContain(
+        '<a href="https://mirror-one.example">mirror-one.example</a> or <a href="https://mirror-two.example">mirror-two.example</a>',
+      );
     }
     await mirrored.close();
   });

@@ -49,11 +49,13 @@ describe.each(dialects)('a body too large on $name', ({ open }) => {
 
   it('POST /api/v1/articles streamed without a length, over the limit: the same', async () => {
     const chunk = filler(1024 * 1024);
-    const body = Readable.from((function* () {
-      yield '{"headline":"';
-      for (let i = 0; i < TOO_LARGE / chunk.length; i++) yield chunk;
-      yield '"}';
-    })());
+    const body = Readable.from(
+      (function* () {
+        yield '{"headline":"';
+        for (let i = 0; i < TOO_LARGE / chunk.length; i++) yield chunk;
+        yield '"}';
+      })(),
+    );
     expectApi413(await postApi(body));
   });
 

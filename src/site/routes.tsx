@@ -77,7 +77,8 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
       showing(reply, [`section:${result.section.id}`, ...articleKeys(result.items)]);
       return sendPage(reply, <SectionView site={ctx} page={result} />);
     } catch (err) {
-      if (err instanceof AppError && typeof err.details.movedTo === 'string') return reply.redirect(`/${err.details.movedTo}${queryOf(req)}`, 301);
+      if (err instanceof AppError && typeof err.details.movedTo === 'string')
+        return reply.redirect(`/${err.details.movedTo}${queryOf(req)}`, 301);
       throw err;
     }
   });

@@ -5,10 +5,26 @@ import { AppError } from '../errors.ts';
 /** Repeated query parameters (?page=1&page=2) count as their first value. */
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-const articleId = z.preprocess(first, z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number).optional());
+const articleId = z.preprocess(
+  first,
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/)
+    .transform(Number)
+    .optional(),
+);
 
 export const pageQuery = z.object({
-  page: z.preprocess(first, z.string().regex(/^[1-9][0-9]{0,5}$/).transform(Number).optional()).transform((p) => p ?? 1),
+  page: z
+    .preprocess(
+      first,
+      z
+        .string()
+        .regex(/^[1-9][0-9]{0,5}$/)
+        .transform(Number)
+        .optional(),
+    )
+    .transform((p) => p ?? 1),
   /** Keyset cursors written by the pagination links (see store/articles.ts PageRequest). */
   before: articleId,
   after: articleId,

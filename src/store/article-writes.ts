@@ -28,7 +28,13 @@ export interface NewArticle {
 }
 
 /** What an editor writes, as the article columns it is stored in (shared by create and newsroom saves). */
-export function contentColumns(c: Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & { seoTitle: string; seoDescription: string; video: Video | null }) {
+export function contentColumns(
+  c: Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & {
+    seoTitle: string;
+    seoDescription: string;
+    video: Video | null;
+  },
+) {
   return {
     slug: c.slug,
     headline: c.headline,
@@ -57,19 +63,37 @@ export async function writeRelations(
   db: Kysely<Database>,
   search: SearchIndex,
   id: number,
-  c: Pick<NewArticle, 'primarySectionId' | 'extraSectionIds' | 'authorIds' | 'tagIds' | 'headline' | 'standfirst' | 'body' | 'hero' | 'video'>,
+  c: Pick<
+    NewArticle,
+    'primarySectionId' | 'extraSectionIds' | 'authorIds' | 'tagIds' | 'headline' | 'standfirst' | 'body' | 'hero' | 'video'
+  >,
 ) {
   await db.deleteFrom('article_sections').where('article_id', '=', id).execute();
   await db.deleteFrom('article_media').where('article_id', '=', id).execute();
   await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
   await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
   const sectionIds = [...new Set([c.primarySectionId, ...c.extraSectionIds])];
-  await db.insertInto('article_sections').values(sectionIds.map((section_id) => ({ article_id: id, section_id }))).execute();
+  await db
+    .insertInto('article_sections')
+    .values(sectionIds.map((section_id) => ({ article_id: id, section_id })))
+    .execute();
   const authorIds = [...new Set(c.authorIds)];
-  if (authorIds.length) await db.insertInto('article_authors').values(authorIds.map((person_id, position) => ({ article_id: id, person_id, position }))).execute();
+  if (authorIds.length)
+    await db
+      .insertInto('article_authors')
+      .values(authorIds.map((person_id, position) => ({ article_id: id, person_id, position })))
+      .execute();
   const tagIds = [...new Set(c.tagIds)];
-  if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
+  if (tagIds.length)
+    await db
+      .insertInto('article_tags')
+      .values(tagIds.map((tag_id) => ({ article_id: id, tag_id })))
+      .execute();
   const mediaIds = articleMediaIds(c);
-  if (mediaIds.length) await db.insertInto('article_media').values(mediaIds.map((media_id) => ({ article_id: id, media_id }))).execute();
+  if (mediaIds.length)
+    await db
+      .insertInto('article_media')
+      .values(mediaIds.map((media_id) => ({ article_id: id, media_id })))
+      .execute();
   await search.index(db, { id, headline: c.headline, standfirst: c.standfirst, body: bodyText(c.body) });
 }

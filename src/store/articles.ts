@@ -98,7 +98,11 @@ export function toSummary(r: SummaryRow): ArticleSummary {
  * Runs a newest-first listing. hasMore says whether the list goes on in the direction read: older items
  * normally, newer ones when reading `after` a cursor.
  */
-async function page<Q extends SelectQueryBuilder<any, any, SummaryRow>>(db: Kysely<Database>, q: Q, req: PageRequest): Promise<Slice<ArticleSummary>> {
+async function page<Q extends SelectQueryBuilder<any, any, SummaryRow>>(
+  db: Kysely<Database>,
+  q: Q,
+  req: PageRequest,
+): Promise<Slice<ArticleSummary>> {
   const cursor = req.before ?? req.after;
   const newerFirst = req.after === undefined;
   let query: SelectQueryBuilder<any, any, SummaryRow> = q;
@@ -106,7 +110,9 @@ async function page<Q extends SelectQueryBuilder<any, any, SummaryRow>>(db: Kyse
     // (first_published_at, id) beyond the cursor's, written so both databases seek the listing index.
     const at = db.selectFrom('articles').select('first_published_at').where('id', '=', cursor);
     const [cmp, strict] = newerFirst ? (['<=', '<'] as const) : (['>=', '>'] as const);
-    query = query.where((eb) => eb.and([eb('a.first_published_at', cmp, at), eb.or([eb('a.first_published_at', strict, at), eb('a.id', strict, cursor)])]));
+    query = query.where((eb) =>
+      eb.and([eb('a.first_published_at', cmp, at), eb.or([eb('a.first_published_at', strict, at), eb('a.id', strict, cursor)])]),
+    );
   }
   const direction = newerFirst ? 'desc' : 'asc';
   const rows = await query
@@ -182,7 +188,12 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
       // section holds its subtree), where IN would first collect every article ever filed there (53 ms → 0.05
       // ms for /news on 100k articles). A tiny section in a huge archive is the slow case (docs/ARCHITECTURE.md).
       const q = summarySelect(db).where(({ exists, selectFrom }) =>
-        exists(selectFrom('article_sections as x').select('x.article_id').whereRef('x.article_id', '=', 'a.id').where('x.section_id', 'in', sectionIds)),
+        exists(
+          selectFrom('article_sections as x')
+            .select('x.article_id')
+            .whereRef('x.article_id', '=', 'a.id')
+            .where('x.section_id', 'in', sectionIds),
+        ),
       );
       return page(db, q, req);
     },
@@ -193,7 +204,11 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
     },
 
     byAuthor(personId: number, req: PageRequest): Promise<Slice<ArticleSummary>> {
-      const q = summarySelect(db).where('a.id', 'in', db.selectFrom('article_authors').select('article_id').where('person_id', '=', personId));
+      const q = summarySelect(db).where(
+        'a.id',
+        'in',
+        db.selectFrom('article_authors').select('article_id').where('person_id', '=', personId),
+      );
       return page(db, q, req);
     },
 
@@ -213,20 +228,22 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
     /** Ids of published articles sharing the most tags with this one, newest first among equals. */
     async relatedIds(articleId: number, tagIds: number[], limit: number): Promise<number[]> {
       if (tagIds.length === 0) return [];
-      const perTag = tagIds.slice(0, 12).map((tagId, i) =>
-        db
-          .selectFrom(
-            db
-              .selectFrom('article_tags')
-              .select('article_id')
-              .where('tag_id', '=', tagId)
-              .where('article_id', '!=', articleId)
-              .orderBy('article_id', 'desc')
-              .limit(RELATED_CANDIDATES)
-              .as(`t${i}`),
-          )
-          .select(`t${i}.article_id as id`),
-      );
+      const perTag = tagIds
+        .slice(0, 12)
+        .map((tagId, i) =>
+          db
+            .selectFrom(
+              db
+                .selectFrom('article_tags')
+                .select('article_id')
+                .where('tag_id', '=', tagId)
+                .where('article_id', '!=', articleId)
+                .orderBy('article_id', 'desc')
+                .limit(RELATED_CANDIDATES)
+                .as(`t${i}`),
+            )
+            .select(`t${i}.article_id as id`),
+        );
       const union = perTag.slice(1).reduce((all, q) => all.unionAll(q), perTag[0]!);
       const candidates = db
         .selectFrom(union.as('u'))

@@ -15,10 +15,24 @@ export interface AuditEntry {
 
 export function auditQueries(db: Kysely<Database>) {
   return {
-    async record(e: { userId: number | null; action: string; subject: string; details?: Record<string, unknown>; ip?: string; at: string }) {
+    async record(e: {
+      userId: number | null;
+      action: string;
+      subject: string;
+      details?: Record<string, unknown>;
+      ip?: string;
+      at: string;
+    }) {
       await db
         .insertInto('audit_log')
-        .values({ user_id: e.userId, action: e.action, subject: e.subject, details: JSON.stringify(e.details ?? {}), ip: e.ip ?? '', at: e.at })
+        .values({
+          user_id: e.userId,
+          action: e.action,
+          subject: e.subject,
+          details: JSON.stringify(e.details ?? {}),
+          ip: e.ip ?? '',
+          at: e.at,
+        })
         .execute();
     },
     async recent(limit: number, beforeId?: number): Promise<AuditEntry[]> {

@@ -30,7 +30,9 @@ export function corpusQueries(db: Kysely<Database>, search: SearchIndex) {
       const each = <T>(f: (a: NewArticle, id: number) => T[]) => articles.flatMap((a, i) => f(a, ids[i]!));
       await db
         .insertInto('article_sections')
-        .values(each((a, id) => [...new Set([a.primarySectionId, ...a.extraSectionIds])].map((section_id) => ({ article_id: id, section_id }))))
+        .values(
+          each((a, id) => [...new Set([a.primarySectionId, ...a.extraSectionIds])].map((section_id) => ({ article_id: id, section_id }))),
+        )
         .execute();
       const authors = each((a, id) => a.authorIds.map((person_id, position) => ({ article_id: id, person_id, position })));
       if (authors.length) await db.insertInto('article_authors').values(authors).execute();

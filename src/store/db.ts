@@ -41,13 +41,17 @@ export function openDb(database: Config['database'], options: DbOptions = {}): D
     // holding a request and a pool connection indefinitely.
     pool.on('connect', (client) => {
       client
-        .query("SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; SET lock_timeout = '5s'")
+        .query(
+          "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; SET lock_timeout = '5s'",
+        )
         .catch(() => {}); // a connection that cannot run this fails its first real query, with the real error
     });
     // An idle pooled connection can be closed by the server (a restart, an administrator, a dropped
     // database). pg reports that on the pool, and an 'error' event with no listener would end the process;
     // the pool has already discarded the connection and opens a new one when next needed.
-    pool.on('error', (err) => console.error(`PostgreSQL closed an idle connection (${err.message}); a new one will be opened when needed.`));
+    pool.on('error', (err) =>
+      console.error(`PostgreSQL closed an idle connection (${err.message}); a new one will be opened when needed.`),
+    );
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { kysely, dialect: 'postgres', pool, close: () => kysely.destroy() };
   }

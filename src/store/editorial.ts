@@ -8,7 +8,11 @@ import type { NewArticle } from './articles.ts';
 import { contentColumns, writeRelations } from './article-writes.ts';
 import type { SearchIndex } from './search.ts';
 
-export type ArticleContent = Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & { seoTitle: string; seoDescription: string; video: Video | null };
+export type ArticleContent = Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & {
+  seoTitle: string;
+  seoDescription: string;
+  video: Video | null;
+};
 
 export interface RevisionRow {
   number: number;
@@ -45,7 +49,13 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
      * Writes new content only if the article is still at `baseRevision`; returns the new revision number, or
      * null when someone saved in between (the caller reports a conflict and nothing is written).
      */
-    async updateContent(id: number, c: ArticleContent, baseRevision: number, now: string, extra: { updatedAt?: string } = {}): Promise<number | null> {
+    async updateContent(
+      id: number,
+      c: ArticleContent,
+      baseRevision: number,
+      now: string,
+      extra: { updatedAt?: string } = {},
+    ): Promise<number | null> {
       const result = await db
         .updateTable('articles')
         .set((eb) => ({
@@ -121,7 +131,19 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
         .selectFrom('articles as a')
         .innerJoin('sections as s', 's.id', 'a.primary_section_id')
         .leftJoin('users as u', 'u.id', 'a.created_by')
-        .select(['a.id', 'a.headline', 'a.status', 'a.revision', 'a.held_revision', 'a.modified_at', 'a.scheduled_at', 'a.first_published_at', 'a.created_by', 's.name as section_name', 'u.name as created_by_name'])
+        .select([
+          'a.id',
+          'a.headline',
+          'a.status',
+          'a.revision',
+          'a.held_revision',
+          'a.modified_at',
+          'a.scheduled_at',
+          'a.first_published_at',
+          'a.created_by',
+          's.name as section_name',
+          'u.name as created_by_name',
+        ])
         .orderBy('a.modified_at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(f.limit);
@@ -161,7 +183,17 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
     async editorialState(id: number) {
       return db
         .selectFrom('articles')
-        .select(['id', 'status', 'revision', 'held_revision', 'created_by', 'first_published_at', 'scheduled_at', 'updated_at', 'modified_at'])
+        .select([
+          'id',
+          'status',
+          'revision',
+          'held_revision',
+          'created_by',
+          'first_published_at',
+          'scheduled_at',
+          'updated_at',
+          'modified_at',
+        ])
         .where('id', '=', id)
         .executeTakeFirst();
     },
@@ -169,7 +201,14 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
     async addRevision(r: { articleId: number; number: number; snapshot: unknown; userId: number | null; kind: string; now: string }) {
       await db
         .insertInto('revisions')
-        .values({ article_id: r.articleId, number: r.number, snapshot: JSON.stringify(r.snapshot), user_id: r.userId, kind: r.kind, created_at: r.now })
+        .values({
+          article_id: r.articleId,
+          number: r.number,
+          snapshot: JSON.stringify(r.snapshot),
+          user_id: r.userId,
+          kind: r.kind,
+          created_at: r.now,
+        })
         .execute();
     },
 
@@ -181,7 +220,14 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
         .where('r.article_id', '=', articleId)
         .orderBy('r.number', 'desc')
         .execute();
-      return rows.map((r) => ({ number: r.number, snapshot: r.snapshot, userId: r.user_id, userName: r.user_name, kind: r.kind, createdAt: r.created_at }));
+      return rows.map((r) => ({
+        number: r.number,
+        snapshot: r.snapshot,
+        userId: r.user_id,
+        userName: r.user_name,
+        kind: r.kind,
+        createdAt: r.created_at,
+      }));
     },
 
     async revision(articleId: number, number: number): Promise<RevisionRow | undefined> {
@@ -192,7 +238,9 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
         .where('r.article_id', '=', articleId)
         .where('r.number', '=', number)
         .executeTakeFirst();
-      return r && { number: r.number, snapshot: r.snapshot, userId: r.user_id, userName: r.user_name, kind: r.kind, createdAt: r.created_at };
+      return (
+        r && { number: r.number, snapshot: r.snapshot, userId: r.user_id, userName: r.user_name, kind: r.kind, createdAt: r.created_at }
+      );
     },
 
     async addTransition(t: { articleId: number; from: ArticleStatus; to: ArticleStatus; userId: number | null; note: string; at: string }) {
@@ -212,7 +260,13 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
         .execute();
     },
 
-    async addCorrection(c: { articleId: number; kind: 'correction' | 'clarification'; note: string; userId: number; at: string }): Promise<number> {
+    async addCorrection(c: {
+      articleId: number;
+      kind: 'correction' | 'clarification';
+      note: string;
+      userId: number;
+      at: string;
+    }): Promise<number> {
       const row = await db
         .insertInto('corrections')
         .values({ article_id: c.articleId, kind: c.kind, note: c.note, user_id: c.userId, created_at: c.at })
@@ -222,7 +276,13 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
     },
 
     async corrections(articleId: number) {
-      return db.selectFrom('corrections').select(['id', 'kind', 'note', 'created_at']).where('article_id', '=', articleId).orderBy('created_at').orderBy('id').execute();
+      return db
+        .selectFrom('corrections')
+        .select(['id', 'kind', 'note', 'created_at'])
+        .where('article_id', '=', articleId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
     },
 
     // Soft locks: a hint of who else has the article open. Saves never rely on them (revisions guard).

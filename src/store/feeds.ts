@@ -7,7 +7,11 @@ import { summaryColumns, toSummary } from './articles.ts';
 import type { Database } from './schema.ts';
 
 /** Which published articles a feed covers. */
-export type FeedScope = { kind: 'all' } | { kind: 'sections'; ids: number[] } | { kind: 'tag'; id: number } | { kind: 'author'; id: number };
+export type FeedScope =
+  | { kind: 'all' }
+  | { kind: 'sections'; ids: number[] }
+  | { kind: 'tag'; id: number }
+  | { kind: 'author'; id: number };
 
 export interface FeedRow {
   summary: ArticleSummary;
@@ -37,9 +41,7 @@ export function feedQueries(db: Kysely<Database>) {
     /** The newest `limit` published articles in `scope`, newest first, with their bodies: one query. */
     async latest(scope: FeedScope, limit: number): Promise<FeedRow[]> {
       if (scope.kind === 'sections' && scope.ids.length === 0) return [];
-      let q = summaryColumns(db)
-        .select('a.body')
-        .where('a.status', '=', 'published');
+      let q = summaryColumns(db).select('a.body').where('a.status', '=', 'published');
       if (scope.kind === 'sections') {
         q = q.where('a.id', 'in', db.selectFrom('article_sections').select('article_id').where('section_id', 'in', scope.ids));
       } else if (scope.kind === 'tag') {
@@ -83,7 +85,12 @@ export function feedQueries(db: Kysely<Database>) {
     async memberships(articleId: number): Promise<FeedMemberships> {
       const [sections, tags, authors] = await Promise.all([
         db.selectFrom('article_sections').select('section_id').where('article_id', '=', articleId).execute(),
-        db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.slug').where('at.article_id', '=', articleId).execute(),
+        db
+          .selectFrom('article_tags as at')
+          .innerJoin('tags as t', 't.id', 'at.tag_id')
+          .select('t.slug')
+          .where('at.article_id', '=', articleId)
+          .execute(),
         db
           .selectFrom('article_authors as aa')
           .innerJoin('people as p', 'p.id', 'aa.person_id')

@@ -13,7 +13,8 @@ describe.each(dialects)('job counts on $name', ({ open }) => {
 
   it('counts pending, due, retrying and failed jobs per kind, and nothing for done jobs', async () => {
     expect(await t.store.jobs.counts(iso(0))).toEqual([]);
-    const schedule = (kind: string, key: string, at: number) => t.store.jobs.schedule({ kind, key, payload: {}, runAt: iso(at), now: iso(0) });
+    const schedule = (kind: string, key: string, at: number) =>
+      t.store.jobs.schedule({ kind, key, payload: {}, runAt: iso(at), now: iso(0) });
     await schedule('publish_article', 'publish:1', 5); // due at 10
     await schedule('publish_article', 'publish:2', 30); // later
     await schedule('websub_ping', 'ping:a', 1);

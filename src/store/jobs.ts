@@ -31,9 +31,28 @@ export function jobQueries(db: Kysely<Database>, dialect: Dialect) {
     async schedule(j: { kind: string; key: string; payload: Record<string, unknown>; runAt: string; now: string }) {
       await db
         .insertInto('jobs')
-        .values({ kind: j.kind, key: j.key, payload: JSON.stringify(j.payload), run_at: j.runAt, state: 'pending', created_at: j.now, locked_until: null, last_error: null, finished_at: null })
+        .values({
+          kind: j.kind,
+          key: j.key,
+          payload: JSON.stringify(j.payload),
+          run_at: j.runAt,
+          state: 'pending',
+          created_at: j.now,
+          locked_until: null,
+          last_error: null,
+          finished_at: null,
+        })
         .onConflict((oc) =>
-          oc.column('key').doUpdateSet({ kind: j.kind, payload: JSON.stringify(j.payload), run_at: j.runAt, state: 'pending', attempts: 0, locked_until: null, last_error: null, finished_at: null }),
+          oc.column('key').doUpdateSet({
+            kind: j.kind,
+            payload: JSON.stringify(j.payload),
+            run_at: j.runAt,
+            state: 'pending',
+            attempts: 0,
+            locked_until: null,
+            last_error: null,
+            finished_at: null,
+          }),
         )
         .execute();
     },
@@ -62,7 +81,14 @@ export function jobQueries(db: Kysely<Database>, dialect: Dialect) {
         .where('state', '=', 'pending')
         .returning(['id', 'kind', 'key', 'payload', 'run_at', 'attempts'])
         .execute();
-      return rows.map((r) => ({ id: r.id, kind: r.kind, key: r.key, payload: JSON.parse(r.payload) as Record<string, unknown>, runAt: r.run_at, attempts: r.attempts }));
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        key: r.key,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        runAt: r.run_at,
+        attempts: r.attempts,
+      }));
     },
 
     async finish(id: number, now: string) {
@@ -73,7 +99,11 @@ export function jobQueries(db: Kysely<Database>, dialect: Dialect) {
     async fail(id: number, error: string, retryAt: string | null) {
       await db
         .updateTable('jobs')
-        .set(retryAt ? { last_error: error.slice(0, 2000), run_at: retryAt, locked_until: null } : { last_error: error.slice(0, 2000), state: 'failed', locked_until: null })
+        .set(
+          retryAt
+            ? { last_error: error.slice(0, 2000), run_at: retryAt, locked_until: null }
+            : { last_error: error.slice(0, 2000), state: 'failed', locked_until: null },
+        )
         .where('id', '=', id)
         .execute();
     },
@@ -93,14 +123,22 @@ export function jobQueries(db: Kysely<Database>, dialect: Dialect) {
         .groupBy('kind')
         .orderBy('kind')
         .execute();
-      return rows.map((r) => ({ kind: r.kind, pending: Number(r.pending), due: Number(r.due), retrying: Number(r.retrying), failed: Number(r.failed) }));
+      return rows.map((r) => ({
+        kind: r.kind,
+        pending: Number(r.pending),
+        due: Number(r.due),
+        retrying: Number(r.retrying),
+        failed: Number(r.failed),
+      }));
     },
 
     async pending(kind?: string) {
-      let q = db.selectFrom('jobs').select(['id', 'kind', 'key', 'run_at', 'state', 'attempts', 'last_error']).where('state', '=', 'pending');
+      let q = db
+        .selectFrom('jobs')
+        .select(['id', 'kind', 'key', 'run_at', 'state', 'attempts', 'last_error'])
+        .where('state', '=', 'pending');
       if (kind) q = q.where('kind', '=', kind);
       return q.orderBy('run_at').execute();
     },
   };
 }
-

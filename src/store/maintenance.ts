@@ -6,14 +6,19 @@ import type { Db } from './db.ts';
 /** Every table in the database, the migration bookkeeping included (an empty database has none). */
 export async function tableNames(db: Db): Promise<string[]> {
   const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
-  return tables.filter((t) => !t.isView).map((t) => (t.schema && t.schema !== 'public' ? `${t.schema}.${t.name}` : t.name)).sort();
+  return tables
+    .filter((t) => !t.isView)
+    .map((t) => (t.schema && t.schema !== 'public' ? `${t.schema}.${t.name}` : t.name))
+    .sort();
 }
 
 /** Tables in a SQLite file, read without creating or converting it (no WAL files appear). */
 export function sqliteFileTables(file: string): string[] {
   const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
-    const rows = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const rows = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[];
     return rows.map((r) => r.name);
   } finally {
     sqlite.close();
@@ -47,10 +52,23 @@ export function checkSqliteFile(file: string): SqliteCheck {
 export async function contentSummary(db: Db): Promise<{ articles: number; published: number; users: number; media: number }> {
   const k = db.kysely;
   const [articles, published, users, media] = await Promise.all([
-    k.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    k.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow(),
-    k.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    k.selectFrom('media').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    k
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+    k
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow(),
+    k
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+    k
+      .selectFrom('media')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { articles: Number(articles.n), published: Number(published.n), users: Number(users.n), media: Number(media.n) };
 }
@@ -70,7 +88,9 @@ export function sealSqliteCopy(file: string): SealedCopy {
   try {
     sqlite.pragma('journal_mode = DELETE');
     const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(
+      (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+    );
     const has = (t: string) => (tables.has(t) ? count(t) : 0);
     return { ...checkSqlite(sqlite), articles: has('articles'), users: has('users'), media: has('media') };
   } finally {

@@ -60,7 +60,13 @@ export function mediaQueries(db: Kysely<Database>) {
 
     /** Articles that show the picture (hero, body, video poster), any status; at most `limit`. */
     async articlesShowing(id: number, limit: number): Promise<number[]> {
-      const rows = await db.selectFrom('article_media').select('article_id').where('media_id', '=', id).orderBy('article_id').limit(limit).execute();
+      const rows = await db
+        .selectFrom('article_media')
+        .select('article_id')
+        .where('media_id', '=', id)
+        .orderBy('article_id')
+        .limit(limit)
+        .execute();
       return rows.map((r) => r.article_id);
     },
 
@@ -76,11 +82,7 @@ export function mediaQueries(db: Kysely<Database>) {
         // Wildcards are dropped rather than escaped: ESCAPE differs between the dialects, and nobody searches for them.
         // So is NUL, which PostgreSQL text cannot hold (a %00 in the query was a 500 there).
         const like = `%${q.toLowerCase().replace(/[\\%_\u0000]/g, '')}%`;
-        query = query.where((eb) =>
-          eb.or(
-            (['alt', 'caption', 'credit'] as const).map((col) => eb(eb.fn('lower', [col]), 'like', like)),
-          ),
-        );
+        query = query.where((eb) => eb.or((['alt', 'caption', 'credit'] as const).map((col) => eb(eb.fn('lower', [col]), 'like', like))));
       }
       return (await query.execute()).map((r) => ({ ...toMediaRef(r), uploadedBy: r.uploaded_by }));
     },

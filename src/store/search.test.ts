@@ -51,7 +51,12 @@ describe.each(dialects)('search on $name', ({ name, open }) => {
     t = await open();
     store = t.store;
     const s = await makeSection(store, 'news');
-    headlineHit = await makeArticle(store, { sectionId: s, headline: 'Zebra crossing reopens', body: para('The road is open again.'), hoursAgo: 10 });
+    headlineHit = await makeArticle(store, {
+      sectionId: s,
+      headline: 'Zebra crossing reopens',
+      body: para('The road is open again.'),
+      hoursAgo: 10,
+    });
     bodyHit = await makeArticle(store, {
       sectionId: s,
       headline: 'Council meeting report',
@@ -124,22 +129,21 @@ describe.each(dialects)('search on $name', ({ name, open }) => {
     'the and of',
     'headline:zebra',
     '^zebra -road +open',
-    'Robert\'); DELETE FROM article_search; --',
+    "Robert'); DELETE FROM article_search; --",
     '\u0000\u0001\u0002',
   ];
 
-  it.each(hostileInputs.map((input) => [input.length > 40 ? `${input.slice(0, 20)}… (${input.length} chars)` : JSON.stringify(input), input]))(
-    'hostile input %s never throws and never changes the data',
-    async (_label, input) => {
-      const tokens = searchTokens(input);
-      expect(tokens.length).toBeLessThanOrEqual(8);
-      if (tokens.length === 0) return; // callers answer an empty query without asking the store
-      const rows = await store.search.query(tokens, 10, 0);
-      expect(Array.isArray(rows)).toBe(true);
-      expect((await store.articles.latest({ limit: 100, offset: 0 })).items).toHaveLength(articlesBefore);
-      expect((await store.search.query(['zebra'], 10, 0)).length).toBe(2);
-    },
-  );
+  it.each(
+    hostileInputs.map((input) => [input.length > 40 ? `${input.slice(0, 20)}… (${input.length} chars)` : JSON.stringify(input), input]),
+  )('hostile input %s never throws and never changes the data', async (_label, input) => {
+    const tokens = searchTokens(input);
+    expect(tokens.length).toBeLessThanOrEqual(8);
+    if (tokens.length === 0) return; // callers answer an empty query without asking the store
+    const rows = await store.search.query(tokens, 10, 0);
+    expect(Array.isArray(rows)).toBe(true);
+    expect((await store.articles.latest({ limit: 100, offset: 0 })).items).toHaveLength(articlesBefore);
+    expect((await store.search.query(['zebra'], 10, 0)).length).toBe(2);
+  });
 
   it('finds the article the hostile words actually occur in', async () => {
     for (const input of ['"unbalanced quote', "'; DROP TABLE articles; --", 'party 🎉 café naïve']) {
@@ -190,12 +194,22 @@ describe.each(dialects)('search with a word found in most articles on $name', ({
       // "weather" is in every article, so it is common; "otter" and "lantern" are never in the same one ...
       for (let i = 0; i < 240; i++) {
         const extra = i % 3 === 0 ? 'An otter was seen.' : i % 3 === 1 ? 'A lantern was lit.' : 'Nothing else.';
-        await makeArticle(t.store, { sectionId: s, headline: `Weather note ${i}`, body: para(`The weather held. ${extra}`), hoursAgo: 300 - i });
+        await makeArticle(t.store, {
+          sectionId: s,
+          headline: `Weather note ${i}`,
+          body: para(`The weather held. ${extra}`),
+          hoursAgo: 300 - i,
+        });
       }
       expect(await t.store.search.query(['otter', 'lantern', 'weather'], 10, 0)).toEqual([]);
       expect(await t.store.search.query(['lantern', 'otter'], 10, 0)).toEqual([]);
       // ... until one is.
-      const both = await makeArticle(t.store, { sectionId: s, headline: 'Otter steals lantern', body: para('The weather was fine.'), hoursAgo: 500 });
+      const both = await makeArticle(t.store, {
+        sectionId: s,
+        headline: 'Otter steals lantern',
+        body: para('The weather was fine.'),
+        hoursAgo: 500,
+      });
       expect((await t.store.search.query(['otter', 'lantern', 'weather'], 10, 0)).map((r) => r.id)).toEqual([both]);
       expect((await t.store.search.query(['weather', 'otter'], 200, 0)).length).toBe(81);
     } finally {

@@ -30,7 +30,11 @@ const MAX_TOKEN_LENGTH = 40;
 
 /** Word tokens of a reader's query: letters and digits only, bounded in number and length. */
 export function searchTokens(query: string): string[] {
-  const words = query.normalize('NFKC').slice(0, 1_000).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    query
+      .normalize('NFKC')
+      .slice(0, 1_000)
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.slice(0, MAX_TOKENS).map((w) => w.slice(0, MAX_TOKEN_LENGTH).toLowerCase());
 }
 
@@ -66,9 +70,12 @@ async function sqliteNothingHasAll(db: Kysely<Database>, tokens: string[]): Prom
   if (tokens.length < 2) return false;
   // One statement: the newest article, and each word's DENSITY_PROBE-th newest match.
   const probes = tokens.map(
-    (t, i) => sql`(SELECT rowid FROM article_search WHERE article_search MATCH ${ftsMatch([t])} ORDER BY rowid DESC LIMIT 1 OFFSET ${DENSITY_PROBE - 1}) AS ${sql.ref(`t${i}`)}`,
+    (t, i) =>
+      sql`(SELECT rowid FROM article_search WHERE article_search MATCH ${ftsMatch([t])} ORDER BY rowid DESC LIMIT 1 OFFSET ${DENSITY_PROBE - 1}) AS ${sql.ref(`t${i}`)}`,
   );
-  const { rows } = await sql<Record<string, number | null>>`SELECT (SELECT max(rowid) FROM article_search) AS newest, ${sql.join(probes)}`.execute(db);
+  const { rows } = await sql<
+    Record<string, number | null>
+  >`SELECT (SELECT max(rowid) FROM article_search) AS newest, ${sql.join(probes)}`.execute(db);
   const found = rows[0] ?? {};
   const newest = found.newest ?? 0;
   const narrowing = tokens.filter((_, i) => {

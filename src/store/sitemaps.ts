@@ -57,17 +57,17 @@ export function sitemapQueries(db: Kysely<Database>, dialect: Dialect) {
       ? sql<string>`to_char(a.first_published_at at time zone 'UTC', 'YYYY-MM')`
       : sql<string>`substr(a.first_published_at, 1, 7)`;
 
-  const published = () =>
-    db
-      .selectFrom('articles as a')
-      .where('a.status', '=', 'published')
-      .where('a.first_published_at', 'is not', null);
+  const published = () => db.selectFrom('articles as a').where('a.status', '=', 'published').where('a.first_published_at', 'is not', null);
 
   return {
     /** Every month with published articles, newest first. */
     async months(): Promise<MonthSummary[]> {
       const rows = await published()
-        .select([yearMonth.as('month'), (eb) => eb.fn.countAll<number>().as('count'), (eb) => eb.fn.max('a.modified_at').as('last_modified')])
+        .select([
+          yearMonth.as('month'),
+          (eb) => eb.fn.countAll<number>().as('count'),
+          (eb) => eb.fn.max('a.modified_at').as('last_modified'),
+        ])
         .groupBy(yearMonth)
         .orderBy(yearMonth, 'desc')
         .execute();

@@ -46,7 +46,10 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
   });
 
   const count = async (table: 'articles' | 'sections' | 'tags' | 'article_sections') => {
-    const row = await t!.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await t!.db.kysely
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   };
 
@@ -79,8 +82,10 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
 
   it('updates the planner statistics and compacts the search index, which still finds everything', async () => {
     const sectionId = await makeSection(store, 'world');
-    for (const headline of ['Harbour ferry resumes', 'Ferry fares frozen', 'Night ferry cancelled']) await makeArticle(store, { sectionId, headline });
-    const segments = async () => (await sql<{ n: number }>`SELECT count(DISTINCT segid) AS n FROM article_search_idx`.execute(t!.db.kysely)).rows[0]?.n;
+    for (const headline of ['Harbour ferry resumes', 'Ferry fares frozen', 'Night ferry cancelled'])
+      await makeArticle(store, { sectionId, headline });
+    const segments = async () =>
+      (await sql<{ n: number }>`SELECT count(DISTINCT segid) AS n FROM article_search_idx`.execute(t!.db.kysely)).rows[0]?.n;
     if (name === 'sqlite') expect(await segments()).toBeGreaterThan(1); // one per indexing transaction
     await store.updateStatistics();
     if (name === 'sqlite') {
@@ -171,7 +176,13 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
         if (!slice.hasMore) break;
         cursor = slice.items.at(-1)!.id;
       }
-      expect(walked).toEqual([newestFirst.slice(0, 2), newestFirst.slice(2, 4), newestFirst.slice(4, 6), newestFirst.slice(6, 8), newestFirst.slice(8)]);
+      expect(walked).toEqual([
+        newestFirst.slice(0, 2),
+        newestFirst.slice(2, 4),
+        newestFirst.slice(4, 6),
+        newestFirst.slice(6, 8),
+        newestFirst.slice(8),
+      ]);
       // Back up from the fourth page's first item: the third page, in newest-first order.
       const back = await store.articles.inSections([s], { limit: 2, after: newestFirst[6] });
       expect(ids(back)).toEqual(newestFirst.slice(4, 6));
@@ -260,7 +271,13 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
       const s = await makeSection(store, 'news');
       const zoe = await makePerson(store, 'Zoe Zed');
       const adam = await makePerson(store, 'Adam Ay');
-      const draft = await makeArticle(store, { sectionId: s, status: 'draft', headline: 'A draft', authorIds: [zoe, adam], tags: ['Politics', 'Economy'] });
+      const draft = await makeArticle(store, {
+        sectionId: s,
+        status: 'draft',
+        headline: 'A draft',
+        authorIds: [zoe, adam],
+        tags: ['Politics', 'Economy'],
+      });
       const row = await store.articles.byId(draft);
       expect(row).toMatchObject({ id: draft, status: 'draft', headline: 'A draft', primary_section_id: s, first_published_at: null });
       expect(await store.articles.byId(123_456)).toBeUndefined();
@@ -306,7 +323,14 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
   describe('transactions', () => {
     it('commits every write when the function succeeds', async () => {
       const id = await store.transaction(async (tx) => {
-        const s = await tx.taxonomy.createSection({ parentId: null, slug: 'news', path: 'news', name: 'News', description: '', position: 0 });
+        const s = await tx.taxonomy.createSection({
+          parentId: null,
+          slug: 'news',
+          path: 'news',
+          name: 'News',
+          description: '',
+          position: 0,
+        });
         return tx.articles.create(newArticle(s, 'Committed story'), T0.toISOString());
       });
       expect((await store.articles.byId(id))?.headline).toBe('Committed story');
@@ -318,9 +342,19 @@ describe.each(dialects)('store on $name', ({ name, open }) => {
       const before = await Promise.all([count('articles'), count('sections'), count('tags'), count('article_sections')]);
       await expect(
         store.transaction(async (tx) => {
-          const inner = await tx.taxonomy.createSection({ parentId: null, slug: 'doomed', path: 'doomed', name: 'Doomed', description: '', position: 1 });
+          const inner = await tx.taxonomy.createSection({
+            parentId: null,
+            slug: 'doomed',
+            path: 'doomed',
+            name: 'Doomed',
+            description: '',
+            position: 1,
+          });
           const tag = await tx.taxonomy.ensureTag('doomed', 'Doomed');
-          await tx.articles.create({ ...newArticle(inner, 'Rolled back xylophone'), tagIds: [tag], extraSectionIds: [s] }, T0.toISOString());
+          await tx.articles.create(
+            { ...newArticle(inner, 'Rolled back xylophone'), tagIds: [tag], extraSectionIds: [s] },
+            T0.toISOString(),
+          );
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');

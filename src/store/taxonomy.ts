@@ -27,7 +27,10 @@ export function taxonomyQueries(db: Kysely<Database>) {
       return row.id;
     },
 
-    async updateSection(id: number, s: { parentId: number | null; slug: string; path: string; name: string; description: string; position: number }) {
+    async updateSection(
+      id: number,
+      s: { parentId: number | null; slug: string; path: string; name: string; description: string; position: number },
+    ) {
       await db
         .updateTable('sections')
         .set({ parent_id: s.parentId, slug: s.slug, path: s.path, name: s.name, description: s.description, position: s.position })
@@ -69,7 +72,11 @@ export function taxonomyQueries(db: Kysely<Database>) {
       if (existing) return existing.id;
       // Two saves may add the same new tag at once: the second insert yields (it waits for the first on
       // PostgreSQL) and both read the one row, instead of the second failing on the unique slug.
-      await db.insertInto('tags').values({ slug, name }).onConflict((oc) => oc.column('slug').doNothing()).execute();
+      await db
+        .insertInto('tags')
+        .values({ slug, name })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute();
       return (await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
     },
 

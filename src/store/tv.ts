@@ -9,7 +9,18 @@ export function tvQueries(db: Kysely<Database>) {
       let q = db
         .selectFrom('articles as a')
         .innerJoin('sections as s', 's.id', 'a.primary_section_id')
-        .select(['a.id', 'a.slug', 'a.headline', 'a.standfirst', 'a.first_published_at', 'a.modified_at', 'a.video', 'a.status', 's.path as section_path', 's.name as section_name'])
+        .select([
+          'a.id',
+          'a.slug',
+          'a.headline',
+          'a.standfirst',
+          'a.first_published_at',
+          'a.modified_at',
+          'a.video',
+          'a.status',
+          's.path as section_path',
+          's.name as section_name',
+        ])
         .where('a.video', 'is not', null)
         .orderBy('a.first_published_at', 'desc')
         .orderBy('a.id', 'desc')
@@ -18,7 +29,13 @@ export function tvQueries(db: Kysely<Database>) {
       const rows = await q.execute();
       const ids = rows.map((r) => r.id);
       const tags = ids.length
-        ? await db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select(['at.article_id', 't.name']).where('at.article_id', 'in', ids).orderBy('t.name').execute()
+        ? await db
+            .selectFrom('article_tags as at')
+            .innerJoin('tags as t', 't.id', 'at.tag_id')
+            .select(['at.article_id', 't.name'])
+            .where('at.article_id', 'in', ids)
+            .orderBy('t.name')
+            .execute()
         : [];
       return rows.map((r) => ({ ...r, tags: tags.filter((t) => t.article_id === r.id).map((t) => t.name) }));
     },

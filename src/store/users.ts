@@ -25,10 +25,21 @@ export const toUser = (r: Selectable<UsersTable>): User => ({
 
 export function userQueries(db: Kysely<Database>) {
   return {
-    async create(u: { email: string; name: string; role: Role; passwordHash: string; personId: number | null }, now: string): Promise<number> {
+    async create(
+      u: { email: string; name: string; role: Role; passwordHash: string; personId: number | null },
+      now: string,
+    ): Promise<number> {
       const row = await db
         .insertInto('users')
-        .values({ email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, person_id: u.personId, created_at: now, disabled_at: null })
+        .values({
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          password_hash: u.passwordHash,
+          person_id: u.personId,
+          created_at: now,
+          disabled_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -53,15 +64,35 @@ export function userQueries(db: Kysely<Database>) {
       await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
     },
     async count(): Promise<number> {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
     // Sessions: `id` is the SHA-256 of the cookie token.
-    async createSession(s: { id: string; userId: number; csrfToken: string; now: string; expiresAt: string; ip: string; userAgent: string }) {
+    async createSession(s: {
+      id: string;
+      userId: number;
+      csrfToken: string;
+      now: string;
+      expiresAt: string;
+      ip: string;
+      userAgent: string;
+    }) {
       await db
         .insertInto('sessions')
-        .values({ id: s.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent })
+        .values({
+          id: s.id,
+          user_id: s.userId,
+          csrf_token: s.csrfToken,
+          created_at: s.now,
+          last_seen_at: s.now,
+          expires_at: s.expiresAt,
+          ip: s.ip,
+          user_agent: s.userAgent,
+        })
         .execute();
     },
     async sessionWithUser(id: string) {
@@ -131,11 +162,22 @@ export function userQueries(db: Kysely<Database>) {
     },
     /** Revokes every live token of a user; returns how many there were. */
     async revokeTokensOf(userId: number, now: string): Promise<number> {
-      const r = await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
     async revokeToken(id: number, userId: number, now: string): Promise<boolean> {
-      const r = await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
   };

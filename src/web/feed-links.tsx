@@ -1,7 +1,15 @@
 // Feed discovery: <link rel="alternate"> tags in a page's <head>. Every page names the site's feeds; a section,
 // tag or author page adds its own. Addresses are site-relative, so a page read on a mirror finds the mirror's feeds.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FEED_FORMAT_NAME, FEED_FORMATS, FEED_MEDIA_TYPE, feedPath, siteFeedBase, type FeedBase, type FeedFormat } from '../domain/feed-urls.ts';
+import {
+  FEED_FORMAT_NAME,
+  FEED_FORMATS,
+  FEED_MEDIA_TYPE,
+  feedPath,
+  siteFeedBase,
+  type FeedBase,
+  type FeedFormat,
+} from '../domain/feed-urls.ts';
 
 export interface FeedLink {
   type: string;
@@ -29,4 +37,9 @@ export function FeedLinks({ siteName, feeds = [] }: { siteName: string; feeds?: 
  * Serves a section's feed. The reader site's catch-all route finds section paths, so it hands
  * /{section-path}/feed.xml to the feeds' handler (app.ts wires one to the other).
  */
-export type SectionFeedHandler = (req: FastifyRequest, reply: FastifyReply, sectionPath: string, format: FeedFormat) => Promise<FastifyReply>;
+export type SectionFeedHandler = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  sectionPath: string,
+  format: FeedFormat,
+) => Promise<FastifyReply>;

@@ -13,7 +13,17 @@ describe('benchmark smoke run', { timeout: 300_000 }, () => {
   it('measures every scenario against the bare Node baseline and writes the JSON report', async () => {
     const lines: string[] = [];
     const report = await runBench(
-      { articles: 300, seconds: 1, rounds: 1, connections: 4, latencyConnections: 2, workers: 2, tool: 'autocannon', dataDir: path.join(dir, 'data'), resultsDir: path.join(dir, 'results') },
+      {
+        articles: 300,
+        seconds: 1,
+        rounds: 1,
+        connections: 4,
+        latencyConnections: 2,
+        workers: 2,
+        tool: 'autocannon',
+        dataDir: path.join(dir, 'data'),
+        resultsDir: path.join(dir, 'results'),
+      },
       (l) => lines.push(l),
     );
     const names = report.scenarios.map((s) => s.name);

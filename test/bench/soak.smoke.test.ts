@@ -13,7 +13,16 @@ describe('soak smoke run', { timeout: 180_000 }, () => {
   it('reads, searches and publishes with no errors, samples memory and writes the JSON report', async () => {
     const lines: string[] = [];
     const report = await runSoak(
-      { minutes: 5 / 60, articles: 300, connections: 2, publishEverySeconds: 1, sampleSeconds: 1, workers: 1, dataDir: path.join(dir, 'data'), resultsDir: path.join(dir, 'results') },
+      {
+        minutes: 5 / 60,
+        articles: 300,
+        connections: 2,
+        publishEverySeconds: 1,
+        sampleSeconds: 1,
+        workers: 1,
+        dataDir: path.join(dir, 'data'),
+        resultsDir: path.join(dir, 'results'),
+      },
       (l) => lines.push(l),
     );
     expect(report.errorSamples).toEqual([]);

@@ -12,7 +12,10 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ env: { MASTHEAD_LIVE_STREAM_URL: 'https://live.invalid/channel/index.m3u8' } }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startServer({ env: { MASTHEAD_LIVE_STREAM_URL: 'https://live.invalid/channel/index.m3u8' } }),
+    launchBrowser(),
+  ]);
   await server.app.services.auth.createUser({ email: 'csp-writer@example.org', name: 'Casey Writer', role: 'writer', password: PASSWORD });
 });
 
@@ -36,7 +39,9 @@ async function watchedPage(): Promise<{ page: Page; violations: () => Promise<st
   await context.addInitScript(() => {
     const seen: Violation[] = [];
     (window as unknown as { cspViolations: Violation[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }),
+    );
   });
   const page = await context.newPage();
   const consoleReports: string[] = [];
@@ -67,7 +72,12 @@ describe('Content-Security-Policy in Chromium', { timeout: 60_000 }, () => {
     await page.waitForLoadState('load');
     // The hero picture loaded (from /media) and site.js ran (it reveals the share button where the Web Share
     // API exists; the copy-link handler is attached either way).
-    expect(await page.locator('article img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(
+      await page
+        .locator('article img')
+        .first()
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+    ).toBe(true);
     expect(await page.locator('script[type="application/ld+json"]').count()).toBeGreaterThan(0);
     expect(await violations()).toEqual([]);
   });
@@ -105,7 +115,9 @@ describe('Content-Security-Policy in Chromium', { timeout: 60_000 }, () => {
     await page.keyboard.type('Bold too.');
     // Tiptap's stylesheet applied (it sets white-space on the editable area).
     expect(await editor.evaluate((el) => getComputedStyle(el).whiteSpace)).toMatch(/pre-wrap|break-spaces/);
-    const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#386641' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#386641' } })
+      .png()
+      .toBuffer();
     await page.click('button[aria-label="Insert image"]');
     await page.setInputFiles('dialog.mh-media input[type=file]', { name: 'policy.png', mimeType: 'image/png', buffer: png });
     const dialog = page.locator('dialog.mh-media');

@@ -33,7 +33,12 @@ beforeAll(async () => {
     ['editor@example.org', 'editor'],
     ['admin@example.org', 'admin'],
   ] as const) {
-    await server.app.services.auth.createUser({ email, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, password: PASSWORD });
+    await server.app.services.auth.createUser({
+      email,
+      name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`,
+      role,
+      password: PASSWORD,
+    });
   }
   browser = await launchBrowser();
 });
@@ -68,7 +73,9 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
     await page.click('button[aria-label="Quote"]');
     await page.keyboard.press('End');
     // An uploaded picture, made here: no network, no third-party image.
-    const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#2a6f97' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#2a6f97' } })
+      .png()
+      .toBuffer();
     await page.click('button[aria-label="Insert image"]');
     await page.setInputFiles('dialog.mh-media input[type=file]', { name: 'ferry.png', mimeType: 'image/png', buffer: png });
     const dialog = page.locator('dialog.mh-media');
@@ -77,10 +84,20 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
     await dialog.getByRole('button', { name: 'Insert image' }).click();
     await page.waitForSelector('#body-editor figure img, #body-editor [data-media-id]');
     const body = JSON.parse(await page.inputValue('#body-json'));
-    expect(body).toContainEqual({ type: 'paragraph', content: [{ text: 'The operator said ' }, { text: 'sailings resume on Monday', bold: true }, { text: '.' }] });
-    expect(body).toContainEqual({ type: 'quote', text: 'We have waited two winters for this.', attribution: 'Ilse Brandt, harbour master' });
+    expect(body).toContainEqual({
+      type: 'paragraph',
+      content: [{ text: 'The operator said ' }, { text: 'sailings resume on Monday', bold: true }, { text: '.' }],
+    });
+    expect(body).toContainEqual({
+      type: 'quote',
+      text: 'We have waited two winters for this.',
+      attribution: 'Ilse Brandt, harbour master',
+    });
     expect(body.some((b: { type: string }) => b.type === 'image')).toBe(true);
-    await Promise.all([page.waitForURL(/\/newsroom\/articles\/\d+\?done=created/), page.click('#article-form button[type=submit]:text("Save")')]);
+    await Promise.all([
+      page.waitForURL(/\/newsroom\/articles\/\d+\?done=created/),
+      page.click('#article-form button[type=submit]:text("Save")'),
+    ]);
     articleId = Number(/articles\/(\d+)/.exec(page.url())![1]);
     await Promise.all([page.waitForURL(/done=submit/), page.click('button:text("Submit for review")')]);
     expect(await page.textContent('[data-status]')).toBe('in review');
@@ -103,7 +120,10 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
     await reader.goto(`${server.baseUrl}/news/europe`);
     expect(await reader.content()).toContain(headline);
     const row = (await server.store.articles.byId(articleId))!;
-    await reader.goto(server.baseUrl + articlePath({ id: articleId, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC'));
+    await reader.goto(
+      server.baseUrl +
+        articlePath({ id: articleId, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC'),
+    );
     expect(await reader.textContent('h1')).toBe(headline);
     expect(await reader.textContent('.article-body strong')).toBe('sailings resume on Monday');
     expect(await reader.textContent('.article-body .quote figcaption')).toContain('Ilse Brandt');
@@ -164,13 +184,16 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
   it('keeps markup typed into newsroom fields inert in the newsroom and on the site', async () => {
     const payload = '<img src=x onerror=alert(1)>"><svg onload=alert(2)>';
     const section = (await server.store.taxonomy.allSections()).find((s) => s.path === 'news/europe')!;
-    const { id } = await server.app.services.content.create({ id: 1, role: 'admin' }, {
-      headline: payload,
-      standfirst: payload,
-      primarySectionId: section.id,
-      tags: [payload.slice(0, 50)],
-      body: [{ type: 'quote', text: payload, attribution: payload }],
-    });
+    const { id } = await server.app.services.content.create(
+      { id: 1, role: 'admin' },
+      {
+        headline: payload,
+        standfirst: payload,
+        primarySectionId: section.id,
+        tags: [payload.slice(0, 50)],
+        body: [{ type: 'quote', text: payload, attribution: payload }],
+      },
+    );
     const page = await signedIn('editor@example.org');
     let dialogs = 0;
     page.on('dialog', () => dialogs++);

@@ -108,7 +108,8 @@ describe('reading the site in Chromium', () => {
     // Byline links to author pages.
     const authors = page.locator('.byline a[rel="author"]');
     expect(await authors.count()).toBeGreaterThan(0);
-    for (const href of await authors.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/author\/[a-z0-9-]+$/);
+    for (const href of await authors.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      expect(href).toMatch(/^\/author\/[a-z0-9-]+$/);
 
     // Times are machine-readable instants with a zone.
     const datetimes = await page.locator('time[datetime]').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
@@ -228,7 +229,9 @@ describe('reading the site in Chromium', () => {
           ),
         );
       });
-      const broken = await page.locator('img').evaluateAll((imgs) => (imgs as HTMLImageElement[]).filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src));
+      const broken = await page
+        .locator('img')
+        .evaluateAll((imgs) => (imgs as HTMLImageElement[]).filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src));
       expect(broken, 'pictures that failed to load').toEqual([]);
       await page.screenshot({ path: file, fullPage: true });
       const stat = await fs.stat(file);

@@ -52,13 +52,19 @@ beforeAll(async () => {
       env: { MASTHEAD_RATE_LIMIT_API: '0', MASTHEAD_RATE_LIMIT_SEARCH: '0' },
       async prepare(store) {
         // No door creates authors or collections yet, so these few go through the store.
-        for (let a = 0; a < N; a++) await store.taxonomy.createPerson({ slug: `xss-author-${a}`, name: at(a, 17), title: at(a, 18), bio: at(a, 19) });
+        for (let a = 0; a < N; a++)
+          await store.taxonomy.createPerson({ slug: `xss-author-${a}`, name: at(a, 17), title: at(a, 18), bio: at(a, 19) });
         await store.collections.create('xss-collection', at(0, 20).slice(0, 80));
       },
     }),
     launchBrowser(),
   ]);
-  const admin = await server.app.services.auth.createUser({ email: 'xss-admin@example.org', name: 'Ada Admin', role: 'admin', password: PASSWORD });
+  const admin = await server.app.services.auth.createUser({
+    email: 'xss-admin@example.org',
+    name: 'Ada Admin',
+    role: 'admin',
+    password: PASSWORD,
+  });
   token = (await server.app.services.auth.createApiToken(admin.id, 'stored xss')).token;
 
   const store = server.store;
@@ -67,7 +73,12 @@ beforeAll(async () => {
   const media = (await store.media.search('', 40)).map((m) => m.id);
   for (let a = 0; a < N; a++) {
     const sectionSlug = `xss-${a}`;
-    const { id: sectionId } = await api('POST', '/api/v1/sections', { name: at(a, 21).slice(0, 80), slug: sectionSlug, parentId: newsId, description: at(a, 22).slice(0, 300) });
+    const { id: sectionId } = await api('POST', '/api/v1/sections', {
+      name: at(a, 21).slice(0, 80),
+      slug: sectionSlug,
+      parentId: newsId,
+      description: at(a, 22).slice(0, 300),
+    });
     const personId = people.find((p) => p.slug === `xss-author-${a}`)!.id;
     const mediaId = media[a % media.length]!;
     const tag = at(a, 16).slice(0, 60);
@@ -79,12 +90,28 @@ beforeAll(async () => {
       tags: [tag],
       hero: { mediaId, caption: at(a, shift + 2), credit: at(a, shift + 3), alt: at(a, shift + 4) },
       body: [
-        { type: 'paragraph', content: [{ text: at(a, shift + 5) }, { text: at(a, shift + 6), href: `https://example.org/?q=${encodeURIComponent(at(a, shift + 7))}`, bold: true }] },
+        {
+          type: 'paragraph',
+          content: [
+            { text: at(a, shift + 5) },
+            { text: at(a, shift + 6), href: `https://example.org/?q=${encodeURIComponent(at(a, shift + 7))}`, bold: true },
+          ],
+        },
         { type: 'heading', level: 2, text: at(a, shift + 8) },
         { type: 'quote', text: at(a, shift + 9), attribution: at(a, shift + 10) },
-        { type: 'list', style: 'bullet', items: [[{ text: at(a, shift + 11) }], [{ text: at(a, shift + 12), href: `/search?q=${encodeURIComponent(at(a, shift + 13))}` }]] },
+        {
+          type: 'list',
+          style: 'bullet',
+          items: [[{ text: at(a, shift + 11) }], [{ text: at(a, shift + 12), href: `/search?q=${encodeURIComponent(at(a, shift + 13))}` }]],
+        },
         { type: 'image', mediaId, alt: at(a, shift + 14), caption: at(a, shift + 15), credit: at(a, shift + 16) },
-        { type: 'embed', kind: 'link', url: `https://example.org/embed/${a}?x=${encodeURIComponent(at(a, shift + 17))}`, title: at(a, shift + 18), caption: at(a, shift + 19) },
+        {
+          type: 'embed',
+          kind: 'link',
+          url: `https://example.org/embed/${a}?x=${encodeURIComponent(at(a, shift + 17))}`,
+          title: at(a, shift + 18),
+          caption: at(a, shift + 19),
+        },
       ],
       seoTitle: at(a, shift + 20),
       seoDescription: at(a, shift + 21),
@@ -96,14 +123,28 @@ beforeAll(async () => {
     await api('POST', `/api/v1/articles/${id}/publish`, { note: at(a, 24) });
     await api('POST', `/api/v1/articles/${id}/corrections`, { kind: a % 2 ? 'correction' : 'clarification', note: at(a, 25) });
     const page = await server.app.services.reader.article(id);
-    articles.push({ id, path: articlePath(page.article, server.config.timezone), sectionPath: `news/${sectionSlug}`, tag: slugify(tag, 60), author: `xss-author-${a}` });
+    articles.push({
+      id,
+      path: articlePath(page.article, server.config.timezone),
+      sectionPath: `news/${sectionSlug}`,
+      tag: slugify(tag, 60),
+      author: `xss-author-${a}`,
+    });
   }
   for (let i = 0; i < N; i++) await api('POST', '/api/v1/tokens', { name: at(i, 26).slice(0, 80) });
-  for (let i = 0; i < Math.min(N, media.length); i++) await api('PUT', `/api/v1/media/${media[i]}`, { alt: at(i, 27), caption: at(i, 28), credit: at(i, 29) });
+  for (let i = 0; i < Math.min(N, media.length); i++)
+    await api('PUT', `/api/v1/media/${media[i]}`, { alt: at(i, 27), caption: at(i, 28), credit: at(i, 29) });
   // Users cost a password hash each: a spread of twelve names.
-  for (let i = 0; i < 12; i++) await api('POST', '/api/v1/users', { email: `xss-user-${i}@example.org`, name: at(i * 5, 30).slice(0, 120), role: 'writer', password: PASSWORD });
+  for (let i = 0; i < 12; i++)
+    await api('POST', '/api/v1/users', {
+      email: `xss-user-${i}@example.org`,
+      name: at(i * 5, 30).slice(0, 120),
+      role: 'writer',
+      password: PASSWORD,
+    });
   const ids = articles.map((x) => x.id);
-  for (const slug of ['top-stories', 'editors-choice', 'xss-collection']) await api('PUT', `/api/v1/collections/${slug}`, { items: ids.slice(0, 12).map((articleId) => ({ articleId })) });
+  for (const slug of ['top-stories', 'editors-choice', 'xss-collection'])
+    await api('PUT', `/api/v1/collections/${slug}`, { items: ids.slice(0, 12).map((articleId) => ({ articleId })) });
 }, 180_000);
 
 afterAll(async () => {
@@ -127,7 +168,12 @@ async function watchedContext(signedIn: boolean): Promise<{ context: BrowserCont
   await context.exposeFunction('__xss', (n: unknown) => void watch.marker.push(n));
   context.on('page', (p) => watchDialogs(p, watch));
   if (signedIn) {
-    const s = await server.app.services.auth.signIn({ email: 'xss-admin@example.org', password: PASSWORD, ip: '127.0.0.1', userAgent: 'stored-xss test' });
+    const s = await server.app.services.auth.signIn({
+      email: 'xss-admin@example.org',
+      password: PASSWORD,
+      ip: '127.0.0.1',
+      userAgent: 'stored-xss test',
+    });
     await context.addCookies([{ name: 'mh_session', value: s.token, url: server.baseUrl }]);
   }
   return { context, watch };
@@ -185,7 +231,9 @@ describe('stored XSS payloads in Chromium', { timeout: 240_000 }, () => {
     expect(watch.dialogs).toEqual([]);
     expect(watch.marker).toEqual([]);
     expect(watch.loads).toBe(paths.length);
-    console.log(`stored XSS in Chromium (public): ${N} payloads, ${stored} API writes, ${watch.loads} pages loaded, no dialog, window.__xss never called`);
+    console.log(
+      `stored XSS in Chromium (public): ${N} payloads, ${stored} API writes, ${watch.loads} pages loaded, no dialog, window.__xss never called`,
+    );
   });
 
   it('every newsroom page that shows them: dashboard, editor, history and diff, collections, sections, users, media, tokens, audit', async () => {

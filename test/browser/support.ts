@@ -43,7 +43,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     MASTHEAD_MIRRORS: MIRRORS.join(','),
     ...options.env,
   });
-  const { db, store } = await openStore(config, () => {}, () => {}).catch(async (err: unknown) => {
+  const { db, store } = await openStore(
+    config,
+    () => {},
+    () => {},
+  ).catch(async (err: unknown) => {
     await fs.rm(dir, { recursive: true, force: true });
     throw err;
   });
@@ -81,7 +85,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -117,6 +128,9 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 /** A readable dump of violations for assertion messages. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.html}\n    ${n.failureSummary ?? ''}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.html}\n    ${n.failureSummary ?? ''}`).join('\n')}`,
+    )
     .join('\n');
 }

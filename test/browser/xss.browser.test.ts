@@ -52,9 +52,20 @@ beforeAll(async () => {
         const now = new Date();
         const firstPublishedAt = new Date(now.getTime() - 60_000).toISOString();
         const id = await store.transaction(async (tx) => {
-          const mediaId = await tx.media.create({ ...image, alt: payload.heroAlt, caption: payload.heroCaption, credit: payload.heroCredit }, now.toISOString());
-          const authorId = await tx.taxonomy.createPerson({ slug: slugify(payload.author), name: payload.author, title: `Title ${SVG}`, bio: `Bio ${SCRIPT}` });
-          const fullBody: Body = [...body, { type: 'image', mediaId, alt: payload.heroAlt, caption: payload.inlineCaption, credit: payload.heroCredit }];
+          const mediaId = await tx.media.create(
+            { ...image, alt: payload.heroAlt, caption: payload.heroCaption, credit: payload.heroCredit },
+            now.toISOString(),
+          );
+          const authorId = await tx.taxonomy.createPerson({
+            slug: slugify(payload.author),
+            name: payload.author,
+            title: `Title ${SVG}`,
+            bio: `Bio ${SCRIPT}`,
+          });
+          const fullBody: Body = [
+            ...body,
+            { type: 'image', mediaId, alt: payload.heroAlt, caption: payload.inlineCaption, credit: payload.heroCredit },
+          ];
           // Only what the domain schema accepts is stored.
           bodySchema.parse(fullBody);
           return tx.articles.create(
@@ -76,7 +87,10 @@ beforeAll(async () => {
             now.toISOString(),
           );
         });
-        articleUrlPath = articlePath({ id, slug: slugify(payload.headline), sectionPath: 'news/europe', firstPublishedAt }, config.timezone);
+        articleUrlPath = articlePath(
+          { id, slug: slugify(payload.headline), sectionPath: 'news/europe', firstPublishedAt },
+          config.timezone,
+        );
       },
     }),
     launchBrowser(),
@@ -116,9 +130,9 @@ async function expectNoInjectedElements(page: Page): Promise<void> {
   expect(await page.locator('svg[onload]').count()).toBe(0);
   expect(await page.locator('[onload], [onerror]').count()).toBe(0);
   // The only scripts that run are the site's own; the rest are JSON-LD data blocks, each whole, valid JSON.
-  const scripts = await page.locator('script').evaluateAll((ss) =>
-    ss.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), text: s.textContent ?? '' })),
-  );
+  const scripts = await page
+    .locator('script')
+    .evaluateAll((ss) => ss.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), text: s.textContent ?? '' })));
   expect(scripts.filter((s) => s.type !== 'application/ld+json').map((s) => s.src ?? `inline: ${s.text}`)).toEqual(['/assets/site.js']);
   for (const s of scripts.filter((x) => x.type === 'application/ld+json')) expect(() => JSON.parse(s.text), s.text).not.toThrow();
 }
@@ -131,7 +145,14 @@ async function jsonLdNodes(page: Page): Promise<Record<string, unknown>[]> {
 
 describe('content is always text, never markup', () => {
   it('the domain schema rejects script links instead of storing them', () => {
-    for (const href of ['javascript:alert(4)', 'JavaScript:alert(4)', ' javascript:alert(4)', 'data:text/html,<script>alert(5)</script>', '//evil.example/x', 'vbscript:msgbox(6)']) {
+    for (const href of [
+      'javascript:alert(4)',
+      'JavaScript:alert(4)',
+      ' javascript:alert(4)',
+      'data:text/html,<script>alert(5)</script>',
+      '//evil.example/x',
+      'vbscript:msgbox(6)',
+    ]) {
       const result = blockSchema.safeParse({ type: 'paragraph', content: [{ text: 'click me', href }] });
       expect(result.success, href).toBe(false);
     }
@@ -185,7 +206,9 @@ describe('content is always text, never markup', () => {
     expect(await page.locator(`main .card-title a[href="${articleUrlPath}"]`).textContent()).toBe(payload.headline);
     await expectNoInjectedElements(page);
     await visit(page, '/');
-    expect(await page.locator(`main a[href="${articleUrlPath}"]`).filter({ hasText: 'Breaking' }).first().textContent()).toBe(payload.headline);
+    expect(await page.locator(`main a[href="${articleUrlPath}"]`).filter({ hasText: 'Breaking' }).first().textContent()).toBe(
+      payload.headline,
+    );
     await expectNoInjectedElements(page);
     expect(dialogs).toEqual([]);
   });

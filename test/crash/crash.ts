@@ -58,7 +58,14 @@ export async function crashRun(o: CrashOptions): Promise<CrashSummary> {
   await fs.mkdir(mediaDir);
   const target = await openTarget(o.dialect, dir);
   const { token, sectionId } = await provision(target.store);
-  const env: Record<string, string> = { PORT: String(await freePort()), HOST: '127.0.0.1', DATABASE_URL: target.url, MEDIA_DIR: mediaDir, MASTHEAD_DEMO_CONTENT: 'false', LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = {
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    DATABASE_URL: target.url,
+    MEDIA_DIR: mediaDir,
+    MASTHEAD_DEMO_CONTENT: 'false',
+    LOG_LEVEL: 'warn',
+  };
   if (o.serverWorkers) env.MASTHEAD_WORKERS = String(o.serverWorkers);
   // The load and the checks go through one API token; the per-token rate limit is not under test here.
   env.MASTHEAD_RATE_LIMIT_API = '0';
@@ -94,7 +101,9 @@ export async function crashRun(o: CrashOptions): Promise<CrashSummary> {
       await sleep(wait);
       await server.kill();
       await load.done;
-      o.log(`${o.dialect}: kill ${k}/${o.kills} after ${wait} ms of load: ${ledger.ackedTotal() - before} writes acknowledged this round, ${ledger.ackedTotal()} in all`);
+      o.log(
+        `${o.dialect}: kill ${k}/${o.kills} after ${wait} ms of load: ${ledger.ackedTotal() - before} writes acknowledged this round, ${ledger.ackedTotal()} in all`,
+      );
       if (o.startupKillEvery && k % o.startupKillEvery === 0) {
         // A second kill while the server starts: articles scheduled a few seconds ahead fall due while it is
         // down, and the start publishes them before listening; the kill lands somewhere in that start.
@@ -111,7 +120,9 @@ export async function crashRun(o: CrashOptions): Promise<CrashSummary> {
       const r = await verifier.verify({ final: false });
       note(r, `after kill ${k}`);
       for (const a of r.late) o.log(`${o.dialect}:   late: article ${a.id} scheduled for ${a.scheduledAt}: ${await verifier.jobOf(a.id)}`);
-      o.log(`${o.dialect}: restart ${k} in ${lastStartMs} ms: database ${r.dbProblems.length ? 'NOT sound' : 'sound'}, ${r.articles} articles and ${r.mediaRows} new media rows (${r.mediaFiles} files) checked, ${r.late.length} scheduled articles late${r.leased ? ` and ${r.leased} waiting for the killed process's job lease` : ''}, ${r.problems.length} problems`);
+      o.log(
+        `${o.dialect}: restart ${k} in ${lastStartMs} ms: database ${r.dbProblems.length ? 'NOT sound' : 'sound'}, ${r.articles} articles and ${r.mediaRows} new media rows (${r.mediaFiles} files) checked, ${r.late.length} scheduled articles late${r.leased ? ` and ${r.leased} waiting for the killed process's job lease` : ''}, ${r.problems.length} problems`,
+      );
     }
 
     // Let every scheduled article fall due. One whose job the killed process had claimed waits for that
@@ -171,7 +182,14 @@ export function describeSummary(s: CrashSummary): string[] {
     `  writes acknowledged: ${s.ackedTotal} (${a.create} drafts created, ${a.save} saves, ${a.publish} publishes, ${a.schedule} schedules, ${a.upload} uploads); checked present and intact: ${s.checked}`,
     `  cut off by a kill: ${s.unknown} (found committed whole: ${s.unknownCommitted}, the rest not at all)`,
     `  scheduled articles published exactly once: ${s.scheduledPublished}; media rows ${s.mediaRows}, files decoded ${s.mediaFiles}; database integrity checks passed: ${s.integrityChecks - s.integrityFailures}/${s.integrityChecks}`,
-    ...(Object.keys(s.refused).length ? [`  refused (not a success, not a cut-off): ${JSON.stringify(s.refused)}`, ...s.refusedDetail.map((l) => `    ${l}`)] : []),
-    s.problems.length ? `  PROBLEMS (${s.problems.length}):\n${s.problems.slice(0, 40).map((p) => `    ${p}`).join('\n')}` : '  problems: none',
+    ...(Object.keys(s.refused).length
+      ? [`  refused (not a success, not a cut-off): ${JSON.stringify(s.refused)}`, ...s.refusedDetail.map((l) => `    ${l}`)]
+      : []),
+    s.problems.length
+      ? `  PROBLEMS (${s.problems.length}):\n${s.problems
+          .slice(0, 40)
+          .map((p) => `    ${p}`)
+          .join('\n')}`
+      : '  problems: none',
   ];
 }

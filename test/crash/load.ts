@@ -28,7 +28,10 @@ export class Api {
   }
 }
 
-const WORDS = 'harbour council vote minister talks flood relief border summit market grain ferry strike budget court ruling café naïve Zürich 東京 déjà vu — “quoted”'.split(' ');
+const WORDS =
+  'harbour council vote minister talks flood relief border summit market grain ferry strike budget court ruling café naïve Zürich 東京 déjà vu — “quoted”'.split(
+    ' ',
+  );
 
 function text(rng: () => number, words: number) {
   return Array.from({ length: words }, () => WORDS[Math.floor(rng() * WORDS.length)]).join(' ');
@@ -56,7 +59,10 @@ export function startLoad(api: Api, ledger: Ledger, o: LoadOptions) {
     return {
       headline: `${o.label} ${tag}: ${text(rng, 6)}`,
       standfirst: text(rng, 14),
-      body: Array.from({ length: 1 + Math.floor(rng() * 6) }, () => ({ type: 'paragraph', content: [{ text: text(rng, 20 + Math.floor(rng() * 200)) }] })),
+      body: Array.from({ length: 1 + Math.floor(rng() * 6) }, () => ({
+        type: 'paragraph',
+        content: [{ text: text(rng, 20 + Math.floor(rng() * 200)) }],
+      })),
       primarySectionId: o.sectionId,
       tags: rng() < 0.5 ? [WORDS[Math.floor(rng() * 12)]!] : [],
       ...(heroId ? { hero: { mediaId: heroId, alt: `Picture ${heroId}`, caption: text(rng, 5), credit: 'Crash Desk' } } : {}),
@@ -88,7 +94,15 @@ export function startLoad(api: Api, ledger: Ledger, o: LoadOptions) {
       return true;
     }
     const { id, revision } = (await res.json()) as { id: number; revision: number };
-    ledger.articles.set(id, { id, owner, revisions: new Map([[revision, input]]), revision, status: 'draft', publishAcked: false, scheduleAcked: false });
+    ledger.articles.set(id, {
+      id,
+      owner,
+      revisions: new Map([[revision, input]]),
+      revision,
+      status: 'draft',
+      publishAcked: false,
+      scheduleAcked: false,
+    });
     ledger.acked.create++;
     return true;
   }
@@ -155,7 +169,15 @@ export function startLoad(api: Api, ledger: Ledger, o: LoadOptions) {
     const width = 64 + Math.floor(rng() * 200);
     const height = 48 + Math.floor(rng() * 150);
     const seed = Math.floor(rng() * 2 ** 31);
-    const bytes = await sharp({ create: { width, height, channels: 3, background: { r: seed % 256, g: (seed >> 8) % 256, b: (seed >> 16) % 256 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    const bytes = await sharp({
+      create: {
+        width,
+        height,
+        channels: 3,
+        background: { r: seed % 256, g: (seed >> 8) % 256, b: (seed >> 16) % 256 },
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
+    })
       .png()
       .toBuffer();
     const alt = `crashpic ${o.label} ${++n} ${seed}`;
@@ -178,7 +200,8 @@ export function startLoad(api: Api, ledger: Ledger, o: LoadOptions) {
   }
 
   async function worker(w: number) {
-    const mine = (s?: ArticleEntry['status']) => [...ledger.articles.values()].filter((a) => a.owner === w && !a.maybeSave && !a.maybeStatus && (!s || a.status === s));
+    const mine = (s?: ArticleEntry['status']) =>
+      [...ledger.articles.values()].filter((a) => a.owner === w && !a.maybeSave && !a.maybeStatus && (!s || a.status === s));
     const any = <T>(xs: T[]) => xs[Math.floor(rng() * xs.length)];
     // Every round opens with one of each kind of write, so even a short round covers them all; then random.
     const opening: Op[] = ([['upload'], ['create', 'schedule'], ['create', 'publish'], ['create', 'save']] as Op[][])[w % 4]!;

@@ -110,7 +110,12 @@ export class ServerProcess {
   /** The server's error-level log lines (pino level 50 and up). */
   errorLines(max: number): string[] {
     try {
-      return fs.readFileSync(this.logFile, 'utf8').split('\n').filter((l) => /"level":(50|60)/.test(l)).slice(0, max).map((l) => l.slice(0, 600));
+      return fs
+        .readFileSync(this.logFile, 'utf8')
+        .split('\n')
+        .filter((l) => /"level":(50|60)/.test(l))
+        .slice(0, max)
+        .map((l) => l.slice(0, 600));
     } catch {
       return [];
     }

@@ -87,7 +87,11 @@ async function checkPostgres(db: Db): Promise<string[]> {
       problems.push(`${table}: rows not readable (${(err as Error).message})`);
     }
   }
-  const invalid = await sql<{ conname: string }>`SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public' AND NOT c.convalidated`.execute(db.kysely);
+  const invalid = await sql<{
+    conname: string;
+  }>`SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public' AND NOT c.convalidated`.execute(
+    db.kysely,
+  );
   for (const r of invalid.rows) problems.push(`constraint ${r.conname} is not validated`);
   const indexes = await sql<{ name: string }>`
     SELECT c.relname AS name FROM pg_index i
@@ -106,7 +110,12 @@ async function checkPostgres(db: Db): Promise<string[]> {
 /** An editor (who may write, publish, schedule and upload), an API token, and a section to write in. */
 export async function provision(store: Store): Promise<{ token: string; sectionId: number }> {
   const auth = authService(store);
-  const user = await auth.createUser({ email: 'crash.editor@news.example', name: 'Crash Test Editor', role: 'editor', password: crypto.randomBytes(18).toString('base64url') });
+  const user = await auth.createUser({
+    email: 'crash.editor@news.example',
+    name: 'Crash Test Editor',
+    role: 'editor',
+    password: crypto.randomBytes(18).toString('base64url'),
+  });
   const { token } = await auth.createApiToken(user.id, 'crash test');
   const sectionId = await makeSection(store, 'world', 'World');
   return { token, sectionId };

@@ -41,9 +41,11 @@ export interface VerifyReport {
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 const expected = (sent: unknown) => articleInputSchema.parse(sent);
@@ -63,7 +65,16 @@ export class Verifier {
   async verify(o: { final: boolean; only?: ArticleEntry[] }): Promise<VerifyReport> {
     // The whole-database check first (integrity_check, or on PostgreSQL every row, constraint and index).
     const dbProblems = o.only ? [] : await this.target.check();
-    const report: VerifyReport = { dbProblems, problems: [...dbProblems], checkedWrites: 0, articles: 0, mediaRows: 0, mediaFiles: 0, late: [], leased: 0 };
+    const report: VerifyReport = {
+      dbProblems,
+      problems: [...dbProblems],
+      checkedWrites: 0,
+      articles: 0,
+      mediaRows: 0,
+      mediaFiles: 0,
+      late: [],
+      leased: 0,
+    };
     const articles = o.only ?? [...this.ledger.articles.values()];
     await mapLimit(articles, 6, (a) => this.article(a, report, o.final));
     if (!o.only) await this.media(report, o.final);
@@ -80,7 +91,8 @@ export class Verifier {
     // while verifying), and a publish seen in the history is then always seen in the article too.
     let hist = await this.api.get<History>(`/api/v1/articles/${a.id}/history`);
     const cur = await this.api.get<Current>(`/api/v1/articles/${a.id}`);
-    if (cur.status === 'published' && !hist.transitions.some((t) => t.to_status === 'published')) hist = await this.api.get<History>(`/api/v1/articles/${a.id}/history`);
+    if (cur.status === 'published' && !hist.transitions.some((t) => t.to_status === 'published'))
+      hist = await this.api.get<History>(`/api/v1/articles/${a.id}/history`);
     r.articles++;
     const stored = new Map(hist.revisions.map((rev) => [rev.number, JSON.parse(rev.snapshot) as unknown]));
 
@@ -101,12 +113,15 @@ export class Verifier {
       else if (!this.promoted.has(`${a.id}:${n}`)) r.checkedWrites++;
     }
     const newest = stored.size ? Math.max(...stored.keys()) : 0;
-    if (cur.revision !== a.revision || newest !== a.revision) problem(`at revision ${cur.revision} (history up to ${newest}), expected ${a.revision}`);
-    else if (!isDeepStrictEqual(cur.article, expected(a.revisions.get(a.revision)))) problem('the current content differs from the latest acknowledged save');
+    if (cur.revision !== a.revision || newest !== a.revision)
+      problem(`at revision ${cur.revision} (history up to ${newest}), expected ${a.revision}`);
+    else if (!isDeepStrictEqual(cur.article, expected(a.revisions.get(a.revision))))
+      problem('the current content differs from the latest acknowledged save');
 
     const publishes = hist.transitions.filter((t) => t.to_status === 'published');
     if (publishes.length > 1) problem(`published ${publishes.length} times`);
-    if ((cur.status === 'published') !== (publishes.length === 1)) problem(`status ${cur.status} with ${publishes.length} publish transitions`);
+    if ((cur.status === 'published') !== (publishes.length === 1))
+      problem(`status ${cur.status} with ${publishes.length} publish transitions`);
 
     // A publish or schedule cut off by the kill either happened or did not.
     if (a.maybeStatus) {
@@ -145,12 +160,18 @@ export class Verifier {
       .select(['state', 'run_at', 'locked_until', 'attempts', 'last_error'])
       .where('key', '=', `publish:${id}`)
       .executeTakeFirst();
-    return job ? `job ${job.state}, run at ${job.run_at}, locked until ${job.locked_until ?? '-'}, ${job.attempts} attempts${job.last_error ? `, last error: ${job.last_error}` : ''}` : 'no job';
+    return job
+      ? `job ${job.state}, run at ${job.run_at}, locked until ${job.locked_until ?? '-'}, ${job.attempts} attempts${job.last_error ? `, last error: ${job.last_error}` : ''}`
+      : 'no job';
   }
 
   /** Whether the publish job is claimed by a process (perhaps the killed one) whose lease has not run out. */
   private async leased(id: number) {
-    const job = await this.target.db.kysely.selectFrom('jobs').select(['locked_until', 'state']).where('key', '=', `publish:${id}`).executeTakeFirst();
+    const job = await this.target.db.kysely
+      .selectFrom('jobs')
+      .select(['locked_until', 'state'])
+      .where('key', '=', `publish:${id}`)
+      .executeTakeFirst();
     return Boolean(job && job.state === 'pending' && job.locked_until && job.locked_until > new Date().toISOString());
   }
 
@@ -172,9 +193,13 @@ export class Verifier {
     await mapLimit(this.ledger.uploads, 6, async (u) => {
       const m = byId.get(u.id);
       if (!m) return void r.problems.push(`media ${u.id}: acknowledged upload is missing`);
-      if (m.alt !== u.alt || m.width !== u.width || m.height !== u.height) return void r.problems.push(`media ${u.id}: stored as ${m.alt} ${m.width}×${m.height}`);
+      if (m.alt !== u.alt || m.width !== u.width || m.height !== u.height)
+        return void r.problems.push(`media ${u.id}: stored as ${m.alt} ${m.width}×${m.height}`);
       const original = await this.api.request('GET', `/media/${m.file}`);
-      const sha = crypto.createHash('sha256').update(Buffer.from(await original.arrayBuffer())).digest('hex');
+      const sha = crypto
+        .createHash('sha256')
+        .update(Buffer.from(await original.arrayBuffer()))
+        .digest('hex');
       if (sha !== u.sha256) return void r.problems.push(`media ${u.id}: the original differs from the uploaded bytes`);
       const problem = await this.servedImage(u.url);
       if (problem) return void r.problems.push(`media ${u.id}: the URL the API returned: ${problem}`);
@@ -192,7 +217,8 @@ export class Verifier {
   private async decode(bytes: Buffer, name: string, width?: number, height?: number): Promise<string | undefined> {
     try {
       const { info } = await sharp(bytes, { failOn: 'warning' }).raw().toBuffer({ resolveWithObject: true });
-      if ((width && info.width !== width) || (height && info.height !== height)) return `${name}: decodes as ${info.width}×${info.height}, expected ${width}×${height}`;
+      if ((width && info.width !== width) || (height && info.height !== height))
+        return `${name}: decodes as ${info.width}×${info.height}, expected ${width}×${height}`;
     } catch (err) {
       const why = (err as Error).message.trim().split('\n').at(-1)!.slice(0, 160);
       return `${name}: does not decode (${why})`;

@@ -23,7 +23,8 @@ export async function stateFor(w: World, route: ApiRoute) {
   const needs = NEEDS[action] ?? 'draft';
   if (needs !== 'draft') await w.app.services.workflow.submit(w.people.writer.actor, id);
   if (needs === 'published' || needs === 'held') await w.app.services.workflow.publish(w.people.editor.actor, id);
-  if (needs === 'held') await w.app.services.content.save(w.people.editor.actor, id, richArticle(w, `Held change of ${routeKey(route)}`), 1);
+  if (needs === 'held')
+    await w.app.services.content.save(w.people.editor.actor, id, richArticle(w, `Held change of ${routeKey(route)}`), 1);
   const token = await w.app.services.auth.createApiToken(w.people.admin.user.id, 'to revoke');
   return { articleId: id, revision: needs === 'held' ? 2 : 1, tokenId: token.id, userId: w.people.writer2.user.id };
 }
@@ -35,7 +36,13 @@ export const sharedState = (w: World) => ({ articleId: w.draftId, revision: 1, t
  * A JSON request. Bulk requests use the admin's session (cookie and CSRF header): an API token request costs a
  * write on every call (the token's last use), which on PostgreSQL is a disk flush; tokens have their own tests.
  */
-export function json(w: World, method: string, url: string, body: unknown, headers: Record<string, string> = w.session.headers()): InjectOptions {
+export function json(
+  w: World,
+  method: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = w.session.headers(),
+): InjectOptions {
   return {
     method: method as InjectOptions['method'],
     url,

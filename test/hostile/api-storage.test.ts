@@ -21,13 +21,21 @@ const bigValues = wrongTypes.filter((v) => JSON.stringify(v).length >= 1_000);
 /** Free text that ends up stored and shown somewhere gets the whole string corpus (less the oversized, sent once). */
 const STORED_TEXT = new Set(['name', 'description', 'note', 'alt', 'caption', 'credit']);
 /** Routes whose schema another route already shares (transitions, section create/update): one of them gets the full text corpus. */
-const SAME_SCHEMA_AS = new Set(['POST /api/v1/articles/:id/publish', 'POST /api/v1/articles/:id/unpublish', 'POST /api/v1/articles/:id/draft', 'POST /api/v1/articles/:id/schedule', 'POST /api/v1/sections']);
+const SAME_SCHEMA_AS = new Set([
+  'POST /api/v1/articles/:id/publish',
+  'POST /api/v1/articles/:id/unpublish',
+  'POST /api/v1/articles/:id/draft',
+  'POST /api/v1/articles/:id/schedule',
+  'POST /api/v1/sections',
+]);
 const textCorpus = strings.filter((s) => !oversized.includes(s));
 /**
  * What PostgreSQL gets: the text that databases treat differently (controls, NUL, surrogates, scripts,
  * combining marks), quotes and SQL, markup, and the length limits.
  */
-const storageSet = [...new Set([...unicode, ...xss.slice(0, 12), ...sqli.slice(0, 16), ...oversized.slice(0, 3), ...traversal.slice(0, 4)])];
+const storageSet = [
+  ...new Set([...unicode, ...xss.slice(0, 12), ...sqli.slice(0, 16), ...oversized.slice(0, 3), ...traversal.slice(0, 4)]),
+];
 
 /** The other routes' stored text on PostgreSQL: the characters databases disagree on, and a little markup and SQL. */
 const storageShare = [...unicode, ...xss.slice(0, 5), ...sqli.slice(5, 9)];
@@ -69,23 +77,40 @@ describe.each(dialects)('hostile input stored through the API on $name', ({ name
       const state = await stateFor(w, route);
       const base = () => apiExample(route, w, state);
       const ex = base();
-      const paths = jsonPaths(ex.body).filter((p) => distinct(p) && (key === 'POST /api/v1/articles' ? p.length === 1 : full || p.length <= 2));
+      const paths = jsonPaths(ex.body).filter(
+        (p) => distinct(p) && (key === 'POST /api/v1/articles' ? p.length === 1 : full || p.length <= 2),
+      );
       for (const p of paths) {
         // Deep inside the body the schema is the block schema again: fewer values there.
         for (const value of p.length > 3 ? deepField : perField) {
           if (value !== REMOVE) tried(value);
-          await expectAnswered(w.app, json(w, route.method, ex.url, setAt(base().body, p, value)), `${pathName(p)} = ${String(value).slice(0, 40)}`);
+          await expectAnswered(
+            w.app,
+            json(w, route.method, ex.url, setAt(base().body, p, value)),
+            `${pathName(p)} = ${String(value).slice(0, 40)}`,
+          );
         }
         const parent = getAt(ex.body, p);
         if (parent && typeof parent === 'object' && !Array.isArray(parent)) {
-          const extra = { ...(parent as object), role: 'admin', createdBy: 1, status: 'published', revision: 99, evil: '<script>alert(1)</script>' };
+          const extra = {
+            ...(parent as object),
+            role: 'admin',
+            createdBy: 1,
+            status: 'published',
+            revision: 99,
+            evil: '<script>alert(1)</script>',
+          };
           await expectAnswered(w.app, json(w, route.method, ex.url, setAt(base().body, p, extra)), `${pathName(p)} with extra fields`);
         }
       }
       for (const value of bigValues) {
         tried(value);
         await expectAnswered(w.app, json(w, route.method, ex.url, value), 'a big value as the whole body');
-        await expectAnswered(w.app, json(w, route.method, ex.url, setAt(base().body, paths[0]!, value)), `a big value in ${pathName(paths[0]!)}`);
+        await expectAnswered(
+          w.app,
+          json(w, route.method, ex.url, setAt(base().body, paths[0]!, value)),
+          `a big value in ${pathName(paths[0]!)}`,
+        );
       }
     }
   });
@@ -96,7 +121,8 @@ describe.each(dialects)('hostile input stored through the API on $name', ({ name
       const ex = apiExample(route, w, state);
       // A fixed address: after the first new user the rest are refused as duplicates (after validation), so
       // names are still checked without paying for a password hash each.
-      const body = () => (route.url === '/api/v1/users' ? { ...(ex.body as object), email: 'fixed@news.example' } : apiExample(route, w, state).body);
+      const body = () =>
+        route.url === '/api/v1/users' ? { ...(ex.body as object), email: 'fixed@news.example' } : apiExample(route, w, state).body;
       const stringPaths = jsonPaths(ex.body).filter((q) => typeof getAt(ex.body, q) === 'string');
       const storedText = SAME_SCHEMA_AS.has(routeKey(route)) ? [] : stringPaths.filter((q) => STORED_TEXT.has(String(q.at(-1))));
       // Stored text: each payload in all such fields at once; a field that refuses it (naming itself) is left
@@ -107,14 +133,24 @@ describe.each(dialects)('hostile input stored through the API on $name', ({ name
         while (fields.length) {
           let b = body();
           for (const f of fields) b = setAt(b, f, payload);
-          const res = await expectAnswered(w.app, json(w, route.method, ex.url, b), `${JSON.stringify(payload.slice(0, 40))} in ${fields.map(pathName).join(', ')}`);
+          const res = await expectAnswered(
+            w.app,
+            json(w, route.method, ex.url, b),
+            `${JSON.stringify(payload.slice(0, 40))} in ${fields.map(pathName).join(', ')}`,
+          );
           if (res.statusCode < 400) break;
           const field = String(res.json().error.field ?? '');
           if (!fields.some((f) => pathName(f) === field)) break; // refused for another reason (a duplicate, a state)
           fields = fields.filter((f) => pathName(f) !== field);
         }
       }
-      for (const p of storedText) for (const payload of oversized) await expectAnswered(w.app, json(w, route.method, ex.url, setAt(body(), p, payload)), `${pathName(p)}: ${payload.length} characters`);
+      for (const p of storedText)
+        for (const payload of oversized)
+          await expectAnswered(
+            w.app,
+            json(w, route.method, ex.url, setAt(body(), p, payload)),
+            `${pathName(p)}: ${payload.length} characters`,
+          );
       // Restricted strings (slugs, e-mail addresses, roles, times): a sample each.
       for (const p of full ? stringPaths.filter((q) => !storedText.includes(q)) : []) {
         for (const payload of sample) {

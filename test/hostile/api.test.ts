@@ -90,7 +90,13 @@ describe('hostile request shapes against the API on sqlite', () => {
     let i = 0;
     for (const route of apiRoutes.filter((r) => r.method !== 'GET')) {
       const ex = apiExample(route, w, await stateFor(w, route));
-      for (const body of heavy.has(routeKey(route)) ? rawBodies : shareOf(rawBodies.filter((b) => b.payload.length < 100_000), i++, 8)) {
+      for (const body of heavy.has(routeKey(route))
+        ? rawBodies
+        : shareOf(
+            rawBodies.filter((b) => b.payload.length < 100_000),
+            i++,
+            8,
+          )) {
         tried(body.payload);
         const headers = { ...admin(), ...(body.contentType ? { 'content-type': body.contentType } : {}) };
         await expectAnswered(w.app, { method: route.method, url: ex.url, headers, payload: body.payload }, body.name);
@@ -99,25 +105,45 @@ describe('hostile request shapes against the API on sqlite', () => {
   });
 
   it('multipart uploads: hostile text fields, file names, part types, counts and sizes', async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+      .png()
+      .toBuffer();
     const upload = (parts: { name: string; value: string | Buffer; filename?: string; type?: string }[], note: string) => {
       const boundary = `----hostile${tally.requests}`;
       const chunks = parts.flatMap((p) => [
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`,
+        ),
         Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value),
         Buffer.from('\r\n'),
       ]);
       const payload = Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]);
-      return expectAnswered(w.app, { method: 'POST', url: '/api/v1/media', headers: { ...admin(), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload }, note);
+      return expectAnswered(
+        w.app,
+        {
+          method: 'POST',
+          url: '/api/v1/media',
+          headers: { ...admin(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload,
+        },
+        note,
+      );
     };
     const file = (value: Buffer = png, filename = 'square.png', type = 'image/png') => ({ name: 'file', value, filename, type });
     // Text fields of a real picture: stored as sent (trimmed, cut at the library's limits) or refused.
     for (const payload of shareOf([...xss, ...unicode], 0, 12)) {
       tried(payload);
-      const res = await upload([{ name: 'alt', value: payload }, { name: 'caption', value: payload }, { name: 'credit', value: payload }, file()], `alt, caption, credit = ${payload.slice(0, 40)}`);
+      const res = await upload(
+        [{ name: 'alt', value: payload }, { name: 'caption', value: payload }, { name: 'credit', value: payload }, file()],
+        `alt, caption, credit = ${payload.slice(0, 40)}`,
+      );
       if (res.statusCode === 201) {
         const utf8 = Buffer.from(payload, 'utf8').toString('utf8'); // multipart text is UTF-8 bytes: a lone surrogate arrives as U+FFFD
-        expect(res.json()).toMatchObject({ alt: utf8.trim().slice(0, 500), caption: utf8.trim().slice(0, 1000), credit: utf8.trim().slice(0, 300) });
+        expect(res.json()).toMatchObject({
+          alt: utf8.trim().slice(0, 500),
+          caption: utf8.trim().slice(0, 1000),
+          credit: utf8.trim().slice(0, 300),
+        });
         expect(res.json().url).toMatch(/^\/media\/[\w./-]+$/);
       }
     }
@@ -140,7 +166,10 @@ describe('hostile request shapes against the API on sqlite', () => {
       [[...Array.from({ length: 12 }, (_, i) => ({ name: `f${i}`, value: 'v' })), file()], 'more fields than allowed'],
       [[{ name: '<script>', value: 'x' }, { name: '__proto__', value: 'x' }, file()], 'hostile field names'],
       [[file(Buffer.from('GIF89a' + '\u0000'.repeat(20)), 'a.gif', 'image/gif')], 'a truncated GIF header'],
-      [[file(Buffer.concat([png.subarray(0, 16), Buffer.from([0xff, 0xff, 0xff, 0x7f, 0xff, 0xff, 0xff, 0x7f])]), 'huge.png')], 'a PNG header claiming 2^31 pixels a side'],
+      [
+        [file(Buffer.concat([png.subarray(0, 16), Buffer.from([0xff, 0xff, 0xff, 0x7f, 0xff, 0xff, 0xff, 0x7f])]), 'huge.png')],
+        'a PNG header claiming 2^31 pixels a side',
+      ],
       [[file(Buffer.alloc(30 * 1024 * 1024, 1), 'big.png')], 'a 30 MB file'],
     ];
     for (const [parts, note] of odd) await upload(parts, note);
@@ -149,7 +178,12 @@ describe('hostile request shapes against the API on sqlite', () => {
   it('without a token, or with a forged one, every route says who is missing', async () => {
     for (const route of apiRoutes) {
       const ex = apiExample(route, w, sharedState(w));
-      const forged: Record<string, string>[] = [{}, { authorization: 'Bearer nope' }, { cookie: 'mh_session=forged' }, { authorization: `Bearer ${w.people.admin.token}x` }];
+      const forged: Record<string, string>[] = [
+        {},
+        { authorization: 'Bearer nope' },
+        { cookie: 'mh_session=forged' },
+        { authorization: `Bearer ${w.people.admin.token}x` },
+      ];
       for (const headers of forged) {
         const res = await expectAnswered(w.app, json(w, route.method, ex.url, ex.body, headers));
         expect(res.statusCode, routeKey(route)).toBe(401);

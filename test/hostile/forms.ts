@@ -53,7 +53,12 @@ export function formsOf(html: string, page: string): FoundForm[] {
         for (const o of selected.length || multiple ? selected : options.slice(0, 1)) fields.push([name, attr(o, 'value') ?? text(o)]);
       } else if (n.tagName === 'button' && (attr(n, 'type') ?? 'submit') === 'submit') buttons.push([name, attr(n, 'value') ?? '']);
     });
-    const base = { page, action: attr(form, 'action') || page.split('?')[0]!, method: (attr(form, 'method') ?? 'get').toUpperCase(), fields };
+    const base = {
+      page,
+      action: attr(form, 'action') || page.split('?')[0]!,
+      method: (attr(form, 'method') ?? 'get').toUpperCase(),
+      fields,
+    };
     if (buttons.length === 0) out.push(base);
     for (const b of buttons) out.push({ ...base, fields: [...fields, b] });
   });
@@ -72,6 +77,7 @@ export function encodeForm(fields: [string, string][], changes: Record<string, s
       for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) params.append(name, x);
     } else params.append(name, value);
   }
-  for (const [name, v] of Object.entries(changes)) if (!fields.some(([n]) => n === name)) for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) params.append(name, x);
+  for (const [name, v] of Object.entries(changes))
+    if (!fields.some(([n]) => n === name)) for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) params.append(name, x);
   return params.toString();
 }

@@ -34,7 +34,13 @@ describe.each(dialects)('bugs found by hostile input, on $name', ({ open }) => {
     const cases: [unknown, string][] = [
       [{ baseRevision: before.revision, article: { ...richArticle(w), headline: 'a\u0000b' } }, 'article.headline'],
       [{ baseRevision: before.revision, article: { ...richArticle(w), standfirst: 'x\ud800y' } }, 'article.standfirst'],
-      [{ baseRevision: before.revision, article: { ...richArticle(w), body: [{ type: 'paragraph', content: [{ text: 'tail \udfff' }] }] } }, 'article.body.0.content.0.text'],
+      [
+        {
+          baseRevision: before.revision,
+          article: { ...richArticle(w), body: [{ type: 'paragraph', content: [{ text: 'tail \udfff' }] }] },
+        },
+        'article.body.0.content.0.text',
+      ],
     ];
     for (const [payload, field] of cases) {
       const res = await w.app.inject({ method: 'PUT', url: `/api/v1/articles/${w.draftId}`, headers, payload: JSON.stringify(payload) });
@@ -44,12 +50,22 @@ describe.each(dialects)('bugs found by hostile input, on $name', ({ open }) => {
     }
     expect((await w.app.inject({ method: 'GET', url: `/api/v1/articles/${w.draftId}`, headers })).json()).toEqual(before);
 
-    const note = await w.app.inject({ method: 'POST', url: `/api/v1/articles/${w.publishedId}/corrections`, headers, payload: JSON.stringify({ kind: 'correction', note: 'a\u0000b' }) });
+    const note = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/articles/${w.publishedId}/corrections`,
+      headers,
+      payload: JSON.stringify({ kind: 'correction', note: 'a\u0000b' }),
+    });
     expect(note.statusCode).toBe(400);
     expect(note.json().error.field).toBe('note');
 
     // A valid pair (an emoji) is text like any other.
-    const emoji = await w.app.inject({ method: 'PUT', url: `/api/v1/articles/${w.draftId}`, headers, payload: JSON.stringify({ baseRevision: before.revision, article: { ...richArticle(w), headline: 'Flags 🏳️‍🌈 and 😀' } }) });
+    const emoji = await w.app.inject({
+      method: 'PUT',
+      url: `/api/v1/articles/${w.draftId}`,
+      headers,
+      payload: JSON.stringify({ baseRevision: before.revision, article: { ...richArticle(w), headline: 'Flags 🏳️‍🌈 and 😀' } }),
+    });
     expect(emoji.statusCode).toBe(200);
   });
 
@@ -61,7 +77,12 @@ describe.each(dialects)('bugs found by hostile input, on $name', ({ open }) => {
       primarySectionId: String(w.sectionId),
       body: JSON.stringify([{ type: 'paragraph', content: [{ text: 'a\u0000b' }] }]),
     });
-    const res = await w.app.inject({ method: 'POST', url: '/newsroom/articles', headers: { ...w.session.headers(false), 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+    const res = await w.app.inject({
+      method: 'POST',
+      url: '/newsroom/articles',
+      headers: { ...w.session.headers(false), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form.toString(),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('body.0.content.0.text: must not contain NUL characters');
   });
@@ -79,7 +100,12 @@ describe.each(dialects)('bugs found by hostile input, on $name', ({ open }) => {
   it('a multipart upload with a NUL in its alt text is refused before anything is stored', async () => {
     const boundary = 'masthead-boundary';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\na\u0000b\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\nnot really a png\r\n--${boundary}--\r\n`;
-    const res = await w.app.inject({ method: 'POST', url: '/api/v1/media', headers: { ...bearer(w.people.admin.token), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const res = await w.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      headers: { ...bearer(w.people.admin.token), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'alt' });
   });
@@ -90,7 +116,12 @@ describe.each(dialects)('bugs found by hostile input, on $name', ({ open }) => {
       const form = new URLSearchParams({ _csrf: hiddenCsrf(page.body), op: 'add', articleId: String(w.publishedId) });
       form.append(field, '2027-01-01T09:00');
       form.append(field, '2027-01-02T09:00');
-      const res = await w.app.inject({ method: 'POST', url: '/newsroom/collections/top-stories', headers: { ...w.session.headers(false), 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+      const res = await w.app.inject({
+        method: 'POST',
+        url: '/newsroom/collections/top-stories',
+        headers: { ...w.session.headers(false), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form.toString(),
+      });
       expect(res.statusCode, field).toBe(400);
       expect(res.body).toContain('The start or end time is not a date and time.');
     }

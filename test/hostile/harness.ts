@@ -11,7 +11,12 @@ export const tally = { requests: 0, payloads: new Set<string>() };
 
 /** Records a payload as tried (by value, so the same payload in many places counts once). */
 export function tried(payload: unknown): void {
-  const key = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? `buffer:${payload.toString('hex', 0, 64)}:${payload.length}` : safeJson(payload);
+  const key =
+    typeof payload === 'string'
+      ? payload
+      : Buffer.isBuffer(payload)
+        ? `buffer:${payload.toString('hex', 0, 64)}:${payload.length}`
+        : safeJson(payload);
   tally.payloads.add(key.length > 200 ? `${key.slice(0, 100)}…${key.length}` : key);
 }
 
@@ -25,7 +30,9 @@ function safeJson(v: unknown): string {
 
 /** Prints the counts since the last report (one line per suite, cited in the issue's closing note) and starts again. */
 export function report(suite: string): void {
-  console.log(`hostile input (${suite}): ${tally.requests} requests, ${tally.payloads.size} distinct payloads (written corpus: ${corpusSize})`);
+  console.log(
+    `hostile input (${suite}): ${tally.requests} requests, ${tally.payloads.size} distinct payloads (written corpus: ${corpusSize})`,
+  );
   tally.requests = 0;
   tally.payloads.clear();
 }
@@ -37,7 +44,12 @@ export async function send(app: FastifyInstance, opts: InjectOptions): Promise<L
 }
 
 const describeRequest = (opts: InjectOptions, note?: string) => {
-  const body = typeof opts.payload === 'string' ? opts.payload : Buffer.isBuffer(opts.payload) ? `<${opts.payload.length} bytes>` : safeJson(opts.payload);
+  const body =
+    typeof opts.payload === 'string'
+      ? opts.payload
+      : Buffer.isBuffer(opts.payload)
+        ? `<${opts.payload.length} bytes>`
+        : safeJson(opts.payload);
   return `${opts.method ?? 'GET'} ${String(opts.url).slice(0, 200)} ${body ? `body ${body.slice(0, 200)}` : ''} ${opts.headers ? safeJson(opts.headers).slice(0, 200) : ''}${note ? ` (${note})` : ''}`;
 };
 

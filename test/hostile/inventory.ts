@@ -41,7 +41,10 @@ export function richArticle(w: World, headline = 'A rich article') {
     authorIds: [w.personId],
     hero: { mediaId: w.mediaId, caption: 'A caption', credit: 'File photo', alt: 'Delegates at the harbour' },
     body: [
-      { type: 'paragraph', content: [{ text: 'First paragraph ' }, { text: 'with a link', href: 'https://example.org/', bold: true, italic: false }] },
+      {
+        type: 'paragraph',
+        content: [{ text: 'First paragraph ' }, { text: 'with a link', href: 'https://example.org/', bold: true, italic: false }],
+      },
       { type: 'heading', level: 2, text: 'A heading' },
       { type: 'quote', text: 'A quotation.', attribution: 'A speaker' },
       { type: 'image', mediaId: w.mediaId, alt: 'Inline picture', caption: 'Inline caption', credit: 'Inline credit' },
@@ -78,7 +81,17 @@ export const ARTICLE_TEXT_PATHS = [
 ];
 
 /** Fields the schema trims before storing (so a stored value is the trimmed one). */
-export const TRIMMED = new Set(['headline', 'standfirst', 'slug', 'tags.0', 'hero.caption', 'hero.credit', 'hero.alt', 'seoTitle', 'seoDescription']);
+export const TRIMMED = new Set([
+  'headline',
+  'standfirst',
+  'slug',
+  'tags.0',
+  'hero.caption',
+  'hero.credit',
+  'hero.alt',
+  'seoTitle',
+  'seoDescription',
+]);
 
 let unique = 0;
 
@@ -92,14 +105,21 @@ export interface ApiExample {
  * One valid request per API route, in a world where it succeeds. `state` supplies what changes as the suite
  * runs (an article's current revision). A route without an example fails the suite: add it here.
  */
-export function apiExample(route: ApiRoute, w: World, state: { articleId: number; revision: number; tokenId: number; userId: number }): ApiExample {
+export function apiExample(
+  route: ApiRoute,
+  w: World,
+  state: { articleId: number; revision: number; tokenId: number; userId: number },
+): ApiExample {
   const article = (suffix = '') => `/api/v1/articles/${state.articleId}${suffix}`;
   const examples: Record<string, () => ApiExample> = {
     'GET /api/v1/me': () => ({ url: '/api/v1/me' }),
     'GET /api/v1/articles': () => ({ url: '/api/v1/articles?status=draft&mine=false&limit=5' }),
     'POST /api/v1/articles': () => ({ url: '/api/v1/articles', body: richArticle(w) }),
     'GET /api/v1/articles/:id': () => ({ url: article() }),
-    'PUT /api/v1/articles/:id': () => ({ url: article(), body: { baseRevision: state.revision, article: richArticle(w), autosave: false } }),
+    'PUT /api/v1/articles/:id': () => ({
+      url: article(),
+      body: { baseRevision: state.revision, article: richArticle(w), autosave: false },
+    }),
     'GET /api/v1/articles/:id/history': () => ({ url: article('/history') }),
     'POST /api/v1/articles/:id/restore': () => ({ url: article('/restore'), body: { revision: 1, baseRevision: state.revision } }),
     'POST /api/v1/articles/:id/submit': () => ({ url: article('/submit'), body: { note: 'Ready' } }),
@@ -108,29 +128,54 @@ export function apiExample(route: ApiRoute, w: World, state: { articleId: number
     'POST /api/v1/articles/:id/unpublish': () => ({ url: article('/unpublish'), body: { note: 'Withdrawn' } }),
     'POST /api/v1/articles/:id/draft': () => ({ url: article('/draft'), body: { note: 'Back' } }),
     'POST /api/v1/articles/:id/lock': () => ({ url: article('/lock') }),
-    'POST /api/v1/articles/:id/corrections': () => ({ url: article('/corrections'), body: { kind: 'correction', note: 'We misspelled a name.' } }),
-    'POST /api/v1/articles/:id/update': () => ({ url: article('/update'), body: { revision: state.revision, note: 'Live now', significantUpdate: true } }),
+    'POST /api/v1/articles/:id/corrections': () => ({
+      url: article('/corrections'),
+      body: { kind: 'correction', note: 'We misspelled a name.' },
+    }),
+    'POST /api/v1/articles/:id/update': () => ({
+      url: article('/update'),
+      body: { revision: state.revision, note: 'Live now', significantUpdate: true },
+    }),
     'POST /api/v1/articles/:id/discard': () => ({ url: article('/discard'), body: { revision: state.revision } }),
     'GET /api/v1/collections/:slug': () => ({ url: '/api/v1/collections/top-stories' }),
     'PUT /api/v1/collections/:slug': () => ({
       url: '/api/v1/collections/top-stories',
       body: { items: [{ articleId: w.publishedId, startsAt: '2026-11-01T00:00:00Z', endsAt: null }] },
     }),
-    'POST /api/v1/sections': () => ({ url: '/api/v1/sections', body: { name: 'Science', slug: `science-${++unique}`, parentId: null, description: 'About science', position: 3 } }),
-    'PUT /api/v1/sections/:id': () => ({ url: `/api/v1/sections/${w.childSectionId}`, body: { name: 'Europe', slug: 'europe', parentId: w.sectionId, description: 'About Europe', position: 0 } }),
+    'POST /api/v1/sections': () => ({
+      url: '/api/v1/sections',
+      body: { name: 'Science', slug: `science-${++unique}`, parentId: null, description: 'About science', position: 3 },
+    }),
+    'PUT /api/v1/sections/:id': () => ({
+      url: `/api/v1/sections/${w.childSectionId}`,
+      body: { name: 'Europe', slug: 'europe', parentId: w.sectionId, description: 'About Europe', position: 0 },
+    }),
     'GET /api/v1/users': () => ({ url: '/api/v1/users' }),
-    'POST /api/v1/users': () => ({ url: '/api/v1/users', body: { email: `new.person.${++unique}@news.example`, name: 'New Person', role: 'writer', password: 'a long enough password', personId: null } }),
+    'POST /api/v1/users': () => ({
+      url: '/api/v1/users',
+      body: {
+        email: `new.person.${++unique}@news.example`,
+        name: 'New Person',
+        role: 'writer',
+        password: 'a long enough password',
+        personId: null,
+      },
+    }),
     'PUT /api/v1/users/:id/role': () => ({ url: `/api/v1/users/${state.userId}/role`, body: { role: 'writer' } }),
     'GET /api/v1/tokens': () => ({ url: '/api/v1/tokens' }),
     'POST /api/v1/tokens': () => ({ url: '/api/v1/tokens', body: { name: 'Import script' } }),
     'DELETE /api/v1/tokens/:id': () => ({ url: `/api/v1/tokens/${state.tokenId}` }),
     'GET /api/v1/media': () => ({ url: '/api/v1/media?q=delegates' }),
     'POST /api/v1/media': () => ({ url: '/api/v1/media' }),
-    'PUT /api/v1/media/:id': () => ({ url: `/api/v1/media/${w.mediaId}`, body: { alt: 'Delegates', caption: 'A caption', credit: 'File photo' } }),
+    'PUT /api/v1/media/:id': () => ({
+      url: `/api/v1/media/${w.mediaId}`,
+      body: { alt: 'Delegates', caption: 'A caption', credit: 'File photo' },
+    }),
     'GET /api/v1/audit': () => ({ url: '/api/v1/audit' }),
   };
   const example = examples[routeKey(route)];
-  if (!example) throw new Error(`${routeKey(route)} has no example request in test/hostile/inventory.ts: add one so the hostile-input suite covers it`);
+  if (!example)
+    throw new Error(`${routeKey(route)} has no example request in test/hostile/inventory.ts: add one so the hostile-input suite covers it`);
   return example();
 }
 

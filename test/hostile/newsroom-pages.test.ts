@@ -29,8 +29,10 @@ describe('hostile input against newsroom pages and sign-in on sqlite', () => {
       const url = route.url.replace(':id', String(w.draftId)).replace(':slug', 'top-stories');
       for (const value of i === 0 ? values : shareOf(values, i, 8)) {
         tried(value);
-        for (const key of ['done', 'q', 'a', 'b', 'next']) await expectAnswered(w.app, { method: 'GET', url: `${url}?${key}=${value}`, headers: w.session.headers(false) });
-        if (route.url.includes(':')) await expectAnswered(w.app, { method: 'GET', url: route.url.replace(/:\w+/, value), headers: w.session.headers(false) });
+        for (const key of ['done', 'q', 'a', 'b', 'next'])
+          await expectAnswered(w.app, { method: 'GET', url: `${url}?${key}=${value}`, headers: w.session.headers(false) });
+        if (route.url.includes(':'))
+          await expectAnswered(w.app, { method: 'GET', url: route.url.replace(/:\w+/, value), headers: w.session.headers(false) });
       }
       i++;
       // Signed out: sent to sign in (with a safe way back), never an error.
@@ -64,7 +66,14 @@ describe('hostile input against newsroom pages and sign-in on sqlite', () => {
       if (i % 3 === 0) expect((await signIn({ _csrf: payload }, '_csrf')).statusCode).toBe(payload.includes('\u0000') ? 400 : 403);
     }
     // A good sign-in with a hostile return path lands in the newsroom, never elsewhere.
-    for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', '/newsroom/../../etc', 'javascript:alert(1)', '/newsroom\r\nSet-Cookie: x=1']) {
+    for (const next of [
+      '//evil.example',
+      'https://evil.example',
+      '/\\evil.example',
+      '/newsroom/../../etc',
+      'javascript:alert(1)',
+      '/newsroom\r\nSet-Cookie: x=1',
+    ]) {
       const res = await signIn({ email: w.people.editor.user.email, password: 'correct horse battery staple', next }, `next = ${next}`);
       expect(res.statusCode, next).toBe(303);
       expect(String(res.headers.location), next).toMatch(/^\/newsroom(\/|$)/);

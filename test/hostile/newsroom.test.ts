@@ -33,14 +33,32 @@ const FILL: Record<string, () => string> = {
 };
 
 /** Fields whose text is stored and shown again: they get the text corpus. */
-const TEXT_FIELDS = new Set(['headline', 'standfirst', 'tags', 'heroAlt', 'heroCaption', 'heroCredit', 'seoTitle', 'seoDescription', 'note', 'name', 'description', 'alt', 'caption', 'credit']);
+const TEXT_FIELDS = new Set([
+  'headline',
+  'standfirst',
+  'tags',
+  'heroAlt',
+  'heroCaption',
+  'heroCredit',
+  'seoTitle',
+  'seoDescription',
+  'note',
+  'name',
+  'description',
+  'alt',
+  'caption',
+  'credit',
+]);
 const textCorpus = strings.filter((s) => !oversized.includes(s));
 
 beforeAll(async () => {
   w = await buildWorld(await sqliteTestDb());
   const admin = w.people.admin.actor;
-  for (const status of ['draft', 'review', 'published', 'held'] as const) ids[status] = await articleIn(status, `Newsroom target (${status})`);
-  await w.app.services.curation.setCollection(admin, 'top-stories', { items: [{ articleId: ids.published }, { articleId: w.publishedId }] });
+  for (const status of ['draft', 'review', 'published', 'held'] as const)
+    ids[status] = await articleIn(status, `Newsroom target (${status})`);
+  await w.app.services.curation.setCollection(admin, 'top-stories', {
+    items: [{ articleId: ids.published }, { articleId: w.publishedId }],
+  });
   forms = await crawl();
 });
 
@@ -52,7 +70,11 @@ afterAll(async () => {
 const pages = () => [
   '/newsroom',
   '/newsroom/articles/new',
-  ...Object.values(ids).flatMap((id) => [`/newsroom/articles/${id}`, `/newsroom/articles/${id}/history`, `/newsroom/articles/${id}/preview`]),
+  ...Object.values(ids).flatMap((id) => [
+    `/newsroom/articles/${id}`,
+    `/newsroom/articles/${id}/history`,
+    `/newsroom/articles/${id}/preview`,
+  ]),
   '/newsroom/collections/editors-choice',
   '/newsroom/collections/top-stories',
   '/newsroom/sections',
@@ -132,7 +154,12 @@ async function freshRevision(form: FoundForm, fields: [string, string][]): Promi
   return fields.map(([k, v]) => [k, k === 'baseRevision' ? String(revision) : v]);
 }
 
-async function post(form: FoundForm, changes: Record<string, string | string[] | undefined>, note: string, headers: Record<string, string> = {}) {
+async function post(
+  form: FoundForm,
+  changes: Record<string, string | string[] | undefined>,
+  note: string,
+  headers: Record<string, string> = {},
+) {
   const fields = await freshRevision(form, filled(form));
   const opts: InjectOptions = {
     method: 'POST',
@@ -148,8 +175,13 @@ async function post(form: FoundForm, changes: Record<string, string | string[] |
 describe('hostile input against the newsroom forms on sqlite', () => {
   it('finds a form for every newsroom POST route, and each form as found (filled in) is accepted', async () => {
     const posted = new Set(forms.map((f) => routeOf(f.action)));
-    const routes = registeredRoutes(w.app).filter((r) => r.method === 'POST' && r.url.startsWith('/newsroom') && r.url !== '/newsroom/sign-in');
-    expect(routes.filter((r) => !posted.has(r.url)).map((r) => r.url), 'newsroom POST routes no page offers a form for').toEqual([]);
+    const routes = registeredRoutes(w.app).filter(
+      (r) => r.method === 'POST' && r.url.startsWith('/newsroom') && r.url !== '/newsroom/sign-in',
+    );
+    expect(
+      routes.filter((r) => !posted.has(r.url)).map((r) => r.url),
+      'newsroom POST routes no page offers a form for',
+    ).toEqual([]);
     for (const form of distinctForms()) {
       const res = await post(await freshTarget(form), {}, 'as found');
       expect(res.statusCode, `${form.action} from ${form.page}: ${res.body.slice(0, 300)}`).toBeLessThan(400);
@@ -164,7 +196,10 @@ describe('hostile input against the newsroom forms on sqlite', () => {
     let stored = 0;
     for (const payload of textCorpus) {
       tried(payload);
-      const body = JSON.stringify([{ type: 'paragraph', content: [{ text: payload }] }, { type: 'quote', text: `“${payload}”`, attribution: payload }]);
+      const body = JSON.stringify([
+        { type: 'paragraph', content: [{ text: payload }] },
+        { type: 'quote', text: `“${payload}”`, attribution: payload },
+      ]);
       let fields = [...text, 'body'];
       while (fields.length) {
         const before = await current();
@@ -220,9 +255,14 @@ describe('hostile input against the newsroom forms on sqlite', () => {
       const fixed = form.fields.some(([k]) => k === 'password') ? { email: 'fixed.person@news.example' } : {};
       for (const payload of shareOf(set, i++, 25)) {
         tried(payload);
-        await post(form, { ...fixed, ...Object.fromEntries(text.map((k) => [k, payload])) }, `${JSON.stringify(payload.slice(0, 40))} in ${text.join(', ')}`);
+        await post(
+          form,
+          { ...fixed, ...Object.fromEntries(text.map((k) => [k, payload])) },
+          `${JSON.stringify(payload.slice(0, 40))} in ${text.join(', ')}`,
+        );
       }
-      for (const payload of oversized.slice(0, 3)) for (const k of text) await post(form, { ...fixed, [k]: payload }, `${k}: ${payload.length} characters`);
+      for (const payload of oversized.slice(0, 3))
+        for (const k of text) await post(form, { ...fixed, [k]: payload }, `${k}: ${payload.length} characters`);
     }
     for (const page of pages()) {
       const res = await send(w.app, { method: 'GET', url: page, headers: w.session.headers(false) });
@@ -243,7 +283,11 @@ describe('hostile input against the newsroom forms on sqlite', () => {
         await post(form, { [name]: undefined }, `without ${name}`);
         await post(form, { [name]: ['1', '<b>2</b>'] }, `${name} twice`);
       }
-      await post(form, { evil: '<script>alert(1)</script>', __proto__: 'x', 'constructor[prototype][x]': '1' } as Record<string, string>, 'extra fields');
+      await post(
+        form,
+        { evil: '<script>alert(1)</script>', __proto__: 'x', 'constructor[prototype][x]': '1' } as Record<string, string>,
+        'extra fields',
+      );
     }
   });
 
@@ -260,7 +304,13 @@ describe('hostile input against the newsroom forms on sqlite', () => {
     let i = 0;
     for (const form of distinctForms()) {
       const editor = /^\/newsroom\/articles\/\d+$/.test(form.action);
-      for (const body of editor ? rawBodies : shareOf(rawBodies.filter((b) => b.payload.length < 100_000), i++, 5)) {
+      for (const body of editor
+        ? rawBodies
+        : shareOf(
+            rawBodies.filter((b) => b.payload.length < 100_000),
+            i++,
+            5,
+          )) {
         tried(body.payload);
         const headers = { ...w.session.headers(true), ...(body.contentType ? { 'content-type': body.contentType } : {}) };
         await expectAnswered(w.app, { method: 'POST', url: form.action, headers, payload: body.payload }, body.name);
@@ -279,5 +329,9 @@ function formFieldOf(message: string): string | undefined {
 }
 
 function pageErrorMessage(html: string): string {
-  return /<p class="nr-notice nr-error" role="alert">([^]*?)<\/p>/.exec(html)?.[1]?.replace(/<[^>]*>/g, '') ?? /<div class="error-page"><h1>[^<]*<\/h1><p>([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+  return (
+    /<p class="nr-notice nr-error" role="alert">([^]*?)<\/p>/.exec(html)?.[1]?.replace(/<[^>]*>/g, '') ??
+    /<div class="error-page"><h1>[^<]*<\/h1><p>([^<]*)<\/p>/.exec(html)?.[1] ??
+    ''
+  );
 }

@@ -50,8 +50,20 @@ describe('suite helpers', () => {
     );
     const forms = formsOf(html, '/page');
     expect(forms.map((f) => f.fields)).toEqual([
-      [['_csrf', 't'], ['x', '1'], ['t', 'hi'], ['s', 'b'], ['op', 'up']],
-      [['_csrf', 't'], ['x', '1'], ['t', 'hi'], ['s', 'b'], ['op', 'down']],
+      [
+        ['_csrf', 't'],
+        ['x', '1'],
+        ['t', 'hi'],
+        ['s', 'b'],
+        ['op', 'up'],
+      ],
+      [
+        ['_csrf', 't'],
+        ['x', '1'],
+        ['t', 'hi'],
+        ['s', 'b'],
+        ['op', 'down'],
+      ],
     ]);
     expect(encodeForm(forms[0]!.fields, { x: undefined, s: ['1', '2'], extra: '<' })).toBe('_csrf=t&t=hi&s=1&s=2&op=up&extra=%3C');
   });
@@ -59,7 +71,11 @@ describe('suite helpers', () => {
   it('urlEncode keeps lone surrogates as their WTF-8 bytes; shareOf spreads a list over targets', () => {
     expect(urlEncode('a\ud800/😀')).toBe('a%ED%A0%80%2F%F0%9F%98%80');
     const list = [1, 2, 3, 4, 5];
-    expect([0, 1, 2].map((i) => shareOf(list, i, 2))).toEqual([[1, 2], [3, 4], [5, 1]]);
+    expect([0, 1, 2].map((i) => shareOf(list, i, 2))).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 1],
+    ]);
     expect(shareOf(list, 3, 9)).toEqual(list);
   });
 });

@@ -19,7 +19,20 @@ export const OWN_SCRIPTS = new Set(['/assets/site.js', '/assets/video.js', '/ass
 const FOREIGN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal', 'svg', 'math', 'style']);
 
 /** Attributes whose value a browser treats as a URL to navigate to, load, or submit to. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'srcset', 'ping', 'cite', 'codebase']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'data',
+  'xlink:href',
+  'poster',
+  'background',
+  'srcset',
+  'ping',
+  'cite',
+  'codebase',
+]);
 
 /** What browsers do before looking at a URL's scheme: drop leading controls and spaces, and tabs/newlines anywhere. */
 function schemeOf(url: string): string {
@@ -45,7 +58,8 @@ export function executableParts(html: string, options: { liveDom?: boolean } = {
         if (/^on/i.test(a.name)) found.push(`<${tag} ${a.name}="${a.value.slice(0, 80)}">`);
         if (URL_ATTRIBUTES.has(a.name.toLowerCase())) {
           const scheme = schemeOf(a.value);
-          if (scheme === 'javascript' || scheme === 'vbscript' || (scheme === 'data' && !(tag === 'img' || tag === 'source'))) found.push(`<${tag} ${a.name}="${a.value.slice(0, 80)}">`);
+          if (scheme === 'javascript' || scheme === 'vbscript' || (scheme === 'data' && !(tag === 'img' || tag === 'source')))
+            found.push(`<${tag} ${a.name}="${a.value.slice(0, 80)}">`);
         }
         if (a.name === 'style' && /javascript:|expression\(|url\(/i.test(a.value)) found.push(`<${tag} style="${a.value.slice(0, 80)}">`);
         if (a.name === 'srcdoc') found.push(`<${tag} srcdoc>`);

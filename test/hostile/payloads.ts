@@ -169,16 +169,25 @@ export const unicode: string[] = [
 ];
 
 /** Long strings: each is past some limit in the schemas (300, 1,000, 20,000 characters) or far past all. */
-export const oversized: string[] = [
-  'a'.repeat(301),
-  'b '.repeat(600),
-  'c'.repeat(20_001),
-  '<'.repeat(50_000),
-  'd'.repeat(1_000_000),
-];
+export const oversized: string[] = ['a'.repeat(301), 'b '.repeat(600), 'c'.repeat(20_001), '<'.repeat(50_000), 'd'.repeat(1_000_000)];
 
 /** Numbers and ids that break assumptions: negative, zero, huge, fractional, not numbers at all. */
-export const idLike: string[] = ['0', '-1', '1.5', '1e3', '0x10', '2147483648', '9007199254740993', '99999999999999999999', 'NaN', 'Infinity', ' 1', '1 ', '+1', '01'];
+export const idLike: string[] = [
+  '0',
+  '-1',
+  '1.5',
+  '1e3',
+  '0x10',
+  '2147483648',
+  '9007199254740993',
+  '99999999999999999999',
+  'NaN',
+  'Infinity',
+  ' 1',
+  '1 ',
+  '+1',
+  '01',
+];
 
 /** Every string payload, once. */
 export const strings: string[] = [...new Set([...xss, ...sqli, ...traversal, ...unicode, ...oversized, ...idLike])];
@@ -212,7 +221,9 @@ export function urlEncode(s: string): string {
   let out = '';
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
-    if (code >= 0xd800 && code <= 0xdfff) out += `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
+    if (code >= 0xd800 && code <= 0xdfff)
+      out +=
+        `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
     else out += encodeURIComponent(ch);
   }
   return out;

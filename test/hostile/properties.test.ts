@@ -19,8 +19,51 @@ import { buildWorld, type World } from './world.ts';
 const SEED = 20261120;
 
 /** Pieces that markup and script injection are made of, so generated text is hostile far more often than chance. */
-const HOSTILE_PIECES = ['<', '>', '"', "'", '`', '&', '=', '/', ' ', '\n', ':', ';', '(', ')', '&#', '&lt;', '<!--', '-->', ']]>', '\u2028', '\u2029', '\u0000', '\ud800', '\u202e',
-  'script', '<script>', '</script>', '<img src=x onerror=', 'onload=', 'onerror=', 'javascript:', 'alert(1)', 'window.__xss(1)', '<svg', '<iframe', 'srcdoc=', 'data:text/html,', '{"@type":', '\\u003c', "' OR 1=1 --", 'NEAR(', '*', '"a" AND'];
+const HOSTILE_PIECES = [
+  '<',
+  '>',
+  '"',
+  "'",
+  '`',
+  '&',
+  '=',
+  '/',
+  ' ',
+  '\n',
+  ':',
+  ';',
+  '(',
+  ')',
+  '&#',
+  '&lt;',
+  '<!--',
+  '-->',
+  ']]>',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '\ud800',
+  '\u202e',
+  'script',
+  '<script>',
+  '</script>',
+  '<img src=x onerror=',
+  'onload=',
+  'onerror=',
+  'javascript:',
+  'alert(1)',
+  'window.__xss(1)',
+  '<svg',
+  '<iframe',
+  'srcdoc=',
+  'data:text/html,',
+  '{"@type":',
+  '\\u003c',
+  "' OR 1=1 --",
+  'NEAR(',
+  '*',
+  '"a" AND',
+];
 
 /** Any UTF-16 text: valid code points, lone surrogates, controls, and hostile pieces mixed. */
 const anyText = (maxLength: number) =>
@@ -28,10 +71,15 @@ const anyText = (maxLength: number) =>
     fc.string({ unit: 'binary', maxLength }),
     fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)), maxLength }),
     fc.array(fc.constantFrom(...HOSTILE_PIECES), { maxLength: Math.max(1, Math.floor(maxLength / 4)) }).map((p) => p.join('')),
-    fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: Math.max(1, Math.floor(maxLength / 4)) }).map((p) => p.join('')),
+    fc
+      .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'grapheme', maxLength: 4 })), {
+        maxLength: Math.max(1, Math.floor(maxLength / 4)),
+      })
+      .map((p) => p.join('')),
   );
 
-const run = <Ts extends [unknown, ...unknown[]]>(p: fc.IAsyncPropertyWithHooks<Ts>, numRuns: number) => fc.assert(p, { seed: SEED, numRuns });
+const run = <Ts extends [unknown, ...unknown[]]>(p: fc.IAsyncPropertyWithHooks<Ts>, numRuns: number) =>
+  fc.assert(p, { seed: SEED, numRuns });
 
 describe.each(dialects)('generated hostile input on $name', ({ name, open }) => {
   const full = name === 'sqlite';
@@ -56,7 +104,17 @@ describe.each(dialects)('generated hostile input on $name', ({ name, open }) => 
   });
 
   it.skipIf(!full)('any text as an address, a slug, a feed or a sitemap name: never a 5xx', async () => {
-    const shapes = [(x: string) => `/${x}`, (x: string) => `/news/${x}`, (x: string) => `/tag/${x}`, (x: string) => `/author/${x}/feed.json`, (x: string) => `/news/${x}/feed.xml`, (x: string) => `/sitemaps/${x}`, (x: string) => `/news/europe/2026/11/20/${x}`, (x: string) => `/assets/${x}`, (x: string) => `/media/${x}`];
+    const shapes = [
+      (x: string) => `/${x}`,
+      (x: string) => `/news/${x}`,
+      (x: string) => `/tag/${x}`,
+      (x: string) => `/author/${x}/feed.json`,
+      (x: string) => `/news/${x}/feed.xml`,
+      (x: string) => `/sitemaps/${x}`,
+      (x: string) => `/news/europe/2026/11/20/${x}`,
+      (x: string) => `/assets/${x}`,
+      (x: string) => `/media/${x}`,
+    ];
     await run(
       fc.asyncProperty(fc.nat(shapes.length - 1), anyText(60), fc.boolean(), async (shape, text, raw) => {
         // Either properly escaped, or as raw as a URL can be (only what would break the request line is escaped).
@@ -75,7 +133,12 @@ describe.each(dialects)('generated hostile input on $name', ({ name, open }) => 
         const route = writes[i]!;
         const ex = apiExample(route, w, { articleId: w.draftId, revision: 1, tokenId: 999, userId: w.people.writer2.user.id });
         tried(body);
-        await expectAnswered(w.app, { method: route.method, url: ex.url, headers: { ...w.session.headers(), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+        await expectAnswered(w.app, {
+          method: route.method,
+          url: ex.url,
+          headers: { ...w.session.headers(), 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
       }),
       120,
     );
@@ -84,10 +147,18 @@ describe.each(dialects)('generated hostile input on $name', ({ name, open }) => 
   it.skipIf(!full)('any JSON merged into a valid article: never a 5xx', async () => {
     const keys = Object.keys(richArticle(w));
     await run(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom(...keys, 'extra', '__proto__'), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 3 }), async (patch) => {
-        tried(patch);
-        await expectAnswered(w.app, { method: 'POST', url: '/api/v1/articles', headers: { ...w.session.headers(), 'content-type': 'application/json' }, payload: JSON.stringify({ ...richArticle(w), ...patch }) });
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom(...keys, 'extra', '__proto__'), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 3 }),
+        async (patch) => {
+          tried(patch);
+          await expectAnswered(w.app, {
+            method: 'POST',
+            url: '/api/v1/articles',
+            headers: { ...w.session.headers(), 'content-type': 'application/json' },
+            payload: JSON.stringify({ ...richArticle(w), ...patch }),
+          });
+        },
+      ),
       100,
     );
   });
@@ -99,38 +170,59 @@ describe.each(dialects)('generated hostile input on $name', ({ name, open }) => 
     await w.app.services.workflow.publish(admin, id);
     const url = `/api/v1/articles/${id}`;
     const headers = w.session.headers();
-    const current = async () => (await send(w.app, { method: 'GET', url, headers })).json() as { revision: number; article: ReturnType<typeof richArticle> };
+    const current = async () =>
+      (await send(w.app, { method: 'GET', url, headers })).json() as { revision: number; article: ReturnType<typeof richArticle> };
     let stored = 0;
     await run(
-      fc.asyncProperty(anyText(200), anyText(300), fc.array(anyText(400), { minLength: 1, maxLength: 3 }), async (headline, standfirst, paragraphs) => {
-        tried(headline);
-        const before = await current();
-        const article = { ...richArticle(w), headline, standfirst, body: paragraphs.map((text) => ({ type: 'paragraph', content: [{ text }] })) };
-        const opts: InjectOptions = { method: 'PUT', url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ baseRevision: before.revision, article }) };
-        const res = await send(w.app, opts);
-        checkAnswer(res, opts);
-        const after = await current();
-        if (res.statusCode >= 400) {
-          expect(after).toEqual(before);
-          return;
-        }
-        stored++;
-        expect(after.article.headline).toBe(headline.trim());
-        expect(after.article.standfirst).toBe(standfirst.trim());
-        expect(after.article.body).toEqual(article.body);
-        // The article is live, so the save is held until an editor updates it: then readers get exactly this.
-        expect(res.json().held).toBe(true);
-        const update = await send(w.app, { method: 'POST', url: `${url}/update`, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ revision: after.revision }) });
-        expect(update.statusCode, update.body).toBe(200);
-        const row = (await w.t.store.articles.byId(id))!;
-        expect([row.headline, row.standfirst, JSON.parse(row.body)]).toEqual([headline.trim(), standfirst.trim(), article.body]);
-        // The reader's page: nothing runs, and the headline is the page's heading, as text.
-        const page = await w.app.services.reader.article(id);
-        const html = await send(w.app, { method: 'GET', url: articlePath(page.article, 'UTC') });
-        expect(html.statusCode).toBe(200);
-        expect(executableParts(html.body)).toEqual([]);
-        expect(visibleStrings(html.body).texts.join('')).toContain(headline.trim().replace(/\r\n?/g, '\n'));
-      }),
+      fc.asyncProperty(
+        anyText(200),
+        anyText(300),
+        fc.array(anyText(400), { minLength: 1, maxLength: 3 }),
+        async (headline, standfirst, paragraphs) => {
+          tried(headline);
+          const before = await current();
+          const article = {
+            ...richArticle(w),
+            headline,
+            standfirst,
+            body: paragraphs.map((text) => ({ type: 'paragraph', content: [{ text }] })),
+          };
+          const opts: InjectOptions = {
+            method: 'PUT',
+            url,
+            headers: { ...headers, 'content-type': 'application/json' },
+            payload: JSON.stringify({ baseRevision: before.revision, article }),
+          };
+          const res = await send(w.app, opts);
+          checkAnswer(res, opts);
+          const after = await current();
+          if (res.statusCode >= 400) {
+            expect(after).toEqual(before);
+            return;
+          }
+          stored++;
+          expect(after.article.headline).toBe(headline.trim());
+          expect(after.article.standfirst).toBe(standfirst.trim());
+          expect(after.article.body).toEqual(article.body);
+          // The article is live, so the save is held until an editor updates it: then readers get exactly this.
+          expect(res.json().held).toBe(true);
+          const update = await send(w.app, {
+            method: 'POST',
+            url: `${url}/update`,
+            headers: { ...headers, 'content-type': 'application/json' },
+            payload: JSON.stringify({ revision: after.revision }),
+          });
+          expect(update.statusCode, update.body).toBe(200);
+          const row = (await w.t.store.articles.byId(id))!;
+          expect([row.headline, row.standfirst, JSON.parse(row.body)]).toEqual([headline.trim(), standfirst.trim(), article.body]);
+          // The reader's page: nothing runs, and the headline is the page's heading, as text.
+          const page = await w.app.services.reader.article(id);
+          const html = await send(w.app, { method: 'GET', url: articlePath(page.article, 'UTC') });
+          expect(html.statusCode).toBe(200);
+          expect(executableParts(html.body)).toEqual([]);
+          expect(visibleStrings(html.body).texts.join('')).toContain(headline.trim().replace(/\r\n?/g, '\n'));
+        },
+      ),
       full ? 40 : 15,
     );
     // Generated text is mostly storable: a run that stored nothing would prove nothing.

@@ -28,15 +28,24 @@ let server: ServerProcess;
 let agent: http.Agent;
 
 /** One request over real HTTP: status and milliseconds to the whole answer. */
-function request(method: string, url: string, body?: Buffer, via = agent): Promise<{ status: number; ms: number; text: string; code: string }> {
+function request(
+  method: string,
+  url: string,
+  body?: Buffer,
+  via = agent,
+): Promise<{ status: number; ms: number; text: string; code: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(`${server.baseUrl}${url}`, { method, agent: via, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, ms: performance.now() - started, text, code: errorCode(res, text) }));
-    });
+    const req = http.request(
+      `${server.baseUrl}${url}`,
+      { method, agent: via, headers: body === undefined ? {} : { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, ms: performance.now() - started, text, code: errorCode(res, text) }));
+      },
+    );
     // A connection closed with no answer at all is a failure to report, never a hang.
     req.on('close', () => setImmediate(() => reject(new Error(`${method} ${url}: the connection closed without an answer`))));
     req.on('error', reject);

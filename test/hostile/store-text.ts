@@ -30,7 +30,12 @@ export async function storeEveryPayload(
   async function save(fields: JsonPath[], payload: string): Promise<string | null> {
     let article: unknown = richArticle(w);
     for (const p of fields) article = setAt(article, p, payload);
-    const opts: InjectOptions = { method: 'PUT', url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ baseRevision: before.revision, article }) };
+    const opts: InjectOptions = {
+      method: 'PUT',
+      url,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ baseRevision: before.revision, article }),
+    };
     const res = await send(w.app, opts);
     const note = `${JSON.stringify(payload.slice(0, 60))} in ${fields.length === 1 ? pathName(fields[0]!) : `${fields.length} fields`}`;
     checkAnswer(res, opts, note);
@@ -53,16 +58,22 @@ export async function storeEveryPayload(
     // What readers get is the row, not the snapshot: once a live article's held save is applied, it must hold the
     // same text.
     if (res.json().held) {
-      const update = await send(w.app, { method: 'POST', url: `${url}/update`, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ revision: after.revision }) });
+      const update = await send(w.app, {
+        method: 'POST',
+        url: `${url}/update`,
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: JSON.stringify({ revision: after.revision }),
+      });
       expect(update.statusCode, `update (${note}): ${update.body.slice(0, 200)}`).toBe(200);
     }
     const row = (await w.t.store.articles.byId(articleId))!;
     expect(row.headline, `row headline (${note})`).toBe(getAt(after.article, ['headline']));
     expect(row.standfirst, `row standfirst (${note})`).toBe(getAt(after.article, ['standfirst']));
     expect(JSON.parse(row.body), `row body (${note})`).toEqual(getAt(after.article, ['body']));
-    expect([row.hero_caption, row.hero_credit, row.hero_alt, row.seo_title, row.seo_description], `row hero and SEO fields (${note})`).toEqual(
-      ['hero.caption', 'hero.credit', 'hero.alt', 'seoTitle', 'seoDescription'].map((p) => getAt(after.article, p.split('.'))),
-    );
+    expect(
+      [row.hero_caption, row.hero_credit, row.hero_alt, row.seo_title, row.seo_description],
+      `row hero and SEO fields (${note})`,
+    ).toEqual(['hero.caption', 'hero.credit', 'hero.alt', 'seoTitle', 'seoDescription'].map((p) => getAt(after.article, p.split('.'))));
     if (options.checkPage?.(payload)) {
       const page = await send(w.app, { method: 'GET', url: `/newsroom/articles/${articleId}/preview`, headers });
       expect(page.statusCode).toBe(200);

@@ -40,14 +40,25 @@ export async function buildWorld(t: TestDb, env: Record<string, string> = {}): P
   const mediaId = await makeMedia(t.store);
   await t.store.collections.create('editors-choice', "Editor's Choice");
   await t.store.collections.create('top-stories', 'Top stories');
-  const app = await testApp(t.store, { MEDIA_DIR: mediaDir, MASTHEAD_LIVE_STREAM_URL: 'https://live.example/stream.m3u8', ...NO_RATE_LIMITS, ...env });
+  const app = await testApp(t.store, {
+    MEDIA_DIR: mediaDir,
+    MASTHEAD_LIVE_STREAM_URL: 'https://live.example/stream.m3u8',
+    ...NO_RATE_LIMITS,
+    ...env,
+  });
   const people = await team(app);
   const writer = people.writer.actor;
-  const draftId = (await app.services.content.create(writer, articleBody(sectionId, { headline: 'A writer’s draft', tags: ['Diplomacy'] }))).id;
+  const draftId = (await app.services.content.create(writer, articleBody(sectionId, { headline: 'A writer’s draft', tags: ['Diplomacy'] })))
+    .id;
   const publishedId = (
     await app.services.content.create(
       writer,
-      articleBody(childSectionId, { headline: 'Talks resume in Geneva', tags: ['Diplomacy'], authorIds: [personId], hero: { mediaId, alt: 'Delegates', caption: 'Delegates arrive', credit: 'File' } }),
+      articleBody(childSectionId, {
+        headline: 'Talks resume in Geneva',
+        tags: ['Diplomacy'],
+        authorIds: [personId],
+        hero: { mediaId, alt: 'Delegates', caption: 'Delegates arrive', credit: 'File' },
+      }),
     )
   ).id;
   await app.services.workflow.submit(writer, publishedId);

@@ -30,7 +30,10 @@ export async function makePerson(store: Store, name = `Reporter ${next()}`): Pro
   return store.taxonomy.createPerson({ slug: slugify(name), name, title: 'Correspondent', bio: `${name} reports for us.` });
 }
 
-export async function makeMedia(store: Store, overrides: { alt?: string; caption?: string; credit?: string; uploadedBy?: number } = {}): Promise<number> {
+export async function makeMedia(
+  store: Store,
+  overrides: { alt?: string; caption?: string; credit?: string; uploadedBy?: number } = {},
+): Promise<number> {
   return store.media.create(
     {
       originalFile: `test/${next()}.jpg`,
@@ -86,7 +89,12 @@ export async function makeArticle(store: Store, input: ArticleInput): Promise<nu
         authorIds: input.authorIds ?? [],
         tagIds,
         hero: input.heroMediaId
-          ? { mediaId: input.heroMediaId, caption: input.heroCaption ?? 'Hero caption', credit: input.heroCredit ?? 'File photo', alt: input.heroAlt ?? 'Hero alt' }
+          ? {
+              mediaId: input.heroMediaId,
+              caption: input.heroCaption ?? 'Hero caption',
+              credit: input.heroCredit ?? 'File photo',
+              alt: input.heroAlt ?? 'Hero alt',
+            }
           : null,
         firstPublishedAt: status === 'published' || input.hoursAgo !== undefined ? hoursBefore(input.hoursAgo ?? n) : null,
         updatedAt: input.updatedHoursAgo !== undefined ? hoursBefore(input.updatedHoursAgo) : null,

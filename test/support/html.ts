@@ -34,7 +34,9 @@ export const head = (html: string): string => html.slice(html.indexOf('<head>'),
 
 /** Every <script type="application/ld+json"> block, parsed with JSON.parse. */
 export function jsonLd(html: string): Record<string, unknown>[] {
-  return [...html.matchAll(/<script type="application\/ld\+json">([^]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+  return [...html.matchAll(/<script type="application\/ld\+json">([^]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1]!) as Record<string, unknown>,
+  );
 }
 
 export const jsonLdOfType = (html: string, type: string) => jsonLd(html).filter((n) => n['@type'] === type);
@@ -43,5 +45,8 @@ export const jsonLdOfType = (html: string, type: string) => jsonLd(html).filter(
 export function visibleBreadcrumb(html: string): { name: string; href: string }[] {
   const nav = /<nav aria-label="Breadcrumb"[^>]*>([^]*?)<\/nav>/.exec(html);
   if (!nav) return [];
-  return [...nav[1]!.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: decodeEntities(m[1]!), name: decodeEntities(m[2]!) }));
+  return [...nav[1]!.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({
+    href: decodeEntities(m[1]!),
+    name: decodeEntities(m[2]!),
+  }));
 }

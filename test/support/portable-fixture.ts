@@ -35,24 +35,61 @@ export interface RichWorld {
 
 export async function seedRichWorld(store: Store, mediaDir: string): Promise<RichWorld> {
   await seedDemo(store, mediaDir, T0);
-  const services = createServices(store, { mediaDir, origin: 'https://news.example', timezone: 'UTC', websubHub: 'https://hub.example', clock: () => T0 });
+  const services = createServices(store, {
+    mediaDir,
+    origin: 'https://news.example',
+    timezone: 'UTC',
+    websubHub: 'https://hub.example',
+    clock: () => T0,
+  });
   const people = await store.taxonomy.allPeople();
   const sections = await store.taxonomy.allSections();
   const world = sections.find((s) => s.path === 'news')!;
 
-  const admin = await services.auth.createUser({ email: 'ada@news.example', name: 'Ada Admin', role: 'admin', password: 'correct horse battery staple' });
+  const admin = await services.auth.createUser({
+    email: 'ada@news.example',
+    name: 'Ada Admin',
+    role: 'admin',
+    password: 'correct horse battery staple',
+  });
   const adminActor = { id: admin.id, role: admin.role };
-  const editor = await services.newsroom.createUser(adminActor, { email: 'eddie@news.example', name: 'Eddie Editor', role: 'editor', password: 'correct horse battery staple', personId: people[0]!.id });
-  const writer = await services.newsroom.createUser(adminActor, { email: 'wendy@news.example', name: 'Wendy Writer', role: 'writer', password: 'correct horse battery staple' });
-  const gone = await services.newsroom.createUser(adminActor, { email: 'gone@news.example', name: 'Former Colleague', role: 'writer', password: 'correct horse battery staple' });
+  const editor = await services.newsroom.createUser(adminActor, {
+    email: 'eddie@news.example',
+    name: 'Eddie Editor',
+    role: 'editor',
+    password: 'correct horse battery staple',
+    personId: people[0]!.id,
+  });
+  const writer = await services.newsroom.createUser(adminActor, {
+    email: 'wendy@news.example',
+    name: 'Wendy Writer',
+    role: 'writer',
+    password: 'correct horse battery staple',
+  });
+  const gone = await services.newsroom.createUser(adminActor, {
+    email: 'gone@news.example',
+    name: 'Former Colleague',
+    role: 'writer',
+    password: 'correct horse battery staple',
+  });
   await store.users.setDisabled(gone.id, at(-1));
   const ed = { id: editor.id, role: editor.role };
   const wr = { id: writer.id, role: writer.role };
   // Secrets that must stay behind.
   await services.auth.createApiToken(editor.id, 'wire desk app');
-  await store.users.createSession({ id: 'a'.repeat(64), userId: writer.id, csrfToken: 'csrf-secret-token', now: at(0), expiresAt: at(24), ip: '198.51.100.7', userAgent: 'test' });
+  await store.users.createSession({
+    id: 'a'.repeat(64),
+    userId: writer.id,
+    csrfToken: 'csrf-secret-token',
+    now: at(0),
+    expiresAt: at(24),
+    ip: '198.51.100.7',
+    userAgent: 'test',
+  });
 
-  const png = await sharp({ create: { width: 960, height: 540, channels: 3, background: '#2a6f97' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 960, height: 540, channels: 3, background: '#2a6f97' } })
+    .png()
+    .toBuffer();
   const uploaded = await services.media.upload(wr, png, { alt: 'A blue square', caption: 'Uploaded in the newsroom', credit: 'Staff' });
   await services.media.describe(ed, uploaded.id, { alt: 'A blue field', caption: 'Described again', credit: 'Staff photographer' });
 
@@ -60,7 +97,14 @@ export async function seedRichWorld(store: Store, mediaDir: string): Promise<Ric
     headline: 'Harbour reopens after the storm',
     standfirst: 'Ships return to the quay, cautiously.',
     body: [
-      { type: 'paragraph', content: [{ text: 'The harbour master said ' }, { text: 'all berths', bold: true }, { text: ' are open.', href: 'https://example.org/notice' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { text: 'The harbour master said ' },
+          { text: 'all berths', bold: true },
+          { text: ' are open.', href: 'https://example.org/notice' },
+        ],
+      },
       { type: 'image', mediaId: uploaded.id, alt: 'The quay', caption: 'The quay at dawn', credit: 'Staff' },
       { type: 'quote', text: 'We are back.', attribution: 'A skipper' },
     ],
@@ -95,14 +139,25 @@ export async function seedRichWorld(store: Store, mediaDir: string): Promise<Ric
     ...input,
     headline: 'Watch: the storm over the bay',
     kind: 'video',
-    video: { url: 'https://video.example/storm.m3u8', type: 'hls', durationSeconds: 95, posterMediaId: uploaded.id, captions: [{ language: 'en', label: 'English', url: 'https://video.example/storm.vtt' }] },
+    video: {
+      url: 'https://video.example/storm.m3u8',
+      type: 'hls',
+      durationSeconds: 95,
+      posterMediaId: uploaded.id,
+      captions: [{ language: 'en', label: 'English', url: 'https://video.example/storm.vtt' }],
+    },
   });
   await services.workflow.publish(ed, video);
   await services.content.create(wr, { headline: 'An unfinished draft', primarySectionId: world.id });
 
   // A renamed section leaves redirects behind; a curated rail gets time windows.
   const sub = sections.find((s) => s.parentId !== null)!;
-  await services.curation.updateSection(ed, sub.id, { name: `${sub.name} and more`, slug: `${sub.slug}-more`, parentId: sub.parentId, description: sub.description });
+  await services.curation.updateSection(ed, sub.id, {
+    name: `${sub.name} and more`,
+    slug: `${sub.slug}-more`,
+    parentId: sub.parentId,
+    description: sub.description,
+  });
   const choice = await services.curation.collection(ed, 'editors-choice');
   await services.curation.setCollection(ed, 'editors-choice', {
     items: [

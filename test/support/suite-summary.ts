@@ -6,7 +6,10 @@ function suiteOf(moduleId: string, fullName: string): string {
   if (moduleId.includes('/test/browser/')) return 'browser (chromium)';
   if (/\bpostgres\b/.test(fullName)) return 'on postgresql';
   if (/\bsqlite\b/.test(fullName)) return 'on sqlite';
-  if (['/src/site/', '/src/newsroom/newsroom', '/src/api/', '/src/distribution/', '/src/http/', '/src/seo/'].some((p) => moduleId.includes(p))) return 'http (site, newsroom, api, feeds)';
+  if (
+    ['/src/site/', '/src/newsroom/newsroom', '/src/api/', '/src/distribution/', '/src/http/', '/src/seo/'].some((p) => moduleId.includes(p))
+  )
+    return 'http (site, newsroom, api, feeds)';
   return 'unit and services';
 }
 

@@ -78,7 +78,9 @@ describe('HTML validation (vnu.jar)', () => {
     );
     const messages = await vnu(files);
     const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
-    expect(errors.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine ?? '?'} ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ''}`)).toEqual([]);
+    expect(
+      errors.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine ?? '?'} ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ''}`),
+    ).toEqual([]);
   });
 });
 

@@ -20,7 +20,16 @@ let t: TestDb;
 let app: FastifyInstance;
 let out: string;
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.xml': 'application/xml', '.json': 'application/json', '.jpg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
 
 /** A plain static file server: maps URL paths to files, "/dir/" to "/dir/index.html", serves under `prefix`. */
 function staticServer(root: string, prefix = ''): Promise<{ url: string; close(): Promise<void> }> {
@@ -52,7 +61,15 @@ async function run(basePath = '', dir = out) {
     outDir: dir,
     host: new URL(MIRROR).host,
     basePath,
-    searchPage: searchUnavailablePage({ siteName: 'Meridian', language: 'en', timezone: 'UTC', origin: 'https://news.example', mirrors: [MIRROR], tvAppUrl: undefined, nav: [] }),
+    searchPage: searchUnavailablePage({
+      siteName: 'Meridian',
+      language: 'en',
+      timezone: 'UTC',
+      origin: 'https://news.example',
+      mirrors: [MIRROR],
+      tvAppUrl: undefined,
+      nav: [],
+    }),
   };
   return exportSite(options);
 }

@@ -45,7 +45,13 @@ export async function exportSite(o: ExportOptions): Promise<ExportReport> {
     manifest[file] = hash;
     report.files++;
     const target = path.join(o.outDir, file);
-    if (previous[file] === hash && (await fs.access(target).then(() => true, () => false))) {
+    if (
+      previous[file] === hash &&
+      (await fs.access(target).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       report.unchanged++;
       return;
     }

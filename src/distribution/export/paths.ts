@@ -30,9 +30,14 @@ const ATTRS = /\b(href|src|action|srcset)="([^"]*)"/g;
  * Absolute links (canonical, share links, other origins) are left alone.
  */
 export function rewriteHtml(html: string, basePath: string): string {
-  const fix = (u: string) => (u.startsWith('/') && !u.startsWith('//') ? basePath + staticUrl(u.replaceAll('&amp;', '&')).replaceAll('&', '&amp;') : u);
+  const fix = (u: string) =>
+    u.startsWith('/') && !u.startsWith('//') ? basePath + staticUrl(u.replaceAll('&amp;', '&')).replaceAll('&', '&amp;') : u;
   return html.replace(ATTRS, (_m, attr: string, value: string) => {
-    if (attr === 'srcset') return `srcset="${value.split(',').map((part) => part.trim().replace(/^\S+/, (u) => fix(u))).join(', ')}"`;
+    if (attr === 'srcset')
+      return `srcset="${value
+        .split(',')
+        .map((part) => part.trim().replace(/^\S+/, (u) => fix(u)))
+        .join(', ')}"`;
     return `${attr}="${fix(value)}"`;
   });
 }
@@ -44,7 +49,8 @@ export function linksIn(html: string): string[] {
     const values = m[1] === 'srcset' ? m[2]!.split(',').map((p) => p.trim().split(/\s+/)[0]!) : [m[2]!];
     for (const v of values) {
       const u = v.replaceAll('&amp;', '&');
-      if (u.startsWith('/') && !u.startsWith('//') && !u.startsWith('/newsroom') && !u.startsWith('/api/') && !u.startsWith('/search')) out.push(u.split('#')[0]!);
+      if (u.startsWith('/') && !u.startsWith('//') && !u.startsWith('/newsroom') && !u.startsWith('/api/') && !u.startsWith('/search'))
+        out.push(u.split('#')[0]!);
     }
   }
   return out;

@@ -35,7 +35,10 @@ beforeAll(async () => {
     hoursAgo: 1,
     updatedHoursAgo: 0.5,
     body: [
-      { type: 'paragraph', content: [{ text: 'After a ' }, { text: 'decisive vote', bold: true }, { text: ' see our coverage', href: '/news' }] },
+      {
+        type: 'paragraph',
+        content: [{ text: 'After a ' }, { text: 'decisive vote', bold: true }, { text: ' see our coverage', href: '/news' }],
+      },
       { type: 'image', mediaId: picture, alt: 'The chamber' },
     ],
   });
@@ -71,11 +74,15 @@ async function xmlFeed(url: string, origin = PRIMARY, on = app) {
 async function jsonFeed(url: string, origin = PRIMARY, on = app) {
   const res = await get(url, origin, on);
   expect(res.statusCode, url).toBe(200);
-  return { res, feed: JSON.parse(res.body) as { version: string; title: string; description: string; hubs?: unknown[]; items: Record<string, any>[] } };
+  return {
+    res,
+    feed: JSON.parse(res.body) as { version: string; title: string; description: string; hubs?: unknown[]; items: Record<string, any>[] },
+  };
 }
 
 /** The article URL for an item (its path is /{section}/{yyyy}/{mm}/{dd}/{id}/{slug}). */
-const articleUrlRe = (origin: string, id: number) => new RegExp(`^${origin.replace(/\./g, '\\.')}/[a-z/-]+/\\d{4}/\\d{2}/\\d{2}/${id}/[a-z0-9-]+$`);
+const articleUrlRe = (origin: string, id: number) =>
+  new RegExp(`^${origin.replace(/\./g, '\\.')}/[a-z/-]+/\\d{4}/\\d{2}/\\d{2}/${id}/[a-z0-9-]+$`);
 
 describe('site feeds', () => {
   it.each([
@@ -174,7 +181,9 @@ describe('site feeds', () => {
     expect((await xmlFeed('/feed.xml')).feed.description).toContain('you can also reach it at mirror-one.example.');
     expect((await xmlFeed('/feed.atom')).feed.description).toContain('mirror-one.example');
     expect((await jsonFeed('/feed.json')).feed.description).toContain('mirror-one.example');
-    expect((await xmlFeed('/news/feed.xml')).feed.description).toBe('About news. If this site is blocked where you are, you can also reach it at mirror-one.example.');
+    expect((await xmlFeed('/news/feed.xml')).feed.description).toBe(
+      'About news. If this site is blocked where you are, you can also reach it at mirror-one.example.',
+    );
     expect((await xmlFeed('/feed.xml', PRIMARY, plain)).feed.description).toBe('The latest from Meridian World News.');
   });
 });
@@ -201,12 +210,16 @@ describe('section, tag and author feeds', () => {
     expect((await get('/tag/border-talks/feed.atom')).headers['content-type']).toBe('application/atom+xml; charset=utf-8');
   });
 
-  it.each(['/nowhere/feed.xml', '/news/nowhere/feed.atom', '/tag/nothing/feed.json', '/author/nobody/feed.xml', '/tag/Not_A_Slug/feed.atom', '/news/feed.txt'])(
-    '%s is 404',
-    async (url) => {
-      expect((await get(url)).statusCode).toBe(404);
-    },
-  );
+  it.each([
+    '/nowhere/feed.xml',
+    '/news/nowhere/feed.atom',
+    '/tag/nothing/feed.json',
+    '/author/nobody/feed.xml',
+    '/tag/Not_A_Slug/feed.atom',
+    '/news/feed.txt',
+  ])('%s is 404', async (url) => {
+    expect((await get(url)).statusCode).toBe(404);
+  });
 
   it('a moved section sends its feed readers to the new address', async () => {
     await db.store.taxonomy.addSectionRedirect('world/europe', w.europe);
@@ -217,7 +230,8 @@ describe('section, tag and author feeds', () => {
 });
 
 describe('discovery and WebSub links', () => {
-  const alternates = (html: string) => [...html.matchAll(/<link rel="alternate" type="([^"]+)" href="([^"]+)" title="([^"]+)"\/>/g)].map((m) => [m[1], m[2], m[3]]);
+  const alternates = (html: string) =>
+    [...html.matchAll(/<link rel="alternate" type="([^"]+)" href="([^"]+)" title="([^"]+)"\/>/g)].map((m) => [m[1], m[2], m[3]]);
 
   it('every page names the site feeds; section, tag and author pages name theirs first', async () => {
     expect(alternates((await get('/')).body)).toEqual([
@@ -226,14 +240,25 @@ describe('discovery and WebSub links', () => {
       ['application/feed+json', '/feed.json', 'Meridian World News (JSON Feed)'],
     ]);
     const section = alternates((await get('/news/europe')).body);
-    expect(section.map((l) => l[1])).toEqual(['/news/europe/feed.xml', '/news/europe/feed.atom', '/news/europe/feed.json', '/feed.xml', '/feed.atom', '/feed.json']);
+    expect(section.map((l) => l[1])).toEqual([
+      '/news/europe/feed.xml',
+      '/news/europe/feed.atom',
+      '/news/europe/feed.json',
+      '/feed.xml',
+      '/feed.atom',
+      '/feed.json',
+    ]);
     expect(section[0]![2]).toBe('Europe | Meridian World News (RSS)');
     expect(alternates((await get('/tag/border-talks')).body)[1]![1]).toBe('/tag/border-talks/feed.atom');
     expect(alternates((await get('/author/ann-reporter')).body)[2]![1]).toBe('/author/ann-reporter/feed.json');
   });
 
   it('with a hub, the primary advertises it (Link header and in the feed)', async () => {
-    for (const [url, format] of [['/feed.xml', 'rss'], ['/news/feed.atom', 'atom'], ['/tag/border-talks/feed.json', 'json']] as const) {
+    for (const [url, format] of [
+      ['/feed.xml', 'rss'],
+      ['/news/feed.atom', 'atom'],
+      ['/tag/border-talks/feed.json', 'json'],
+    ] as const) {
       const res = await get(url);
       expect(res.headers.link).toBe(`<${HUB}>; rel="hub", <${PRIMARY}${url}>; rel="self"`);
       if (format === 'json') expect(JSON.parse(res.body).hubs).toEqual([{ type: 'WebSub', url: HUB }]);
@@ -242,7 +267,10 @@ describe('discovery and WebSub links', () => {
   });
 
   it('without a hub, and on mirrors (which the hub is not told about), there is none', async () => {
-    for (const [on, origin] of [[plain, PRIMARY], [app, MIRROR]] as const) {
+    for (const [on, origin] of [
+      [plain, PRIMARY],
+      [app, MIRROR],
+    ] as const) {
       for (const url of ['/feed.xml', '/feed.atom', '/feed.json']) {
         const res = await get(url, origin, on);
         expect(res.statusCode).toBe(200);

@@ -65,7 +65,11 @@ describe.each(dialects)('feeds keep markup in names and text as text on $name', 
     });
     const poster = await makeMedia(store);
     const clip = { url: 'https://video.example/harbour.mp4', type: 'mp4', durationSeconds: 90, posterMediaId: poster, captions: [] };
-    await db.db.kysely.updateTable('articles').set({ video: JSON.stringify(clip) }).where('id', '=', video).execute();
+    await db.db.kysely
+      .updateTable('articles')
+      .set({ video: JSON.stringify(clip) })
+      .where('id', '=', video)
+      .execute();
     app = await testApp(store, { MASTHEAD_SITE_NAME: SITE });
   });
 
@@ -102,7 +106,10 @@ describe.each(dialects)('feeds keep markup in names and text as text on $name', 
     for (const t of content) {
       for (const e of htmlElements(t.text)) {
         expect(BODY_TAGS.has(e.tag), `${t.path}: <${e.tag}>`).toBe(true);
-        expect(e.attrs.filter((a) => a.startsWith('on')), `${t.path}: <${e.tag}>`).toEqual([]);
+        expect(
+          e.attrs.filter((a) => a.startsWith('on')),
+          `${t.path}: <${e.tag}>`,
+        ).toEqual([]);
       }
     }
   });

@@ -17,7 +17,13 @@ describe.each(dialects)('feed queries on $name', ({ open }) => {
     w.ann = await makePerson(store, 'Ann Query');
     w.ben = await makePerson(store, 'Ben Query');
     const picture = await makeMedia(store);
-    w.a = await makeArticle(store, { sectionId: w.europe, hoursAgo: 1, authorIds: [w.ben, w.ann], tags: ['Zeta', 'Alpha'], heroMediaId: picture });
+    w.a = await makeArticle(store, {
+      sectionId: w.europe,
+      hoursAgo: 1,
+      authorIds: [w.ben, w.ann],
+      tags: ['Zeta', 'Alpha'],
+      heroMediaId: picture,
+    });
     w.b = await makeArticle(store, { sectionId: w.news, hoursAgo: 2, authorIds: [w.ann], tags: ['Alpha'] });
     w.c = await makeArticle(store, { sectionId: w.sport, extraSectionIds: [w.europe], hoursAgo: 3 });
     w.draft = await makeArticle(store, { sectionId: w.news, status: 'draft', authorIds: [w.ann], tags: ['Alpha'] });

@@ -16,7 +16,6 @@ export interface FeedRouteOptions {
   hub: string | undefined;
 }
 
-
 /** Feeds change when articles do; a few minutes of caching spares the database without delaying news much. */
 const CACHE_CONTROL = 'public, max-age=300';
 
@@ -38,7 +37,9 @@ export function feedRoutes(app: FastifyInstance, { feeds, site, hub }: FeedRoute
   for (const format of FEED_FORMATS) {
     const ext = FEED_EXTENSION[format];
     app.get(`/feed.${ext}`, async (req, reply) => send(req, reply, await feeds.site(), format));
-    app.get<{ Params: { slug: string } }>(`/tag/:slug/feed.${ext}`, async (req, reply) => send(req, reply, await feeds.tag(slugOr404(req.params.slug)), format));
+    app.get<{ Params: { slug: string } }>(`/tag/:slug/feed.${ext}`, async (req, reply) =>
+      send(req, reply, await feeds.tag(slugOr404(req.params.slug)), format),
+    );
     app.get<{ Params: { slug: string } }>(`/author/:slug/feed.${ext}`, async (req, reply) =>
       send(req, reply, await feeds.author(slugOr404(req.params.slug)), format),
     );
@@ -49,7 +50,8 @@ export function feedRoutes(app: FastifyInstance, { feeds, site, hub }: FeedRoute
       return send(req, reply, await feeds.section(sectionPath), format);
     } catch (err) {
       // A renamed or moved section keeps its feed address working, as its page does.
-      if (err instanceof AppError && typeof err.details.movedTo === 'string') return reply.redirect(feedPath(sectionFeedBase(err.details.movedTo), format), 301);
+      if (err instanceof AppError && typeof err.details.movedTo === 'string')
+        return reply.redirect(feedPath(sectionFeedBase(err.details.movedTo), format), 301);
       throw err;
     }
   };

@@ -74,14 +74,22 @@ export function feedService(store: Store, site: FeedSite, clock: () => Date = ()
       store.feeds.tagsOf(ids),
       store.media.byIds([...new Set(bodies.flatMap(bodyMediaIds))]),
     ]);
-    const entries = rows.map((r, i) => ({ article: r.summary, body: bodies[i]!, authors: authors.get(r.summary.id) ?? [], tags: tags.get(r.summary.id) ?? [] }));
+    const entries = rows.map((r, i) => ({
+      article: r.summary,
+      body: bodies[i]!,
+      authors: authors.get(r.summary.id) ?? [],
+      tags: tags.get(r.summary.id) ?? [],
+    }));
     const times = entries.map((e) => e.article.updatedAt ?? e.article.firstPublishedAt).sort();
     return { ...meta, description: described(meta.description), entries, media, updated: times.at(-1) ?? clock().toISOString() };
   }
 
   return {
     site(): Promise<FeedData> {
-      return load({ kind: 'all' }, { base: siteFeedBase, homePath: '/', title: site.siteName, description: `The latest from ${site.siteName}.` });
+      return load(
+        { kind: 'all' },
+        { base: siteFeedBase, homePath: '/', title: site.siteName, description: `The latest from ${site.siteName}.` },
+      );
     },
 
     /** A section and everything filed below it. A moved section answers SECTION_NOT_FOUND with `movedTo`. */
@@ -94,14 +102,27 @@ export function feedService(store: Store, site: FeedSite, clock: () => Date = ()
       }
       return load(
         { kind: 'sections', ids: tree.subtreeIds(section.id) },
-        { base: sectionFeedBase(section.path), homePath: `/${section.path}`, title: titled(section.name), description: section.description || `${section.name} from ${site.siteName}.` },
+        {
+          base: sectionFeedBase(section.path),
+          homePath: `/${section.path}`,
+          title: titled(section.name),
+          description: section.description || `${section.name} from ${site.siteName}.`,
+        },
       );
     },
 
     async tag(slug: string): Promise<FeedData> {
       const tag = await store.taxonomy.tagBySlug(slug);
       if (!tag) throw new AppError('NOT_FOUND');
-      return load({ kind: 'tag', id: tag.id }, { base: tagFeedBase(tag.slug), homePath: `/tag/${tag.slug}`, title: titled(tag.name), description: `${tag.name}: the latest from ${site.siteName}.` });
+      return load(
+        { kind: 'tag', id: tag.id },
+        {
+          base: tagFeedBase(tag.slug),
+          homePath: `/tag/${tag.slug}`,
+          title: titled(tag.name),
+          description: `${tag.name}: the latest from ${site.siteName}.`,
+        },
+      );
     },
 
     async author(slug: string): Promise<FeedData> {
@@ -109,7 +130,12 @@ export function feedService(store: Store, site: FeedSite, clock: () => Date = ()
       if (!person) throw new AppError('NOT_FOUND');
       return load(
         { kind: 'author', id: person.id },
-        { base: authorFeedBase(person.slug), homePath: `/author/${person.slug}`, title: titled(person.name), description: `Articles by ${person.name} for ${site.siteName}.` },
+        {
+          base: authorFeedBase(person.slug),
+          homePath: `/author/${person.slug}`,
+          title: titled(person.name),
+          description: `Articles by ${person.name} for ${site.siteName}.`,
+        },
       );
     },
   };

@@ -19,7 +19,18 @@ describe('xml writer', () => {
   it('writes well-formed documents that a strict parser reads back unchanged', async () => {
     const nasty = 'Q&A: <b>"quotes"</b> ]]> \u0001 done';
     const xml = xmlDocument(
-      el('rss', { version: '2.0' }, el('channel', undefined, el('title', undefined, nasty), el('link', undefined, 'https://x.example/?a=1&b=2'), el('description', undefined, ''), el('item', undefined, el('title', { lang: '"x"' }, nasty)))),
+      el(
+        'rss',
+        { version: '2.0' },
+        el(
+          'channel',
+          undefined,
+          el('title', undefined, nasty),
+          el('link', undefined, 'https://x.example/?a=1&b=2'),
+          el('description', undefined, ''),
+          el('item', undefined, el('title', { lang: '"x"' }, nasty)),
+        ),
+      ),
     );
     const feed = await readFeed(xml);
     expect(feed.title).toBe('Q&A: <b>"quotes"</b> ]]>  done');
@@ -38,17 +49,19 @@ describe('content with absolute URLs', () => {
 
   it('makes site-relative href, src and srcset absolute and leaves the rest alone', () => {
     const html = renderWithAbsoluteUrls(
-      () => <div>
-        <a href="/news">site</a>
-        <a href="//cdn.example/x">protocol-relative</a>
-        <a href="#notes">fragment</a>
-        <a href="mailto:desk@news.example">mail</a>
-        <a href="https://elsewhere.example/a">external</a>
-        <picture>
-          <source srcset="/media/a-480.webp 480w, /media/a-960.webp 960w" />
-          <img src="/media/a.jpg" alt="" />
-        </picture>
-      </div>,
+      () => (
+        <div>
+          <a href="/news">site</a>
+          <a href="//cdn.example/x">protocol-relative</a>
+          <a href="#notes">fragment</a>
+          <a href="mailto:desk@news.example">mail</a>
+          <a href="https://elsewhere.example/a">external</a>
+          <picture>
+            <source srcset="/media/a-480.webp 480w, /media/a-960.webp 960w" />
+            <img src="/media/a.jpg" alt="" />
+          </picture>
+        </div>
+      ),
       origin,
     );
     expect(html).toContain(`href="${origin}/news"`);
@@ -88,7 +101,12 @@ describe('content with absolute URLs', () => {
       { width: 960, height: 480, format: 'jpeg' as const, file: 'up/a-960.jpg' },
       { width: 960, height: 480, format: 'webp' as const, file: 'up/a-960.webp' },
     ];
-    expect(heroImage({ ...base, variants }, origin)).toMatchObject({ url: `${origin}/media/up/a-960.jpg`, mime: 'image/jpeg', width: 960, height: 480 });
+    expect(heroImage({ ...base, variants }, origin)).toMatchObject({
+      url: `${origin}/media/up/a-960.jpg`,
+      mime: 'image/jpeg',
+      width: 960,
+      height: 480,
+    });
     expect(heroImage(null, origin)).toBeNull();
   });
 });
@@ -98,7 +116,8 @@ describe('paths and ids', () => {
     expect(parseSectionFeedPath('/news/feed.xml')).toEqual({ sectionPath: 'news', format: 'rss' });
     expect(parseSectionFeedPath('/news/europe/feed.atom')).toEqual({ sectionPath: 'news/europe', format: 'atom' });
     expect(parseSectionFeedPath('/news/europe/feed.json')).toEqual({ sectionPath: 'news/europe', format: 'json' });
-    for (const p of ['/feed.xml', '/news/feed.rss', '/news/feed.xml/', '/News/feed.xml', '/news/feed']) expect(parseSectionFeedPath(p)).toBeNull();
+    for (const p of ['/feed.xml', '/news/feed.rss', '/news/feed.xml/', '/News/feed.xml', '/news/feed'])
+      expect(parseSectionFeedPath(p)).toBeNull();
     expect(feedPath(tagFeedBase('border-talks'), 'json')).toBe('/tag/border-talks/feed.json');
   });
 
@@ -110,6 +129,8 @@ describe('paths and ids', () => {
   it('names mirrors in one sentence', () => {
     expect(mirrorSentence([])).toBe('');
     expect(mirrorSentence(['https://a.example'])).toBe('If this site is blocked where you are, you can also reach it at a.example.');
-    expect(mirrorSentence(['https://a.example', 'https://b.example:8443', 'https://c.example'])).toContain('a.example, b.example:8443 or c.example.');
+    expect(mirrorSentence(['https://a.example', 'https://b.example:8443', 'https://c.example'])).toContain(
+      'a.example, b.example:8443 or c.example.',
+    );
   });
 });

@@ -17,7 +17,12 @@ const ONION = 'http://meridianabcdefghijklmnop.onion';
 const HOSTS = ['news.example', 'mirror-one.example', 'mirror-two.example:8080', 'meridianabcdefghijklmnop.onion'];
 const SITE_NAME = `Meridian & Sons "World" <News>`;
 const NASTY = `Fish & chips <b>"quoted"</b> 'single'`;
-const ENV = { MASTHEAD_MIRRORS: MIRRORS.join(','), MASTHEAD_ONION_ORIGIN: ONION, MASTHEAD_LANGUAGE: 'en-GB', MASTHEAD_SITE_NAME: SITE_NAME };
+const ENV = {
+  MASTHEAD_MIRRORS: MIRRORS.join(','),
+  MASTHEAD_ONION_ORIGIN: ONION,
+  MASTHEAD_LANGUAGE: 'en-GB',
+  MASTHEAD_SITE_NAME: SITE_NAME,
+};
 
 let t: TestDb;
 let app: FastifyInstance;
@@ -29,7 +34,10 @@ const locs = (xml: string) => all(xml, 'loc');
 
 async function absoluteUrl(articleId: number, timeZone = 'UTC'): Promise<string> {
   const row = (await t.store.articles.byId(articleId))!;
-  return PRIMARY + articlePath({ id: articleId, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, timeZone);
+  return (
+    PRIMARY +
+    articlePath({ id: articleId, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, timeZone)
+  );
 }
 
 async function getXml(path: string, schema: SchemaName, host = 'news.example', on = app): Promise<string> {
@@ -49,15 +57,37 @@ beforeAll(async () => {
   await makeSection(s, 'culture', 'Culture'); // no articles: not in sections.xml
   const ana = await makePerson(s, 'Ana Reyes');
   const hero = await makeMedia(s);
-  id.nasty = await makeArticle(s, { headline: NASTY, sectionId: europe, hoursAgo: 1, updatedHoursAgo: 0.5, heroMediaId: hero, tags: ['Shipping & Ports'], authorIds: [ana] });
+  id.nasty = await makeArticle(s, {
+    headline: NASTY,
+    sectionId: europe,
+    hoursAgo: 1,
+    updatedHoursAgo: 0.5,
+    heroMediaId: hero,
+    tags: ['Shipping & Ports'],
+    authorIds: [ana],
+  });
   id.mid = await makeArticle(s, { sectionId: news, hoursAgo: 10, tags: ['Shipping & Ports'] });
   id.edge = await makeArticle(s, { sectionId: news, hoursAgo: 47 });
   id.old = await makeArticle(s, { sectionId: sport, hoursAgo: 49 });
   id.oct = await makeArticle(s, { sectionId: news, hoursAgo: (T0.getTime() - Date.parse('2026-10-31T23:30:00.000Z')) / 3_600_000 });
   id.draft = await makeArticle(s, { headline: 'Draft never listed', sectionId: sport, status: 'draft', hoursAgo: 2, tags: ['Secret'] });
-  id.gone = await makeArticle(s, { headline: 'Withdrawn never listed', sectionId: sport, status: 'unpublished', hoursAgo: 24 * 100, authorIds: [ana] });
-  const setModified = (article: number, at: string) => t.db.kysely.updateTable('articles').set({ modified_at: at }).where('id', '=', article).execute();
-  for (const [key, at] of [['nasty', '2026-11-20T11:45:00.000Z'], ['mid', '2026-11-20T02:00:00.000Z'], ['edge', '2026-11-18T13:00:00.000Z'], ['old', '2026-11-18T11:00:00.000Z'], ['oct', '2026-11-03T09:15:00.000Z'], ['draft', '2026-11-20T11:59:00.000Z']] as const)
+  id.gone = await makeArticle(s, {
+    headline: 'Withdrawn never listed',
+    sectionId: sport,
+    status: 'unpublished',
+    hoursAgo: 24 * 100,
+    authorIds: [ana],
+  });
+  const setModified = (article: number, at: string) =>
+    t.db.kysely.updateTable('articles').set({ modified_at: at }).where('id', '=', article).execute();
+  for (const [key, at] of [
+    ['nasty', '2026-11-20T11:45:00.000Z'],
+    ['mid', '2026-11-20T02:00:00.000Z'],
+    ['edge', '2026-11-18T13:00:00.000Z'],
+    ['old', '2026-11-18T11:00:00.000Z'],
+    ['oct', '2026-11-03T09:15:00.000Z'],
+    ['draft', '2026-11-20T11:59:00.000Z'],
+  ] as const)
     await setModified(id[key]!, at);
   for (const key of Object.keys(id)) url[key] = await absoluteUrl(id[key]!);
   app = await testApp(s, ENV);
@@ -75,7 +105,15 @@ describe('robots.txt', () => {
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(res.body).toBe(robotsTxt(PRIMARY));
     const lines = res.body.split('\n');
-    for (const line of ['User-agent: *', 'Allow: /', 'Disallow: /newsroom', 'Disallow: /api/', 'Disallow: /search', `Sitemap: ${PRIMARY}/sitemap.xml`, `Sitemap: ${PRIMARY}/news-sitemap.xml`])
+    for (const line of [
+      'User-agent: *',
+      'Allow: /',
+      'Disallow: /newsroom',
+      'Disallow: /api/',
+      'Disallow: /search',
+      `Sitemap: ${PRIMARY}/sitemap.xml`,
+      `Sitemap: ${PRIMARY}/news-sitemap.xml`,
+    ])
       expect(lines).toContain(line);
   });
 
@@ -196,7 +234,12 @@ describe('with small limits', () => {
   let small: FastifyInstance;
   beforeAll(async () => {
     small = Fastify();
-    registerSitemaps(small, { store: t.store, config: { origin: PRIMARY, siteName: 'Meridian', language: 'en', timezone: 'UTC' }, clock: () => T0, limits: { urlsPerFile: 3, newsItems: 2 } });
+    registerSitemaps(small, {
+      store: t.store,
+      config: { origin: PRIMARY, siteName: 'Meridian', language: 'en', timezone: 'UTC' },
+      clock: () => T0,
+      limits: { urlsPerFile: 3, newsItems: 2 },
+    });
     small.setErrorHandler((err, _req, reply) => reply.code(err instanceof AppError ? err.status : 500).send(''));
   });
   afterAll(() => small.close());

@@ -65,9 +65,15 @@ export function robotsTxt(primary: string): string {
 }
 
 const iso = (t: string) => new Date(t).toISOString();
-const newest = (times: (string | undefined)[]) => times.reduce<string | undefined>((a, b) => (b !== undefined && (a === undefined || b > a) ? b : a), undefined);
+const newest = (times: (string | undefined)[]) =>
+  times.reduce<string | undefined>((a, b) => (b !== undefined && (a === undefined || b > a) ? b : a), undefined);
 
-export function sitemapService(store: Store, site: SitemapSite, clock: () => Date = () => new Date(), limits: SitemapLimits = DEFAULT_LIMITS) {
+export function sitemapService(
+  store: Store,
+  site: SitemapSite,
+  clock: () => Date = () => new Date(),
+  limits: SitemapLimits = DEFAULT_LIMITS,
+) {
   const abs = (path: string) => new URL(path, site.origin).href;
   const articleUrl = (r: { id: number; slug: string; section_path: string; first_published_at: string }) =>
     abs(articlePath({ id: r.id, slug: r.slug, sectionPath: r.section_path, firstPublishedAt: r.first_published_at }, site.timezone));
@@ -99,7 +105,10 @@ export function sitemapService(store: Store, site: SitemapSite, clock: () => Dat
         store.sitemaps.authorSummary(),
       ]);
       const refs: SitemapRef[] = [{ loc: abs(sitemapPath({ kind: 'sections', page: 1 })), lastmod: sections[0]!.lastmod }];
-      for (const [kind, summary] of [['tags', tags], ['authors', authors]] as const) {
+      for (const [kind, summary] of [
+        ['tags', tags],
+        ['authors', authors],
+      ] as const) {
         if (summary.count === 0) continue;
         const lastmod = summary.lastPublished === null ? undefined : iso(summary.lastPublished);
         for (let page = 1; page <= pageCount(summary.count, perFile); page++) refs.push({ loc: abs(sitemapPath({ kind, page })), lastmod });

@@ -29,7 +29,14 @@ describe.each(dialects)('sitemap queries on $name', ({ name, open }) => {
     const ana = await makePerson(s, 'Ana Reyes');
     const bo = await makePerson(s, 'Bo Lind');
     const hero = await makeMedia(s);
-    id.now = await makeArticle(s, { sectionId: europe, hoursAgo: 1, tags: ['Shipping'], authorIds: [ana], heroMediaId: hero, updatedHoursAgo: 0.5 });
+    id.now = await makeArticle(s, {
+      sectionId: europe,
+      hoursAgo: 1,
+      tags: ['Shipping'],
+      authorIds: [ana],
+      heroMediaId: hero,
+      updatedHoursAgo: 0.5,
+    });
     id.day = await makeArticle(s, { sectionId: news, hoursAgo: 30, tags: ['Shipping', 'Ports'], authorIds: [ana, bo] });
     id.old = await makeArticle(s, { sectionId: sport, hoursAgo: 49, tags: ['Ports'] });
     // Either side of the October/November boundary in UTC (whatever the server's own time zone).
@@ -38,9 +45,15 @@ describe.each(dialects)('sitemap queries on $name', ({ name, open }) => {
     id.sept = await makeArticle(s, { sectionId: sport, hoursAgo: hoursAgo('2026-09-15T08:00:00.000Z'), authorIds: [bo] });
     // Never in a sitemap: a draft (once published, so it has a date), a withdrawn article, a scheduled one.
     id.draft = await makeArticle(s, { sectionId: news, status: 'draft', hoursAgo: 2, tags: ['Secret'] });
-    id.gone = await makeArticle(s, { sectionId: news, status: 'unpublished', hoursAgo: hoursAgo('2026-08-10T10:00:00.000Z'), authorIds: [bo] });
+    id.gone = await makeArticle(s, {
+      sectionId: news,
+      status: 'unpublished',
+      hoursAgo: hoursAgo('2026-08-10T10:00:00.000Z'),
+      authorIds: [bo],
+    });
     id.scheduled = await makeArticle(s, { sectionId: sport, status: 'scheduled' });
-    const setModified = (article: number, at: string) => t.db.kysely.updateTable('articles').set({ modified_at: at }).where('id', '=', article).execute();
+    const setModified = (article: number, at: string) =>
+      t.db.kysely.updateTable('articles').set({ modified_at: at }).where('id', '=', article).execute();
     await setModified(id.nov1, '2026-11-19T09:00:00.000Z');
     await setModified(id.now, '2026-11-20T11:30:00.000Z');
     await setModified(id.day, '2026-11-19T06:00:00.000Z');
@@ -69,7 +82,11 @@ describe.each(dialects)('sitemap queries on $name', ({ name, open }) => {
         await sql`SET LOCAL TIME ZONE 'Pacific/Kiritimati'`.execute(trx);
         return sitemapQueries(trx, 'postgres').months();
       });
-      expect(months.map((m) => [m.month, m.count])).toEqual([['2026-11', 4], ['2026-10', 1], ['2026-09', 1]]);
+      expect(months.map((m) => [m.month, m.count])).toEqual([
+        ['2026-11', 4],
+        ['2026-10', 1],
+        ['2026-09', 1],
+      ]);
     });
   }
 

@@ -7,7 +7,15 @@ import { xmllint } from './xmllint.ts';
 
 describe('sitemap file names', () => {
   it('parses and formats each kind, page 1 without a suffix', () => {
-    const cases = ['/sitemaps/articles-2026-11.xml', '/sitemaps/articles-2026-11-2.xml', '/sitemaps/articles-1999-01-12.xml', '/sitemaps/sections.xml', '/sitemaps/tags.xml', '/sitemaps/tags-3.xml', '/sitemaps/authors.xml'];
+    const cases = [
+      '/sitemaps/articles-2026-11.xml',
+      '/sitemaps/articles-2026-11-2.xml',
+      '/sitemaps/articles-1999-01-12.xml',
+      '/sitemaps/sections.xml',
+      '/sitemaps/tags.xml',
+      '/sitemaps/tags-3.xml',
+      '/sitemaps/authors.xml',
+    ];
     for (const p of cases) {
       const f = parseSitemapName(p.slice('/sitemaps/'.length));
       expect(f, p).not.toBeNull();
@@ -18,9 +26,22 @@ describe('sitemap file names', () => {
 
   it('refuses anything that is not the one name of a file', () => {
     for (const bad of [
-      'articles-2026-13.xml', 'articles-2026-00.xml', 'articles-2026-1.xml', 'articles-26-11.xml', 'articles-2026-11.XML',
-      'articles-2026-11-1.xml', 'articles-2026-11-0.xml', 'articles-2026-11-02.xml', 'articles-2026-11-1234567.xml',
-      'articles-2026-11.xml.gz', 'articles-2026-11', 'sections-2.xml', 'tags-1.xml', 'people.xml', '../sitemap.xml', '',
+      'articles-2026-13.xml',
+      'articles-2026-00.xml',
+      'articles-2026-1.xml',
+      'articles-26-11.xml',
+      'articles-2026-11.XML',
+      'articles-2026-11-1.xml',
+      'articles-2026-11-0.xml',
+      'articles-2026-11-02.xml',
+      'articles-2026-11-1234567.xml',
+      'articles-2026-11.xml.gz',
+      'articles-2026-11',
+      'sections-2.xml',
+      'tags-1.xml',
+      'people.xml',
+      '../sitemap.xml',
+      '',
     ]) {
       expect(parseSitemapName(bad), bad).toBeNull();
     }
@@ -35,7 +56,9 @@ describe('sitemap file names', () => {
 
 describe('sitemap XML', () => {
   it('escapes the five markup characters and drops characters XML cannot carry', () => {
-    expect(xmlText(`Fish & chips <b>"quoted"</b> 'single'`)).toBe('Fish &amp; chips &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &apos;single&apos;');
+    expect(xmlText(`Fish & chips <b>"quoted"</b> 'single'`)).toBe(
+      'Fish &amp; chips &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &apos;single&apos;',
+    );
     expect(xmlText('a\u0000b\u0001c\u000bd\ufffee\ud800f\tg\nh')).toBe('abcdef\tg\nh');
     expect(xmlText('Zürich 東京 😀')).toBe('Zürich 東京 😀');
   });
@@ -51,7 +74,12 @@ describe('sitemap XML', () => {
     xmllint(urlset([{ loc: 'https://news.example/' }]), 'sitemap');
     xmllint(sitemapIndex([{ loc: 'https://news.example/sitemaps/sections.xml', lastmod: '2026-11-20T12:00:00.000Z' }]), 'siteindex');
     const news = urlset(
-      [{ loc: 'https://news.example/n', news: { publicationName: nasty, language: 'en', publicationDate: '2026-11-20T12:00:00.000Z', title: nasty } }],
+      [
+        {
+          loc: 'https://news.example/n',
+          news: { publicationName: nasty, language: 'en', publicationDate: '2026-11-20T12:00:00.000Z', title: nasty },
+        },
+      ],
       ['news'],
     );
     xmllint(news, 'news');
@@ -59,9 +87,14 @@ describe('sitemap XML', () => {
   });
 
   it('checks what it claims to check: a wrong document fails validation', () => {
-    expect(() => xmllint('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>x</loc></url></urlset>', 'sitemap')).toThrow(/xmllint/);
+    expect(() =>
+      xmllint('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>x</loc></url></urlset>', 'sitemap'),
+    ).toThrow(/xmllint/);
     expect(() => xmllint('<a><b></a>')).toThrow(/xmllint/);
-    const badLanguage = urlset([{ loc: 'https://news.example/n', news: { publicationName: 'X', language: 'en-gb', publicationDate: '2026-11-20', title: 't' } }], ['news']);
+    const badLanguage = urlset(
+      [{ loc: 'https://news.example/n', news: { publicationName: 'X', language: 'en-gb', publicationDate: '2026-11-20', title: 't' } }],
+      ['news'],
+    );
     expect(() => xmllint(badLanguage, 'news')).toThrow(/language/);
   });
 });
@@ -69,7 +102,16 @@ describe('sitemap XML', () => {
 describe('news language', () => {
   it('is the ISO 639 primary subtag, with Google’s two Chinese exceptions', () => {
     expect(['en', 'en-GB', 'pt-BR', 'DE', 'fil-PH', 'zh', 'zh-CN', 'zh-Hans', 'zh-TW', 'zh-Hant-HK'].map(newsLanguage)).toEqual([
-      'en', 'en', 'pt', 'de', 'fil', 'zh-cn', 'zh-cn', 'zh-cn', 'zh-tw', 'zh-tw',
+      'en',
+      'en',
+      'pt',
+      'de',
+      'fil',
+      'zh-cn',
+      'zh-cn',
+      'zh-cn',
+      'zh-tw',
+      'zh-tw',
     ]);
   });
 });

@@ -45,7 +45,8 @@ function schemaFile(name: SchemaName): string {
 
 /** Runs xmllint on `xml` (well-formedness only when no schema is named); throws with its report on failure. */
 export function xmllint(xml: string, schema?: SchemaName): void {
-  if (schema && !fs.existsSync(path.join(SHARED_SCHEMAS, 'sitemap.xsd'))) throw new Error(`no shared XML schemas at ${SHARED_SCHEMAS} (set MASTHEAD_SCHEMAS_DIR)`);
+  if (schema && !fs.existsSync(path.join(SHARED_SCHEMAS, 'sitemap.xsd')))
+    throw new Error(`no shared XML schemas at ${SHARED_SCHEMAS} (set MASTHEAD_SCHEMAS_DIR)`);
   const args = ['--noout', ...(schema ? ['--schema', schemaFile(schema)] : []), '-'];
   const run = spawnSync('xmllint', args, { input: xml, encoding: 'utf8' });
   if (run.error) throw new Error(`xmllint could not run (apt-get install -y libxml2-utils): ${run.error.message}`);

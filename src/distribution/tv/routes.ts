@@ -23,6 +23,8 @@ export function tvRoutes(app: FastifyInstance, o: { services: Services; siteName
     const { items } = await o.services.tv.feedItems(req.origin.url);
     return reply
       .type('application/rss+xml; charset=utf-8')
-      .send(mrssFeed({ title: o.siteName, link: `${req.origin.url}/`, selfUrl: `${req.origin.url}/tv/mrss.xml`, language: o.language, items }));
+      .send(
+        mrssFeed({ title: o.siteName, link: `${req.origin.url}/`, selfUrl: `${req.origin.url}/tv/mrss.xml`, language: o.language, items }),
+      );
   });
 }

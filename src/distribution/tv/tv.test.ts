@@ -23,8 +23,19 @@ const video = (over: Partial<Video> = {}): Video => ({
 });
 
 async function withVideo(headline: string, v: Video, extra: { tags?: string[]; standfirst?: string } = {}) {
-  const id = await makeArticle(t.store, { headline, sectionId: ids.reports!, kind: 'video', tags: extra.tags, standfirst: extra.standfirst, hoursAgo: 3 });
-  await t.db.kysely.updateTable('articles').set({ video: JSON.stringify(v) }).where('id', '=', id).execute();
+  const id = await makeArticle(t.store, {
+    headline,
+    sectionId: ids.reports!,
+    kind: 'video',
+    tags: extra.tags,
+    standfirst: extra.standfirst,
+    hoursAgo: 3,
+  });
+  await t.db.kysely
+    .updateTable('articles')
+    .set({ video: JSON.stringify(v) })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 
@@ -33,15 +44,28 @@ beforeAll(async () => {
   await makeSection(t.store, 'video', 'Video');
   ids.reports = await makeSection(t.store, 'video/reports', 'Reports');
   const poster = await makeMedia(t.store); // 1600×900
-  const square = await t.store.media.create({ originalFile: 'sq.jpg', mime: 'image/jpeg', width: 1200, height: 1200, alt: 'x', caption: '', credit: '', variants: [] }, T0.toISOString());
-  ids.good = await withVideo('Inside the night shift at the desalination plant, a report from the control room floor', video({ posterMediaId: poster }), {
-    tags: ['Water', 'A tag far longer than twenty characters'],
-    standfirst: 'Engineers keep a coastal city supplied through the night. '.repeat(8),
-  });
-  ids.long = await withVideo('The full council debate', video({ posterMediaId: poster, durationSeconds: 3600, type: 'mp4', url: 'https://video.example/council.mp4', captions: [] }));
+  const square = await t.store.media.create(
+    { originalFile: 'sq.jpg', mime: 'image/jpeg', width: 1200, height: 1200, alt: 'x', caption: '', credit: '', variants: [] },
+    T0.toISOString(),
+  );
+  ids.good = await withVideo(
+    'Inside the night shift at the desalination plant, a report from the control room floor',
+    video({ posterMediaId: poster }),
+    {
+      tags: ['Water', 'A tag far longer than twenty characters'],
+      standfirst: 'Engineers keep a coastal city supplied through the night. '.repeat(8),
+    },
+  );
+  ids.long = await withVideo(
+    'The full council debate',
+    video({ posterMediaId: poster, durationSeconds: 3600, type: 'mp4', url: 'https://video.example/council.mp4', captions: [] }),
+  );
   ids.noPoster = await withVideo('A clip without a poster', video());
   ids.square = await withVideo('A clip with a square poster', video({ posterMediaId: square }));
-  app = await testApp(t.store, { MASTHEAD_LIVE_STREAM_URL: 'https://live.example/channel/master.m3u8', MASTHEAD_LIVE_SCHEDULE: '18:00 Evening news\n19:00 World report' });
+  app = await testApp(t.store, {
+    MASTHEAD_LIVE_STREAM_URL: 'https://live.example/channel/master.m3u8',
+    MASTHEAD_LIVE_SCHEDULE: '18:00 Evening news\n19:00 World report',
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -72,7 +96,9 @@ describe('Roku Direct Publisher feed', () => {
     expect(v.content.videos).toEqual([{ url: 'https://video.example/streams/harbour/master.m3u8', quality: 'HD', videoType: 'HLS' }]);
     expect(v.content.duration).toBe(185);
     expect(v.content.dateAdded).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
-    expect(v.content.captions).toEqual([{ url: 'https://video.example/streams/harbour/en.vtt', language: 'en', captionType: 'CLOSED_CAPTION' }]);
+    expect(v.content.captions).toEqual([
+      { url: 'https://video.example/streams/harbour/en.vtt', language: 'en', captionType: 'CLOSED_CAPTION' },
+    ]);
     expect(v.releaseDate).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(v.thumbnail).toMatch(/^https:\/\/news\.example\/media\//);
     expect(v.tags).toEqual(['water']);
@@ -107,7 +133,12 @@ describe('Media RSS feed', () => {
     expect(parsed.items).toHaveLength(2);
     const item = parsed.items.find((i) => i.title?.startsWith('Inside the night shift'))! as any;
     expect(item.guid).toBe(`urn:masthead:article:${ids.good}`);
-    expect(item.media.$).toMatchObject({ url: 'https://video.example/streams/harbour/master.m3u8', type: 'application/x-mpegURL', medium: 'video', duration: '185' });
+    expect(item.media.$).toMatchObject({
+      url: 'https://video.example/streams/harbour/master.m3u8',
+      type: 'application/x-mpegURL',
+      medium: 'video',
+      duration: '185',
+    });
     expect(item.media['media:thumbnail'][0].$).toMatchObject({ width: '1600', height: '900' });
     expect(item.media['media:title'][0]).toBe(item.title);
     expect(String(item.media['media:description'][0]).length).toBeGreaterThan(10);
@@ -121,7 +152,9 @@ describe('video pages', () => {
     const html = (await app.inject({ method: 'GET', url: href })).body;
     expect(html).toMatch(/<video controls preload="none" playsinline poster="\/media\/[^"]+"/);
     expect(html).toContain('<source src="https://video.example/streams/harbour/master.m3u8" type="application/x-mpegURL"/>');
-    expect(html).toContain('<track kind="captions" src="https://video.example/streams/harbour/en.vtt" srclang="en" label="English" default/>');
+    expect(html).toContain(
+      '<track kind="captions" src="https://video.example/streams/harbour/en.vtt" srclang="en" label="English" default/>',
+    );
     expect(html).toContain('<script src="/assets/video.js" defer');
   });
 
@@ -143,7 +176,16 @@ describe('TV helpers', () => {
   });
 
   it('find every problem at once', () => {
-    const p = tvFeedProblems({ id: 1, title: ' ', description: '', url: 'x', publishedAt: T0.toISOString(), tags: [], video: video(), thumbnail: { url: 'x', width: 640, height: 480 } });
+    const p = tvFeedProblems({
+      id: 1,
+      title: ' ',
+      description: '',
+      url: 'x',
+      publishedAt: T0.toISOString(),
+      tags: [],
+      video: video(),
+      thumbnail: { url: 'x', width: 640, height: 480 },
+    });
     expect(p).toHaveLength(4);
   });
 });

@@ -9,7 +9,13 @@ const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', cont
 const t = (text: string, ...marks: string[]): JSONContent => ({
   type: 'text',
   text,
-  ...(marks.length ? { marks: marks.map((m) => (m.includes(':') || m.startsWith('/') || m.startsWith('#') ? { type: 'link', attrs: { href: m } } : { type: m })) } : {}),
+  ...(marks.length
+    ? {
+        marks: marks.map((m) =>
+          m.includes(':') || m.startsWith('/') || m.startsWith('#') ? { type: 'link', attrs: { href: m } } : { type: m },
+        ),
+      }
+    : {}),
 });
 const li = (...content: JSONContent[]): JSONContent => ({ type: 'listItem', content });
 
@@ -92,25 +98,53 @@ describe('inline runs', () => {
   it('merges links only when the href matches', () => {
     const d = doc(p(t('one', 'https://a.example'), t(' two', 'https://a.example'), t('three', 'https://b.example')));
     expect(convert(d)).toEqual([
-      { type: 'paragraph', content: [{ text: 'one two', href: 'https://a.example' }, { text: 'three', href: 'https://b.example' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { text: 'one two', href: 'https://a.example' },
+          { text: 'three', href: 'https://b.example' },
+        ],
+      },
     ]);
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<b>x</b>', '//evil.example/x', ' https://x.example', 'ftp://x.example', 'vbscript:x'])(
-    'strips the unsafe link %s but keeps its text',
-    (href) => {
-      const d = doc(p(t('click '), { type: 'text', text: 'here', marks: [{ type: 'link', attrs: { href } }] }, t('!')));
-      expect(convert(d)).toEqual([{ type: 'paragraph', content: [{ text: 'click here!' }] }]);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<b>x</b>',
+    '//evil.example/x',
+    ' https://x.example',
+    'ftp://x.example',
+    'vbscript:x',
+  ])('strips the unsafe link %s but keeps its text', (href) => {
+    const d = doc(p(t('click '), { type: 'text', text: 'here', marks: [{ type: 'link', attrs: { href } }] }, t('!')));
+    expect(convert(d)).toEqual([{ type: 'paragraph', content: [{ text: 'click here!' }] }]);
+  });
 
   it('agrees with the schema on which hrefs are safe', () => {
-    const samples = ['https://a.b', 'http://a', 'mailto:x@y', '/path', '#frag', '//host', 'javascript:x', 'data:x', '', 'a.html', 'HTTPS://A.B', `https://a.b/${'x'.repeat(2050)}`];
+    const samples = [
+      'https://a.b',
+      'http://a',
+      'mailto:x@y',
+      '/path',
+      '#frag',
+      '//host',
+      'javascript:x',
+      'data:x',
+      '',
+      'a.html',
+      'HTTPS://A.B',
+      `https://a.b/${'x'.repeat(2050)}`,
+    ];
     for (const href of samples) expect(isSafeHref(href), href).toBe(safeHref.safeParse(href).success);
   });
 
   it('turns hard breaks into spaces', () => {
-    const d = doc(p(t('line one'), { type: 'hardBreak' }, t('line two')), { type: 'heading', attrs: { level: 2 }, content: [t('a'), { type: 'hardBreak' }, t('b')] });
+    const d = doc(p(t('line one'), { type: 'hardBreak' }, t('line two')), {
+      type: 'heading',
+      attrs: { level: 2 },
+      content: [t('a'), { type: 'hardBreak' }, t('b')],
+    });
     expect(convert(d)).toEqual([
       { type: 'paragraph', content: [{ text: 'line one line two' }] },
       { type: 'heading', level: 2, text: 'a b' },
@@ -118,7 +152,14 @@ describe('inline runs', () => {
   });
 
   it('drops empty paragraphs, headings and quotes', () => {
-    const d = doc(p(), { type: 'paragraph' }, p(t('')), { type: 'heading', attrs: { level: 2 } }, { type: 'mastheadQuote', attrs: { attribution: 'Nobody' } }, p(t('kept')));
+    const d = doc(
+      p(),
+      { type: 'paragraph' },
+      p(t('')),
+      { type: 'heading', attrs: { level: 2 } },
+      { type: 'mastheadQuote', attrs: { attribution: 'Nobody' } },
+      p(t('kept')),
+    );
     expect(convert(d)).toEqual([{ type: 'paragraph', content: [{ text: 'kept' }] }]);
   });
 });
@@ -137,7 +178,9 @@ describe('headings', () => {
   });
 
   it('clamps pasted HTML headings', () => {
-    expect(clampPastedHeadings('<h1 class="x">A</h1><h2>B</h2><H4>C</H4><h6>D</h6><hr>')).toBe('<h2 class="x">A</h2><h2>B</h2><h3>C</h3><h3>D</h3><hr>');
+    expect(clampPastedHeadings('<h1 class="x">A</h1><h2>B</h2><H4>C</H4><h6>D</h6><hr>')).toBe(
+      '<h2 class="x">A</h2><h2>B</h2><h3>C</h3><h3>D</h3><hr>',
+    );
   });
 });
 
@@ -238,14 +281,34 @@ describe('invalid or foreign nodes', () => {
 
   it('always returns a valid body for random garbage', () => {
     let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n);
+    const rand = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
     const pick = <T>(xs: T[]): T => xs[rand(xs.length)] as T;
-    const types = ['paragraph', 'heading', 'mastheadQuote', 'mastheadImage', 'mastheadEmbed', 'bulletList', 'orderedList', 'listItem', 'text', 'hardBreak', 'blockquote', 'weird'];
+    const types = [
+      'paragraph',
+      'heading',
+      'mastheadQuote',
+      'mastheadImage',
+      'mastheadEmbed',
+      'bulletList',
+      'orderedList',
+      'listItem',
+      'text',
+      'hardBreak',
+      'blockquote',
+      'weird',
+    ];
     const values = ['', ' ', 'x', 'javascript:x', '//h', 'https://ok.example', 0, -1, 5, 9.5, null, 'video'];
     const gen = (depth: number): JSONContent => ({
       type: pick(types),
       text: String(pick(values)),
-      attrs: { level: pick(values), mediaId: pick(values), url: pick(values), kind: pick(values), alt: pick(values), attribution: pick(values) },
+      attrs: {
+        level: pick(values),
+        mediaId: pick(values),
+        url: pick(values),
+        kind: pick(values),
+        alt: pick(values),
+        attribution: pick(values),
+      },
       marks: [{ type: pick(['bold', 'italic', 'link', 'strike']), attrs: { href: pick(values) } }],
       ...(depth > 0 ? { content: Array.from({ length: rand(4) }, () => gen(depth - 1)) } : {}),
     });

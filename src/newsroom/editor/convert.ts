@@ -182,7 +182,10 @@ function collectRuns(nodes: readonly JSONContent[] | undefined, out: Inline[], s
 /** Truncates each run and folds runs beyond `maxRuns` into one unformatted final run. */
 function limitRuns(runs: Inline[], maxRuns: number): Inline[] {
   if (runs.length > maxRuns) {
-    const tail = runs.splice(maxRuns - 1).map((r) => r.text).join('');
+    const tail = runs
+      .splice(maxRuns - 1)
+      .map((r) => r.text)
+      .join('');
     const prev = runs[runs.length - 1];
     if (prev && !prev.bold && !prev.italic && !prev.href) prev.text += tail;
     else runs.push({ text: tail });
@@ -191,7 +194,9 @@ function limitRuns(runs: Inline[], maxRuns: number): Inline[] {
 }
 
 function plainText(node: JSONContent): string {
-  return collectRuns(node.content, []).map((r) => r.text).join('');
+  return collectRuns(node.content, [])
+    .map((r) => r.text)
+    .join('');
 }
 
 function clampLevel(level: unknown): 2 | 3 {

@@ -3,11 +3,7 @@
 export type Props = Record<string, string | number | boolean>;
 
 /** Creates an element, assigns DOM properties and appends children. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Props = {},
-  ...kids: (Node | string)[]
-): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   Object.assign(node, props);
   node.append(...kids);

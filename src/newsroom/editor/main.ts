@@ -83,7 +83,9 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
   const editorId = uid('mh-editor');
   // The page labels #body-editor (aria-labelledby or data-label); the textbox gets the same name.
   const labelledBy = host.getAttribute('aria-labelledby');
-  const name: Record<string, string> = labelledBy ? { 'aria-labelledby': labelledBy } : { 'aria-label': host.getAttribute('aria-label') ?? host.dataset.label ?? 'Article body' };
+  const name: Record<string, string> = labelledBy
+    ? { 'aria-labelledby': labelledBy }
+    : { 'aria-label': host.getAttribute('aria-label') ?? host.dataset.label ?? 'Article body' };
   const area = el('div', { className: 'mh-editor-area' });
   const sync = () => {
     input.value = JSON.stringify(docToBlocks(editor.getJSON()));
@@ -115,7 +117,10 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
 
   function link() {
     const current = editor.getAttributes('link').href as string | undefined;
-    const raw = window.prompt('Link address (https://…, mailto:… or /path on this site). Leave empty to remove the link.', current ?? 'https://');
+    const raw = window.prompt(
+      'Link address (https://…, mailto:… or /path on this site). Leave empty to remove the link.',
+      current ?? 'https://',
+    );
     if (raw === null) return;
     const href = normalizeHref(raw);
     if (!href) {
@@ -123,7 +128,11 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
     } else if (!isSafeHref(href)) {
       window.alert('That link is not allowed. Use an http(s) or mailto address, or a path on this site.');
     } else if (editor.state.selection.empty && !editor.isActive('link')) {
-      editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+        .run();
     } else {
       editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
     }
@@ -137,7 +146,11 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
     if (!editor.chain().focus().setNode(QUOTE).run()) return;
     const attribution = window.prompt('Who said it? (attribution, optional)', '');
     if (attribution?.trim()) {
-      editor.chain().focus().updateAttributes(QUOTE, { attribution: truncate(attribution.trim(), LIMITS.attribution) }).run();
+      editor
+        .chain()
+        .focus()
+        .updateAttributes(QUOTE, { attribution: truncate(attribution.trim(), LIMITS.attribution) })
+        .run();
     }
   }
 

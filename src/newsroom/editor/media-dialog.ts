@@ -82,9 +82,22 @@ export function createMediaDialog(opts: MediaDialogOptions): { open(): void; dia
   const credit = field('Credit', LIMITS.credit);
   const insert = el('button', { type: 'submit', textContent: 'Insert image' });
   const back = el('button', { type: 'button', textContent: 'Back' });
-  const details = el('form', { className: 'mh-media-details', hidden: true }, preview, alt.row, caption.row, credit.row, el('div', { className: 'mh-actions' }, insert, back));
+  const details = el(
+    'form',
+    { className: 'mh-media-details', hidden: true },
+    preview,
+    alt.row,
+    caption.row,
+    credit.row,
+    el('div', { className: 'mh-actions' }, insert, back),
+  );
 
-  dialog.append(el('div', { className: 'mh-media-head' }, el('h2', { id: titleId, textContent: 'Insert image' }), close), status, browse, details);
+  dialog.append(
+    el('div', { className: 'mh-media-head' }, el('h2', { id: titleId, textContent: 'Insert image' }), close),
+    status,
+    browse,
+    details,
+  );
   document.body.append(dialog);
 
   let pending: Pending | undefined;
@@ -145,12 +158,21 @@ export function createMediaDialog(opts: MediaDialogOptions): { open(): void; dia
   async function upload(chosen: File): Promise<MediaItem | undefined> {
     const body = new FormData();
     body.append('file', chosen);
-    for (const [name, f] of [['alt', alt], ['caption', caption], ['credit', credit]] as const) {
+    for (const [name, f] of [
+      ['alt', alt],
+      ['caption', caption],
+      ['credit', credit],
+    ] as const) {
       if (f.input.value.trim()) body.append(name, f.input.value.trim());
     }
     say('Uploading…');
     try {
-      const res = await fetch(opts.uploadUrl, { method: 'POST', body, credentials: 'include', headers: { 'x-csrf-token': opts.csrfToken(), accept: 'application/json' } });
+      const res = await fetch(opts.uploadUrl, {
+        method: 'POST',
+        body,
+        credentials: 'include',
+        headers: { 'x-csrf-token': opts.csrfToken(), accept: 'application/json' },
+      });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const item = asItem(await res.json());
       if (!item) throw new Error('unexpected response');
@@ -182,7 +204,13 @@ export function createMediaDialog(opts: MediaDialogOptions): { open(): void; dia
     const item = pending.kind === 'library' ? pending.item : await upload(pending.file);
     insert.disabled = false;
     if (!item) return;
-    opts.onPick({ mediaId: item.id, src: item.url, alt: alt.input.value.trim(), caption: caption.input.value.trim(), credit: credit.input.value.trim() });
+    opts.onPick({
+      mediaId: item.id,
+      src: item.url,
+      alt: alt.input.value.trim(),
+      caption: caption.input.value.trim(),
+      credit: credit.input.value.trim(),
+    });
     dialog.close();
   });
   back.addEventListener('click', showBrowse);

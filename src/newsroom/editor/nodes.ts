@@ -148,19 +148,25 @@ export const MastheadQuote = Node.create({
   defining: true,
   addAttributes: () => ({ attribution: textAttr('attribution') }),
   parseHTML: () => [
-    { tag: 'figure[data-masthead-quote]', getContent: (dom, schema) => flatText((dom as HTMLElement).querySelector('blockquote') ?? dom, schema) },
+    {
+      tag: 'figure[data-masthead-quote]',
+      getContent: (dom, schema) => flatText((dom as HTMLElement).querySelector('blockquote') ?? dom, schema),
+    },
     { tag: 'blockquote', getContent: flatText },
   ],
   renderHTML: ({ HTMLAttributes }) => ['figure', mergeAttributes(HTMLAttributes, { 'data-masthead-quote': '' }), ['blockquote', 0]],
   addNodeView() {
     return ({ node, editor, getPos }) =>
-      new FieldsView({ node, editor, getPos }, {
-        fields: [{ name: 'attribution', label: 'Attribution', max: LIMITS.attribution }],
-        build: () => {
-          const contentDOM = el('blockquote');
-          return { dom: el('figure', { className: 'mh-quote' }, contentDOM), contentDOM };
+      new FieldsView(
+        { node, editor, getPos },
+        {
+          fields: [{ name: 'attribution', label: 'Attribution', max: LIMITS.attribution }],
+          build: () => {
+            const contentDOM = el('blockquote');
+            return { dom: el('figure', { className: 'mh-quote' }, contentDOM), contentDOM };
+          },
         },
-      });
+      );
   },
 });
 
@@ -194,12 +200,15 @@ export const MastheadImage = Node.create({
       { name: 'credit', label: 'Credit', max: LIMITS.credit },
     ];
     return ({ node, editor, getPos }) =>
-      new FieldsView({ node, editor, getPos }, {
-        fields,
-        removeLabel: 'Remove image',
-        rebuildOn: ['mediaId', 'src'],
-        build: buildImage,
-      });
+      new FieldsView(
+        { node, editor, getPos },
+        {
+          fields,
+          removeLabel: 'Remove image',
+          rebuildOn: ['mediaId', 'src'],
+          build: buildImage,
+        },
+      );
   },
 });
 
@@ -209,7 +218,12 @@ export const MastheadEmbed = Node.create({
   group: 'block',
   atom: true,
   selectable: true,
-  addAttributes: () => ({ kind: { ...textAttr('kind'), default: 'link' }, url: textAttr('url'), title: textAttr('title'), caption: textAttr('caption') }),
+  addAttributes: () => ({
+    kind: { ...textAttr('kind'), default: 'link' },
+    url: textAttr('url'),
+    title: textAttr('title'),
+    caption: textAttr('caption'),
+  }),
   parseHTML: () => [{ tag: 'figure[data-masthead-embed]', getAttrs: (e) => (isEmbedUrl(e.getAttribute('data-url')) ? null : false) }],
   renderHTML: ({ HTMLAttributes }) => ['figure', mergeAttributes(HTMLAttributes, { 'data-masthead-embed': '' })],
   addNodeView() {
@@ -218,12 +232,15 @@ export const MastheadEmbed = Node.create({
       { name: 'caption', label: 'Caption', max: LIMITS.caption },
     ];
     return ({ node, editor, getPos }) =>
-      new FieldsView({ node, editor, getPos }, {
-        fields,
-        removeLabel: 'Remove embed',
-        rebuildOn: ['kind', 'url'],
-        build: buildEmbed,
-      });
+      new FieldsView(
+        { node, editor, getPos },
+        {
+          fields,
+          removeLabel: 'Remove embed',
+          rebuildOn: ['kind', 'url'],
+          build: buildEmbed,
+        },
+      );
   },
 });
 

@@ -107,7 +107,12 @@ export function createToolbar(editor: Editor, actions: ToolbarActions, controls:
   dom.setAttribute('aria-controls', controls);
 
   const buttons = specs(actions).map((spec, i) => {
-    const button = el('button', { type: 'button', className: `mh-tool mh-tool-${spec.name}`, textContent: spec.text, tabIndex: i === 0 ? 0 : -1 });
+    const button = el('button', {
+      type: 'button',
+      className: `mh-tool mh-tool-${spec.name}`,
+      textContent: spec.text,
+      tabIndex: i === 0 ? 0 : -1,
+    });
     button.setAttribute('aria-label', spec.label);
     button.title = spec.shortcut ? `${spec.label} (${spec.shortcut})` : spec.label;
     if (spec.shortcut) button.setAttribute('aria-keyshortcuts', spec.shortcut.replace('Ctrl', 'Control'));
@@ -128,11 +133,15 @@ export function createToolbar(editor: Editor, actions: ToolbarActions, controls:
     if (current < 0) return;
     const last = buttons.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (current + 1) % buttons.length
-      : event.key === 'ArrowLeft' ? (current + last) % buttons.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : -1;
+      event.key === 'ArrowRight'
+        ? (current + 1) % buttons.length
+        : event.key === 'ArrowLeft'
+          ? (current + last) % buttons.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : -1;
     if (next < 0) return;
     event.preventDefault();
     buttons.forEach(({ button }, i) => (button.tabIndex = i === next ? 0 : -1));

@@ -10,7 +10,6 @@ import type { EditorModel } from './editor-model.ts';
 
 export type { EditorModel };
 
-
 function formatDuration(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
@@ -24,7 +23,11 @@ function Field({ id, label, children, hint }: { id: string; label: string; child
     <div class="nr-field">
       <label for={id}>{label}</label>
       {children}
-      {hint && <p class="nr-hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p class="nr-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -37,22 +40,28 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
   const action = m.id === null ? '/newsroom/articles' : `/newsroom/articles/${m.id}`;
   const authorSlots = [0, 1, 2];
   return (
-    <NewsroomLayout ctx={ctx} title={m.id ? `Edit: ${a.headline}` : 'New article'} scripts={['/assets/build/editor.js', '/assets/newsroom.js']}>
+    <NewsroomLayout
+      ctx={ctx}
+      title={m.id ? `Edit: ${a.headline}` : 'New article'}
+      scripts={['/assets/build/editor.js', '/assets/newsroom.js']}
+    >
       <link rel="stylesheet" href="/assets/build/editor.css" />
       <h1>{m.id ? 'Edit article' : 'New article'}</h1>
       {error && <Notice kind="error">{error}</Notice>}
       {flash && <Notice kind="ok">{flash}</Notice>}
       {m.lockHolder && (
         <Notice kind="error">
-          {m.lockHolder.name} also has this article open. Your saves are still safe: if they save first, you will be asked which version to keep.
+          {m.lockHolder.name} also has this article open. Your saves are still safe: if they save first, you will be asked which version to
+          keep.
         </Notice>
       )}
       {m.status === 'published' && <HeldNotice ctx={ctx} m={m} />}
       {m.id !== null && (
         <p class="nr-meta">
           Status: <strong data-status>{m.status.replace('_', ' ')}</strong>
-          {m.scheduledAt && m.status === 'scheduled' && <> for {formatDateTime(m.scheduledAt, ctx.timezone)}</>} · Revision <span data-revision>{m.revision}</span> ·{' '}
-          <a href={`/newsroom/articles/${m.id}/history`}>History</a> · <a href={`/newsroom/articles/${m.id}/preview`}>Preview</a>
+          {m.scheduledAt && m.status === 'scheduled' && <> for {formatDateTime(m.scheduledAt, ctx.timezone)}</>} · Revision{' '}
+          <span data-revision>{m.revision}</span> · <a href={`/newsroom/articles/${m.id}/history`}>History</a> ·{' '}
+          <a href={`/newsroom/articles/${m.id}/preview`}>Preview</a>
         </p>
       )}
       <form method="post" action={action} class="nr-form nr-editor" data-article-id={m.id ?? ''} id="article-form">
@@ -125,7 +134,13 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
               </button>
             </p>
             <Field id="heroMediaId" label="Image id" hint="Pick from the media library in the body editor's Image dialog, or type an id.">
-              <input id="heroMediaId" name="heroMediaId" inputMode="numeric" value={a.hero ? String(a.hero.mediaId) : ''} aria-describedby="heroMediaId-hint" />
+              <input
+                id="heroMediaId"
+                name="heroMediaId"
+                inputMode="numeric"
+                value={a.hero ? String(a.hero.mediaId) : ''}
+                aria-describedby="heroMediaId-hint"
+              />
             </Field>
             <Field id="heroAlt" label="Alt text (required with an image)">
               <input id="heroAlt" name="heroAlt" maxLength={500} value={a.hero?.alt ?? ''} />
@@ -138,7 +153,9 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
             </Field>
           </fieldset>
           <div class="nr-field">
-            <span class="nr-label" id="body-label">Body</span>
+            <span class="nr-label" id="body-label">
+              Body
+            </span>
             <input type="hidden" name="body" id="body-json" value={JSON.stringify(a.body)} />
             <div
               id="body-editor"
@@ -157,15 +174,24 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
             <div class="nr-row">
               <Field id="videoType" label="Format">
                 <select id="videoType" name="videoType">
-                  <option value="hls" selected={a.video?.type !== 'mp4'}>HLS</option>
-                  <option value="mp4" selected={a.video?.type === 'mp4'}>MP4</option>
+                  <option value="hls" selected={a.video?.type !== 'mp4'}>
+                    HLS
+                  </option>
+                  <option value="mp4" selected={a.video?.type === 'mp4'}>
+                    MP4
+                  </option>
                 </select>
               </Field>
               <Field id="videoDuration" label="Duration (h:mm:ss or seconds)">
                 <input id="videoDuration" name="videoDuration" value={a.video ? formatDuration(a.video.durationSeconds) : ''} />
               </Field>
               <Field id="videoPosterId" label="Poster image id">
-                <input id="videoPosterId" name="videoPosterId" inputMode="numeric" value={a.video?.posterMediaId ? String(a.video.posterMediaId) : ''} />
+                <input
+                  id="videoPosterId"
+                  name="videoPosterId"
+                  inputMode="numeric"
+                  value={a.video?.posterMediaId ? String(a.video.posterMediaId) : ''}
+                />
               </Field>
             </div>
             <Field id="videoCaptions" label="Caption tracks" hint="One per line: language | label | https://…/captions.vtt">

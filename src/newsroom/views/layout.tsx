@@ -9,7 +9,17 @@ export interface NewsroomContext {
   timezone: string;
 }
 
-export function NewsroomLayout({ ctx, title, children, scripts = [] }: { ctx: NewsroomContext; title: string; children: ComponentChildren; scripts?: string[] }) {
+export function NewsroomLayout({
+  ctx,
+  title,
+  children,
+  scripts = [],
+}: {
+  ctx: NewsroomContext;
+  title: string;
+  children: ComponentChildren;
+  scripts?: string[];
+}) {
   const a = ctx.actor;
   return (
     <html lang="en">
@@ -32,16 +42,48 @@ export function NewsroomLayout({ ctx, title, children, scripts = [] }: { ctx: Ne
           {a && (
             <nav aria-label="Newsroom">
               <ul>
-                <li><a href="/newsroom">Dashboard</a></li>
-                {can(a, 'article.create') && <li><a href="/newsroom/articles/new">New article</a></li>}
-                {can(a, 'collection.manage') && <li><a href="/newsroom/collections/editors-choice">Editor's Choice</a></li>}
-                {can(a, 'collection.manage') && <li><a href="/newsroom/collections/top-stories">Top stories</a></li>}
-                {can(a, 'section.manage') && <li><a href="/newsroom/sections">Sections</a></li>}
-                <li><a href="/newsroom/media">Media</a></li>
-                <li><a href="/newsroom/tokens">API tokens</a></li>
-                {can(a, 'user.manage') && <li><a href="/newsroom/users">Users</a></li>}
-                {can(a, 'audit.view') && <li><a href="/newsroom/audit">Audit log</a></li>}
-                <li><a href="/">View site</a></li>
+                <li>
+                  <a href="/newsroom">Dashboard</a>
+                </li>
+                {can(a, 'article.create') && (
+                  <li>
+                    <a href="/newsroom/articles/new">New article</a>
+                  </li>
+                )}
+                {can(a, 'collection.manage') && (
+                  <li>
+                    <a href="/newsroom/collections/editors-choice">Editor's Choice</a>
+                  </li>
+                )}
+                {can(a, 'collection.manage') && (
+                  <li>
+                    <a href="/newsroom/collections/top-stories">Top stories</a>
+                  </li>
+                )}
+                {can(a, 'section.manage') && (
+                  <li>
+                    <a href="/newsroom/sections">Sections</a>
+                  </li>
+                )}
+                <li>
+                  <a href="/newsroom/media">Media</a>
+                </li>
+                <li>
+                  <a href="/newsroom/tokens">API tokens</a>
+                </li>
+                {can(a, 'user.manage') && (
+                  <li>
+                    <a href="/newsroom/users">Users</a>
+                  </li>
+                )}
+                {can(a, 'audit.view') && (
+                  <li>
+                    <a href="/newsroom/audit">Audit log</a>
+                  </li>
+                )}
+                <li>
+                  <a href="/">View site</a>
+                </li>
               </ul>
             </nav>
           )}

@@ -80,7 +80,15 @@ function ArticleTable({ rows, ctx, caption }: { rows: DeskRow[]; ctx: NewsroomCo
   );
 }
 
-export function DashboardView({ ctx, d, flash }: { ctx: NewsroomContext; d: Record<'mine' | 'inReview' | 'scheduled' | 'published' | 'others', DeskRow[]>; flash?: string }) {
+export function DashboardView({
+  ctx,
+  d,
+  flash,
+}: {
+  ctx: NewsroomContext;
+  d: Record<'mine' | 'inReview' | 'scheduled' | 'published' | 'others', DeskRow[]>;
+  flash?: string;
+}) {
   return (
     <NewsroomLayout ctx={ctx} title="Dashboard">
       <h1>Newsroom</h1>
@@ -94,7 +102,15 @@ export function DashboardView({ ctx, d, flash }: { ctx: NewsroomContext; d: Reco
   );
 }
 
-export function TokensView({ ctx, tokens, created }: { ctx: NewsroomContext; tokens: { id: number; name: string; created_at: string; last_used_at: string | null; revoked_at: string | null }[]; created?: string }) {
+export function TokensView({
+  ctx,
+  tokens,
+  created,
+}: {
+  ctx: NewsroomContext;
+  tokens: { id: number; name: string; created_at: string; last_used_at: string | null; revoked_at: string | null }[];
+  created?: string;
+}) {
   return (
     <NewsroomLayout ctx={ctx} title="API tokens">
       <h1>API tokens</h1>

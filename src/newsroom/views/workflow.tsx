@@ -21,7 +21,9 @@ export function WorkflowActions({ ctx, m }: { ctx: NewsroomContext; m: EditorMod
     <section class="nr-workflow" aria-labelledby="workflow-title">
       <h2 id="workflow-title">Workflow</h2>
       {m.status === 'draft' && can(actor, 'article.submit', facts) && act('submit', 'Submit for review')}
-      {['draft', 'in_review', 'scheduled', 'unpublished'].includes(m.status) && can(actor, 'article.publish') && act('publish', 'Publish now')}
+      {['draft', 'in_review', 'scheduled', 'unpublished'].includes(m.status) &&
+        can(actor, 'article.publish') &&
+        act('publish', 'Publish now')}
       {['draft', 'in_review', 'scheduled'].includes(m.status) &&
         can(actor, 'article.schedule') &&
         act(
@@ -34,7 +36,9 @@ export function WorkflowActions({ ctx, m }: { ctx: NewsroomContext; m: EditorMod
         )}
       {m.status === 'published' && m.held && can(actor, 'article.publish') && <HeldActions ctx={ctx} m={m} />}
       {m.status === 'published' && can(actor, 'article.unpublish') && act('unpublish', 'Unpublish')}
-      {['in_review', 'scheduled', 'unpublished'].includes(m.status) && can(actor, m.status === 'in_review' ? 'article.edit' : 'article.schedule', facts) && act('draft', 'Back to draft')}
+      {['in_review', 'scheduled', 'unpublished'].includes(m.status) &&
+        can(actor, m.status === 'in_review' ? 'article.edit' : 'article.schedule', facts) &&
+        act('draft', 'Back to draft')}
       {m.status === 'published' && can(actor, 'article.correct') && (
         <form method="post" action={`/newsroom/articles/${m.id}/corrections`} class="nr-form">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -58,8 +62,8 @@ export function HeldNotice({ ctx, m }: { ctx: NewsroomContext; m: EditorModel })
     <div class="nr-notice nr-held" role="status" data-held-notice hidden={!m.held}>
       <p>
         <strong>Unpublished changes.</strong> Readers still see the published version
-        {m.scheduledAt && <> until the update scheduled for {formatDateTime(m.scheduledAt, ctx.timezone)}</>}. An editor publishes these changes
-        with <em>Update</em> or throws them away with <em>Discard changes</em>; every version stays in the{' '}
+        {m.scheduledAt && <> until the update scheduled for {formatDateTime(m.scheduledAt, ctx.timezone)}</>}. An editor publishes these
+        changes with <em>Update</em> or throws them away with <em>Discard changes</em>; every version stays in the{' '}
         <a href={`/newsroom/articles/${m.id}/history`}>history</a>.
       </p>
     </div>

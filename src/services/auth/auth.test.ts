@@ -33,7 +33,8 @@ describe.each(dialects)('sign-in throttling (service, injected clock) on $name',
     now = T0;
     t = await open();
     auth = authService(t.store, clock);
-    for (const who of ['ana', 'ben', 'cat']) await auth.createUser({ email: `${who}@news.example`, name: who, role: 'writer', password: PASSWORD });
+    for (const who of ['ana', 'ben', 'cat'])
+      await auth.createUser({ email: `${who}@news.example`, name: who, role: 'writer', password: PASSWORD });
   });
   afterEach(async () => t.destroy());
 

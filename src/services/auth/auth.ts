@@ -90,11 +90,18 @@ export function authService(store: Store, clock: () => Date = () => new Date()) 
       const parsed = newUserSchema.safeParse(input);
       if (!parsed.success) throw invalidInput(parsed.error.issues);
       const u = parsed.data;
-      if (await store.users.byEmail(u.email)) throw new AppError('ALREADY_EXISTS', 'A user with that e-mail address already exists.', { field: 'email' });
+      if (await store.users.byEmail(u.email))
+        throw new AppError('ALREADY_EXISTS', 'A user with that e-mail address already exists.', { field: 'email' });
       const passwordHash = await hashPassword(u.password);
       return store.transaction(async (tx) => {
         const id = await tx.users.create({ email: u.email, name: u.name, role: u.role as Role, passwordHash, personId: u.personId }, now());
-        await tx.audit.record({ userId: actorId, action: 'user.created', subject: `user:${id}`, details: { email: u.email, role: u.role }, at: now() });
+        await tx.audit.record({
+          userId: actorId,
+          action: 'user.created',
+          subject: `user:${id}`,
+          details: { email: u.email, role: u.role },
+          at: now(),
+        });
         return (await tx.users.byId(id))!;
       });
     },
@@ -104,7 +111,13 @@ export function authService(store: Store, clock: () => Date = () => new Date()) 
         const before = await tx.users.byId(userId);
         if (!before) throw new AppError('NOT_FOUND', 'There is no such user.');
         await tx.users.setRole(userId, role);
-        await tx.audit.record({ userId: actorId, action: 'user.role_changed', subject: `user:${userId}`, details: { from: before.role, to: role }, at: now() });
+        await tx.audit.record({
+          userId: actorId,
+          action: 'user.role_changed',
+          subject: `user:${userId}`,
+          details: { from: before.role, to: role },
+          at: now(),
+        });
       });
     },
 
@@ -146,7 +159,13 @@ export function authService(store: Store, clock: () => Date = () => new Date()) 
       if (!row || !ok || row.disabled_at) {
         await store.transaction(async (tx) => {
           for (const key of Object.values(keys)) await tx.users.recordFailure(key, now());
-          await tx.audit.record({ userId: row?.id ?? null, action: 'auth.sign_in_failed', subject: `email:${email}`, ip: input.ip, at: now() });
+          await tx.audit.record({
+            userId: row?.id ?? null,
+            action: 'auth.sign_in_failed',
+            subject: `email:${email}`,
+            ip: input.ip,
+            at: now(),
+          });
         });
         throw new AppError('SIGN_IN_FAILED');
       }

@@ -74,7 +74,11 @@ describe.each(dialects)('revoking all API tokens of a user on $name', ({ open })
 
   it('a writer or an editor cannot revoke another user’s tokens; nothing changes and nothing is audited', async () => {
     const before = await lastAudit();
-    for (const [who, target] of [['writer', 'editor'], ['editor', 'writer'], ['editor', 'admin']] as const) {
+    for (const [who, target] of [
+      ['writer', 'editor'],
+      ['editor', 'writer'],
+      ['editor', 'admin'],
+    ] as const) {
       expect((await failure(auth.revokeAllApiTokens(actor(who), people[target]!.id))).code).toBe('FORBIDDEN');
       expect(await working(target)).toBe(2);
     }

@@ -41,7 +41,8 @@ export function authorize(actor: Actor, op: Operation, facts?: ArticleFacts | Me
 /** Checks references (section, authors, media); throws INVALID_INPUT naming the field. */
 async function checkReferences(tx: Queries, input: ArticleInput): Promise<void> {
   const sections = new Set((await tx.taxonomy.allSections()).map((s) => s.id));
-  if (!sections.has(input.primarySectionId)) throw new AppError('INVALID_INPUT', 'primarySectionId: no such section', { field: 'primarySectionId' });
+  if (!sections.has(input.primarySectionId))
+    throw new AppError('INVALID_INPUT', 'primarySectionId: no such section', { field: 'primarySectionId' });
   const badExtra = input.extraSectionIds.find((s) => !sections.has(s));
   if (badExtra) throw new AppError('INVALID_INPUT', `extraSectionIds: no section ${badExtra}`, { field: 'extraSectionIds' });
   const people = await tx.taxonomy.peopleByIds(input.authorIds);
@@ -54,7 +55,10 @@ async function checkReferences(tx: Queries, input: ArticleInput): Promise<void> 
   ];
   const media = await tx.media.byIds(mediaIds);
   const badMedia = mediaIds.find((m) => !media.has(m));
-  if (badMedia) throw new AppError('INVALID_INPUT', `${input.hero?.mediaId === badMedia ? 'hero.mediaId' : 'body'}: no image ${badMedia}`, { field: 'hero' });
+  if (badMedia)
+    throw new AppError('INVALID_INPUT', `${input.hero?.mediaId === badMedia ? 'hero.mediaId' : 'body'}: no image ${badMedia}`, {
+      field: 'hero',
+    });
 }
 
 /** Checks references and resolves tag names to ids, creating new tags: the content as the row stores it. */
@@ -83,7 +87,13 @@ export async function toContent(tx: Queries, input: ArticleInput): Promise<Artic
  * Makes the latest revision the content readers see (a published article's held edits, or those held when it
  * was unpublished and is published again). False when the article moved past `revision` meanwhile.
  */
-export async function applyLatestRevision(tx: Queries, id: number, revision: number, now: string, extra: { updatedAt?: string } = {}): Promise<boolean> {
+export async function applyLatestRevision(
+  tx: Queries,
+  id: number,
+  revision: number,
+  now: string,
+  extra: { updatedAt?: string } = {},
+): Promise<boolean> {
   const rev = await tx.editorial.revision(id, revision);
   if (!rev) throw new AppError('NOT_FOUND', `There is no revision ${revision} of this article.`);
   return tx.editorial.applyContent(id, await toContent(tx, parseArticleInput(JSON.parse(rev.snapshot))), revision, now, extra);
@@ -132,7 +142,13 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
    * Saves a new revision. On a published article the revision is held back: readers keep the published version
    * until an editor applies the changes (update) or discards them, so half-typed autosaves never go live.
    */
-  async function save(actor: Actor, id: number, raw: ArticleInputRaw | unknown, baseRevision: number, options: SaveOptions & { kind?: string } = {}) {
+  async function save(
+    actor: Actor,
+    id: number,
+    raw: ArticleInputRaw | unknown,
+    baseRevision: number,
+    options: SaveOptions & { kind?: string } = {},
+  ) {
     const input = storable(parseArticleInput(raw));
     const result = await store.transaction(async (tx) => {
       const facts = await articleFacts(tx, id);
@@ -149,7 +165,13 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
       if (revision === null) throw await conflict(tx, id, (await articleFacts(tx, id)).revision);
       const kind = options.kind ?? (options.autosave ? 'autosave' : 'save');
       await tx.editorial.addRevision({ articleId: id, number: revision, snapshot: input, userId: actor.id, kind, now: now() });
-      await tx.audit.record({ userId: actor.id, action: `article.${kind}`, subject: `article:${id}`, details: { revision, ...(held && { held }) }, at: now() });
+      await tx.audit.record({
+        userId: actor.id,
+        action: `article.${kind}`,
+        subject: `article:${id}`,
+        details: { revision, ...(held && { held }) },
+        at: now(),
+      });
       return { revision, status: facts.status, held };
     });
     // Held edits change nothing readers see, so nothing public is told (no purge, no feed ping).
@@ -180,7 +202,10 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
     },
 
     /** The editable form of an article at its current revision. */
-    async current(actor: Actor, id: number): Promise<{ input: ArticleInput; revision: number; status: ArticleStatus; facts: Awaited<ReturnType<typeof articleFacts>> }> {
+    async current(
+      actor: Actor,
+      id: number,
+    ): Promise<{ input: ArticleInput; revision: number; status: ArticleStatus; facts: Awaited<ReturnType<typeof articleFacts>> }> {
       const facts = await articleFacts(store, id);
       authorize(actor, 'article.view', facts);
       const rev = await store.editorial.revision(id, facts.revision);

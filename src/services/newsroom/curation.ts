@@ -8,11 +8,16 @@ import type { EventBus } from '../../events/bus.ts';
 import type { Store } from '../../store/index.ts';
 import { authorize } from './content.ts';
 
-const iso = z.string().datetime({ offset: true, message: 'must be a date and time with a time zone' }).transform((s) => new Date(s).toISOString());
+const iso = z
+  .string()
+  .datetime({ offset: true, message: 'must be a date and time with a time zone' })
+  .transform((s) => new Date(s).toISOString());
 
 export const collectionItemsSchema = z.object({
   items: z
-    .array(z.object({ articleId: z.number().int().positive(), startsAt: iso.nullable().default(null), endsAt: iso.nullable().default(null) }))
+    .array(
+      z.object({ articleId: z.number().int().positive(), startsAt: iso.nullable().default(null), endsAt: iso.nullable().default(null) }),
+    )
     .max(50),
 });
 
@@ -48,7 +53,8 @@ export function curationService(store: Store, events: EventBus, clock: () => Dat
       const ids = items.map((i) => i.articleId);
       if (new Set(ids).size !== ids.length) throw new AppError('INVALID_INPUT', 'items: an article appears twice', { field: 'items' });
       const bad = items.find((i) => i.startsAt && i.endsAt && i.endsAt <= i.startsAt);
-      if (bad) throw new AppError('INVALID_INPUT', `items: the window for article ${bad.articleId} ends before it starts`, { field: 'items' });
+      if (bad)
+        throw new AppError('INVALID_INPUT', `items: the window for article ${bad.articleId} ends before it starts`, { field: 'items' });
       await store.transaction(async (tx) => {
         const c = await tx.collections.bySlug(slug);
         if (!c) throw new AppError('NOT_FOUND', 'There is no such collection.');
@@ -56,7 +62,13 @@ export function curationService(store: Store, events: EventBus, clock: () => Dat
         const missing = ids.find((id) => !found.has(id));
         if (missing) throw new AppError('INVALID_INPUT', `items: no article ${missing}`, { field: 'items' });
         await tx.collections.setItems(c.id, items);
-        await tx.audit.record({ userId: actor.id, action: 'collection.changed', subject: `collection:${slug}`, details: { articleIds: ids }, at: now() });
+        await tx.audit.record({
+          userId: actor.id,
+          action: 'collection.changed',
+          subject: `collection:${slug}`,
+          details: { articleIds: ids },
+          at: now(),
+        });
       });
       await events.emit('collection.changed', { slug });
     },
@@ -72,7 +84,14 @@ export function curationService(store: Store, events: EventBus, clock: () => Dat
         if (tree.find(path)) throw new AppError('ALREADY_EXISTS', `A section already lives at /${path}.`, { field: 'slug' });
         await tx.taxonomy.dropSectionRedirect(path);
         const siblings = s.parentId === null ? tree.roots() : tree.childrenOf(s.parentId);
-        const id = await tx.taxonomy.createSection({ parentId: s.parentId, slug: s.slug, path, name: s.name, description: s.description, position: s.position ?? siblings.length });
+        const id = await tx.taxonomy.createSection({
+          parentId: s.parentId,
+          slug: s.slug,
+          path,
+          name: s.name,
+          description: s.description,
+          position: s.position ?? siblings.length,
+        });
         await tx.audit.record({ userId: actor.id, action: 'section.created', subject: `section:${id}`, details: { path }, at: now() });
         return id;
       });
@@ -90,11 +109,19 @@ export function curationService(store: Store, events: EventBus, clock: () => Dat
         if (!current) throw new AppError('NOT_FOUND', 'There is no such section.');
         const parent = s.parentId === null ? null : tree.get(s.parentId);
         if (s.parentId !== null && !parent) throw new AppError('INVALID_INPUT', 'parentId: no such section', { field: 'parentId' });
-        if (parent && tree.subtreeIds(id).includes(parent.id)) throw new AppError('INVALID_INPUT', 'parentId: a section cannot move inside itself', { field: 'parentId' });
+        if (parent && tree.subtreeIds(id).includes(parent.id))
+          throw new AppError('INVALID_INPUT', 'parentId: a section cannot move inside itself', { field: 'parentId' });
         const newPath = parent ? `${parent.path}/${s.slug}` : s.slug;
         const clash = tree.find(newPath);
         if (clash && clash.id !== id) throw new AppError('ALREADY_EXISTS', `A section already lives at /${newPath}.`, { field: 'slug' });
-        await tx.taxonomy.updateSection(id, { parentId: s.parentId, slug: s.slug, path: newPath, name: s.name, description: s.description, position: s.position ?? current.position });
+        await tx.taxonomy.updateSection(id, {
+          parentId: s.parentId,
+          slug: s.slug,
+          path: newPath,
+          name: s.name,
+          description: s.description,
+          position: s.position ?? current.position,
+        });
         if (newPath !== current.path) {
           for (const sub of tree.subtreeIds(id)) {
             const old = tree.get(sub)!.path;
@@ -104,7 +131,13 @@ export function curationService(store: Store, events: EventBus, clock: () => Dat
             await tx.taxonomy.addSectionRedirect(old, sub);
           }
         }
-        await tx.audit.record({ userId: actor.id, action: 'section.updated', subject: `section:${id}`, details: { from: current.path, to: newPath, name: s.name }, at: now() });
+        await tx.audit.record({
+          userId: actor.id,
+          action: 'section.updated',
+          subject: `section:${id}`,
+          details: { from: current.path, to: newPath, name: s.name },
+          at: now(),
+        });
       });
       await events.emit('section.changed', { sectionId: id });
     },

@@ -51,7 +51,8 @@ export function deskService(store: Store, auth: AuthService, clock: () => Date =
     async heartbeat(actor: Actor, articleId: number): Promise<{ heldBy: string | null }> {
       authorize(actor, 'article.view', await articleFacts(store, articleId));
       const holder = await store.editorial.lockHolder(articleId);
-      if (holder && holder.user_id !== actor.id && clock().getTime() - new Date(holder.heartbeat_at).getTime() < LOCK_FRESH_MS) return { heldBy: holder.name };
+      if (holder && holder.user_id !== actor.id && clock().getTime() - new Date(holder.heartbeat_at).getTime() < LOCK_FRESH_MS)
+        return { heldBy: holder.name };
       await store.editorial.takeLock(articleId, actor.id, clock().toISOString());
       return { heldBy: null };
     },

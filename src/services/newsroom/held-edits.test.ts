@@ -34,7 +34,10 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
     app.inject({ method, url, headers: bearer(m.token), ...(payload && { payload }) });
   const page = async (id: number) => {
     const row = (await t.store.articles.byId(id))!;
-    const res = await app.inject({ method: 'GET', url: articlePath({ id, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC') });
+    const res = await app.inject({
+      method: 'GET',
+      url: articlePath({ id, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC'),
+    });
     expect(res.statusCode).toBe(200);
     return res.body;
   };
@@ -61,7 +64,11 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
     expect(await page(a.id)).toContain('Original wording.'); // cached now
     expect(await feed()).toContain('Original wording.');
 
-    const half = { ...a.article, headline: 'Bridge reopens after repa', body: [{ type: 'paragraph', content: [{ text: 'Half-typed sentenc' }] }] };
+    const half = {
+      ...a.article,
+      headline: 'Bridge reopens after repa',
+      body: [{ type: 'paragraph', content: [{ text: 'Half-typed sentenc' }] }],
+    };
     const saved = await autosave(people.editor, a.id, 1, half);
     expect(saved).toEqual({ revision: 2, held: true });
 
@@ -75,7 +82,11 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
     expect(current.article.headline).toBe('Bridge reopens after repa');
     expect((await t.store.editorial.editorialState(a.id))!.held_revision).toBe(2);
 
-    const finished = { ...half, headline: 'Bridge reopens after repairs finish', body: [{ type: 'paragraph', content: [{ text: 'Finished sentence.' }] }] };
+    const finished = {
+      ...half,
+      headline: 'Bridge reopens after repairs finish',
+      body: [{ type: 'paragraph', content: [{ text: 'Finished sentence.' }] }],
+    };
     const second = await autosave(people.editor, a.id, 2, finished);
     // Update names the revision the editor saw; an older one is a conflict, not a silent publication.
     const stale = await send(people.editor, 'POST', `/api/v1/articles/${a.id}/update`, { revision: 2 });
@@ -84,7 +95,10 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
     expect(await page(a.id)).not.toContain('Finished sentence.');
 
     now = new Date(T0.getTime() + 60_000);
-    const updated = await send(people.editor, 'POST', `/api/v1/articles/${a.id}/update`, { revision: second.revision, significantUpdate: true });
+    const updated = await send(people.editor, 'POST', `/api/v1/articles/${a.id}/update`, {
+      revision: second.revision,
+      significantUpdate: true,
+    });
     expect(updated.statusCode, updated.body).toBe(200);
     const html = await page(a.id);
     expect(html).toContain('Finished sentence.');
@@ -106,16 +120,25 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
     const history = (await send(people.editor, 'GET', `/api/v1/articles/${a.id}/history`)).json();
     expect(history.revisions.map((r: { kind: string }) => r.kind)).toEqual(['discard', 'autosave', 'create']);
     // Nothing left to update or discard.
-    expect((await send(people.editor, 'POST', `/api/v1/articles/${a.id}/update`, { revision: 3 })).json().error.code).toBe('INVALID_TRANSITION');
+    expect((await send(people.editor, 'POST', `/api/v1/articles/${a.id}/update`, { revision: 3 })).json().error.code).toBe(
+      'INVALID_TRANSITION',
+    );
   });
 
   it('a scheduled update goes live when due, through the job runner', async () => {
     const a = await live('Museum extends opening hours');
-    const saved = await autosave(people.editor, a.id, 1, { ...a.article, body: [{ type: 'paragraph', content: [{ text: 'Open until ten from Monday.' }] }] });
+    const saved = await autosave(people.editor, a.id, 1, {
+      ...a.article,
+      body: [{ type: 'paragraph', content: [{ text: 'Open until ten from Monday.' }] }],
+    });
     const at = new Date(T0.getTime() + 3_600_000).toISOString();
     const scheduled = await send(people.editor, 'POST', `/api/v1/articles/${a.id}/schedule`, { at, note: 'Embargo' });
     expect(scheduled.statusCode, scheduled.body).toBe(200);
-    expect(await t.store.editorial.editorialState(a.id)).toMatchObject({ status: 'published', scheduled_at: at, held_revision: saved.revision });
+    expect(await t.store.editorial.editorialState(a.id)).toMatchObject({
+      status: 'published',
+      scheduled_at: at,
+      held_revision: saved.revision,
+    });
     expect(await app.services.jobs.runDue()).toBe(0);
     expect(await page(a.id)).not.toContain('Open until ten');
 
@@ -138,15 +161,28 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
     expect(editor.body).toContain(`action="/newsroom/articles/${a.id}/update"`);
     expect(editor.body).toContain(`action="/newsroom/articles/${a.id}/discard"`);
     const dashboard = await app.inject({ method: 'GET', url: '/newsroom', headers: s.headers() });
-    expect(dashboard.body).toMatch(/Harbour dredging begins<\/a><\/td><td>World<\/td><td>published · <strong>unpublished changes<\/strong>/);
+    expect(dashboard.body).toMatch(
+      /Harbour dredging begins<\/a><\/td><td>World<\/td><td>published · <strong>unpublished changes<\/strong>/,
+    );
     // The preview shows the held version; the public page does not.
     const preview = await app.inject({ method: 'GET', url: `/newsroom/articles/${a.id}/preview`, headers: s.headers() });
     expect(preview.body).toContain('Work starts at dawn.');
     expect(await page(a.id)).not.toContain('Work starts at dawn.');
 
     // "Save and update live article" from the form: one request saves and publishes.
-    const form = new URLSearchParams({ _csrf: s.csrf, baseRevision: String(saved.revision), headline: 'Harbour dredging begins at dawn', primarySectionId: String(sectionId), then: 'update' });
-    const res = await app.inject({ method: 'POST', url: `/newsroom/articles/${a.id}`, headers: { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+    const form = new URLSearchParams({
+      _csrf: s.csrf,
+      baseRevision: String(saved.revision),
+      headline: 'Harbour dredging begins at dawn',
+      primarySectionId: String(sectionId),
+      then: 'update',
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/newsroom/articles/${a.id}`,
+      headers: { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form.toString(),
+    });
     expect(res.statusCode, res.body).toBe(303);
     expect(res.headers.location).toBe(`/newsroom/articles/${a.id}?done=update`);
     expect(await page(a.id)).toContain('Harbour dredging begins at dawn');

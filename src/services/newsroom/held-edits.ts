@@ -27,13 +27,20 @@ export function heldEditsService(store: Store, events: EventBus, clock: () => Da
       await store.transaction(async (tx) => {
         const facts = await articleFacts(tx, id);
         authorize(actor, 'article.publish', facts);
-        if (facts.status !== 'published') throw new AppError('INVALID_TRANSITION', 'Only a published article has changes to update; publish it instead.');
+        if (facts.status !== 'published')
+          throw new AppError('INVALID_TRANSITION', 'Only a published article has changes to update; publish it instead.');
         if (facts.held_revision === null) throw new AppError('INVALID_TRANSITION', 'There are no unpublished changes to update.');
         if (facts.revision !== revision) throw await conflict(tx, id, facts.revision);
         const applied = await applyLatestRevision(tx, id, revision, now(), significantUpdate ? { updatedAt: now() } : {});
         if (!applied) throw await conflict(tx, id, (await articleFacts(tx, id)).revision);
         await cancelScheduledUpdate(tx, id, facts.scheduled_at);
-        await tx.audit.record({ userId: actor.id, action: 'article.update', subject: `article:${id}`, details: { revision, significantUpdate, note }, at: now() });
+        await tx.audit.record({
+          userId: actor.id,
+          action: 'article.update',
+          subject: `article:${id}`,
+          details: { revision, significantUpdate, note },
+          at: now(),
+        });
       });
       await events.emit('article.updated', { articleId: id, status: 'published' });
       return { revision };
@@ -52,7 +59,13 @@ export function heldEditsService(store: Store, events: EventBus, clock: () => Da
         if (next === null) throw await conflict(tx, id, (await articleFacts(tx, id)).revision);
         await tx.editorial.addRevision({ articleId: id, number: next, snapshot: published, userId: actor.id, kind: 'discard', now: now() });
         if (facts.status === 'published') await cancelScheduledUpdate(tx, id, facts.scheduled_at);
-        await tx.audit.record({ userId: actor.id, action: 'article.discard', subject: `article:${id}`, details: { revision: next, discarded: facts.held_revision }, at: now() });
+        await tx.audit.record({
+          userId: actor.id,
+          action: 'article.discard',
+          subject: `article:${id}`,
+          details: { revision: next, discarded: facts.held_revision },
+          at: now(),
+        });
         return { revision: next, status: facts.status };
       });
       await events.emit('article.updated', { articleId: id, status: r.status });

@@ -42,7 +42,9 @@ export type ArticleInput = z.output<typeof articleInputSchema>;
 export type ArticleInputRaw = z.input<typeof articleInputSchema>;
 
 export const transitionSchema = z.object({ note: z.string().trim().max(1_000).default('') });
-export const scheduleSchema = transitionSchema.extend({ at: z.string().datetime({ offset: true, message: 'must be a date and time with a time zone' }) });
+export const scheduleSchema = transitionSchema.extend({
+  at: z.string().datetime({ offset: true, message: 'must be a date and time with a time zone' }),
+});
 export const correctionSchema = z.object({
   kind: z.enum(['correction', 'clarification']),
   note: z.string().trim().min(1, 'must not be empty').max(2_000),

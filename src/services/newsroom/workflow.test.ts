@@ -37,7 +37,11 @@ const get = (url: string) => app.inject({ method: 'GET', url });
 const state = async (id: number) => (await t.store.editorial.editorialState(id))!;
 
 async function draft(headline: string): Promise<number> {
-  const res = await post(people.writer, '/api/v1/articles', articleBody(sectionId, { headline, body: [{ type: 'paragraph', content: [{ text: `${headline} in detail.` }] }] }));
+  const res = await post(
+    people.writer,
+    '/api/v1/articles',
+    articleBody(sectionId, { headline, body: [{ type: 'paragraph', content: [{ text: `${headline} in detail.` }] }] }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
@@ -60,7 +64,12 @@ describe('submit, publish, unpublish, republish', () => {
     expect(await state(id)).toMatchObject({ status: 'published', first_published_at: publishedAt });
     const url = await publicUrl(id);
     expect(url).toBe(`/world/2026/11/20/${id}/glacier-survey-finds-quicksilver-meltwater`);
-    const visible = async () => [(await get(url)).statusCode, ...(await Promise.all(['/', '/world', '/search?q=quicksilver'].map(async (u) => (await get(u)).body.includes('Glacier survey finds quicksilver'))))];
+    const visible = async () => [
+      (await get(url)).statusCode,
+      ...(await Promise.all(
+        ['/', '/world', '/search?q=quicksilver'].map(async (u) => (await get(u)).body.includes('Glacier survey finds quicksilver')),
+      )),
+    ];
     expect(await visible()).toEqual([200, true, true, true]);
 
     expect((await post(people.editor, `/api/v1/articles/${id}/unpublish`, { note: 'legal' })).statusCode).toBe(200);

@@ -12,7 +12,10 @@ export const PUBLISH_JOB = 'publish_article';
 export const publishJobKey = (id: number) => `publish:${id}`;
 
 /** Parses a command's input, or INVALID_INPUT naming the field. */
-export function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: any[] } } }, raw: unknown): T {
+export function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: any[] } } },
+  raw: unknown,
+): T {
   const r = schema.safeParse(raw ?? {});
   if (!r.success) throw invalidInput(r.error.issues);
   return r.data;
@@ -34,18 +37,31 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
     const facts = await articleFacts(tx, id);
     if (actor) authorize(actor, op, facts);
     if (!canTransition(facts.status, to)) {
-      throw new AppError('INVALID_TRANSITION', `The article is ${facts.status.replace('_', ' ')} and cannot become ${to.replace('_', ' ')}.`);
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `The article is ${facts.status.replace('_', ' ')} and cannot become ${to.replace('_', ' ')}.`,
+      );
     }
     const fields = extra(facts);
-    if (!(await tx.editorial.setStatus(id, facts.status, to, now(), fields))) throw new AppError('INVALID_TRANSITION', 'The article changed status meanwhile; reload and try again.');
+    if (!(await tx.editorial.setStatus(id, facts.status, to, now(), fields)))
+      throw new AppError('INVALID_TRANSITION', 'The article changed status meanwhile; reload and try again.');
     await tx.editorial.addTransition({ articleId: id, from: facts.status, to, userId: actor?.id ?? null, note, at: now() });
-    await tx.audit.record({ userId: actor?.id ?? null, action: `article.${to}`, subject: `article:${id}`, details: { from: facts.status, note }, at: now() });
+    await tx.audit.record({
+      userId: actor?.id ?? null,
+      action: `article.${to}`,
+      subject: `article:${id}`,
+      details: { from: facts.status, note },
+      at: now(),
+    });
     return { from: facts.status, firstPublication: facts.first_published_at === null };
   }
 
   async function publishNow(actor: Actor | null, id: number, note: string) {
     const r = await store.transaction(async (tx) => {
-      const moved = await move(tx, actor, 'article.publish', id, 'published', note, (f) => ({ firstPublishedAt: firstPublishedAt(f.first_published_at, now()), scheduledAt: null }));
+      const moved = await move(tx, actor, 'article.publish', id, 'published', note, (f) => ({
+        firstPublishedAt: firstPublishedAt(f.first_published_at, now()),
+        scheduledAt: null,
+      }));
       // Edits held while it was live and then withdrawn are part of what is published again.
       const facts = await articleFacts(tx, id);
       if (facts.held_revision !== null) await applyLatestRevision(tx, id, facts.revision, now());
@@ -62,7 +78,13 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
       if (facts.status !== 'published' || !facts.scheduled_at || facts.scheduled_at > now()) return false;
       if (facts.held_revision !== null && !(await applyLatestRevision(tx, id, facts.revision, now()))) return false;
       await tx.editorial.setStatus(id, 'published', 'published', now(), { scheduledAt: null });
-      await tx.audit.record({ userId: null, action: 'article.update', subject: `article:${id}`, details: { revision: facts.revision, scheduled: true }, at: now() });
+      await tx.audit.record({
+        userId: null,
+        action: 'article.update',
+        subject: `article:${id}`,
+        details: { revision: facts.revision, scheduled: true },
+        at: now(),
+      });
       return true;
     });
     if (done) await events.emit('article.updated', { articleId: id, status: 'published' });
@@ -90,14 +112,27 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
         if (facts.status === 'published') {
           // A live article's held changes can be scheduled: the job publishes the latest revision when due.
           authorize(actor, 'article.publish', facts);
-          if (facts.held_revision === null) throw new AppError('INVALID_TRANSITION', 'The article is published and has no unpublished changes to schedule.');
+          if (facts.held_revision === null)
+            throw new AppError('INVALID_TRANSITION', 'The article is published and has no unpublished changes to schedule.');
           await tx.editorial.setStatus(id, 'published', 'published', now(), { scheduledAt: runAt });
-          await tx.audit.record({ userId: actor.id, action: 'article.update_scheduled', subject: `article:${id}`, details: { at: runAt, note }, at: now() });
+          await tx.audit.record({
+            userId: actor.id,
+            action: 'article.update_scheduled',
+            subject: `article:${id}`,
+            details: { at: runAt, note },
+            at: now(),
+          });
         } else if (facts.status === 'scheduled') {
           // Re-timing a scheduled article is not a status change: move the job and record the note.
           authorize(actor, 'article.schedule', facts);
           await tx.editorial.setStatus(id, 'scheduled', 'scheduled', now(), { scheduledAt: runAt });
-          await tx.audit.record({ userId: actor.id, action: 'article.rescheduled', subject: `article:${id}`, details: { at: runAt, note }, at: now() });
+          await tx.audit.record({
+            userId: actor.id,
+            action: 'article.rescheduled',
+            subject: `article:${id}`,
+            details: { at: runAt, note },
+            at: now(),
+          });
         } else {
           await move(tx, actor, 'article.schedule', id, 'scheduled', note, () => ({ scheduledAt: runAt }));
         }
@@ -133,7 +168,8 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
       const correctionId = await store.transaction(async (tx) => {
         const facts = await articleFacts(tx, id);
         authorize(actor, 'article.correct', facts);
-        if (!facts.first_published_at) throw new AppError('INVALID_TRANSITION', 'Corrections are for articles readers have seen; this one was never published.');
+        if (!facts.first_published_at)
+          throw new AppError('INVALID_TRANSITION', 'Corrections are for articles readers have seen; this one was never published.');
         const cid = await tx.editorial.addCorrection({ articleId: id, kind, note, userId: actor.id, at: now() });
         await tx.audit.record({ userId: actor.id, action: `article.${kind}`, subject: `article:${id}`, details: { note }, at: now() });
         return cid;

@@ -32,7 +32,8 @@ export function listenForFeedChanges(events: EventBus, store: Store, options: We
     const topics = await affectedFeedUrls(store, options.origin, articleId);
     const now = clock().toISOString();
     await store.transaction(async (tx) => {
-      for (const topic of topics) await tx.jobs.schedule({ kind: WEBSUB_JOB, key: websubJobKey(topic), payload: { topic }, runAt: now, now });
+      for (const topic of topics)
+        await tx.jobs.schedule({ kind: WEBSUB_JOB, key: websubJobKey(topic), payload: { topic }, runAt: now, now });
     });
   };
   events.on('article.published', ({ articleId }) => enqueue(articleId));

@@ -67,12 +67,25 @@ async function newsroom(env: Record<string, string>) {
   const db: TestDb = await sqliteTestDb();
   const clock = { now: T0 };
   // The stand-in hub listens on 127.0.0.1, which server-side fetches may reach only when allowed.
-  const app: FastifyInstance = await testApp(db.store, { MASTHEAD_MIRRORS: 'https://mirror-one.example', MASTHEAD_FETCH_ALLOW_HOSTS: '127.0.0.1', ...env }, () => clock.now);
-  cleanups.push(() => db.destroy(), () => app.close());
+  const app: FastifyInstance = await testApp(
+    db.store,
+    { MASTHEAD_MIRRORS: 'https://mirror-one.example', MASTHEAD_FETCH_ALLOW_HOSTS: '127.0.0.1', ...env },
+    () => clock.now,
+  );
+  cleanups.push(
+    () => db.destroy(),
+    () => app.close(),
+  );
   await makeSection(db.store, 'news');
   const europe = await makeSection(db.store, 'news/europe');
   const ann = await makePerson(db.store, 'Ann Reporter');
-  const draft = await makeArticle(db.store, { sectionId: europe, status: 'draft', authorIds: [ann], tags: ['Border talks'], headline: 'Border deal' });
+  const draft = await makeArticle(db.store, {
+    sectionId: europe,
+    status: 'draft',
+    authorIds: [ann],
+    tags: ['Border talks'],
+    headline: 'Border deal',
+  });
   const editor = await member(app, 'editor');
   const pending = async () => (await db.store.jobs.pending(WEBSUB_JOB)).sort((a, b) => a.key.localeCompare(b.key));
   return { db, app, clock, draft, editor, pending };
@@ -90,7 +103,8 @@ describe('WebSub hub notices', () => {
 
     await app.services.jobs.runDue();
     expect(hub.pings.map((p) => p.url).sort()).toEqual([...FEEDS_OF_THE_STORY].sort());
-    for (const ping of hub.pings) expect(ping).toMatchObject({ method: 'POST', contentType: 'application/x-www-form-urlencoded', mode: 'publish' });
+    for (const ping of hub.pings)
+      expect(ping).toMatchObject({ method: 'POST', contentType: 'application/x-www-form-urlencoded', mode: 'publish' });
     expect(await pending()).toEqual([]);
     // What the hub will fetch names it, and the feed has the story.
     const feed = await app.inject({ url: '/news/europe/feed.json', headers: { host: 'news.example' } });
@@ -179,7 +193,14 @@ describe('WebSub hub notices', () => {
   });
 
   it('a notice left over after the hub setting is removed is simply done', async () => {
-    const job = { id: 1, kind: WEBSUB_JOB, key: 'websub:x', payload: { topic: `${PRIMARY}/feed.xml` }, runAt: T0.toISOString(), attempts: 1 };
+    const job = {
+      id: 1,
+      kind: WEBSUB_JOB,
+      key: 'websub:x',
+      payload: { topic: `${PRIMARY}/feed.xml` },
+      runAt: T0.toISOString(),
+      attempts: 1,
+    };
     await expect(websubJobHandler(undefined)(job)).resolves.toBeUndefined();
   });
 });

@@ -83,7 +83,10 @@ export function ArticleView({ site, page }: { site: SiteContext; page: ArticlePa
               <ul>
                 {a.corrections.map((c, i) => (
                   <li key={i}>
-                    <strong>{c.kind === 'correction' ? 'Correction' : 'Clarification'}, <Time iso={c.createdAt} site={site} />:</strong> {c.note}
+                    <strong>
+                      {c.kind === 'correction' ? 'Correction' : 'Clarification'}, <Time iso={c.createdAt} site={site} />:
+                    </strong>{' '}
+                    {c.note}
                   </li>
                 ))}
               </ul>

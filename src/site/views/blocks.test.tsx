@@ -13,7 +13,15 @@ const render = (body: Body) => renderToString(<BodyView body={body} media={media
 describe('body rendering', () => {
   it('renders each block type to its semantic element', () => {
     const html = render([
-      { type: 'paragraph', content: [{ text: 'Plain ' }, { text: 'bold', bold: true }, { text: 'slanted', italic: true }, { text: 'link', href: 'https://example.org/x' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { text: 'Plain ' },
+          { text: 'bold', bold: true },
+          { text: 'slanted', italic: true },
+          { text: 'link', href: 'https://example.org/x' },
+        ],
+      },
       { type: 'heading', level: 3, text: 'Sub' },
       { type: 'quote', text: 'Words.', attribution: 'Speaker' },
       { type: 'image', mediaId: 3, alt: 'Alt text', caption: 'Caption', credit: 'Credit' },
@@ -24,7 +32,9 @@ describe('body rendering', () => {
     expect(html).toContain('<a href="https://example.org/x" rel="noopener noreferrer">link</a>');
     expect(html).toContain('<h3>Sub</h3>');
     expect(html).toMatch(/<figure class="quote"><blockquote><p>Words.<\/p><\/blockquote><figcaption>— Speaker<\/figcaption><\/figure>/);
-    expect(html).toMatch(/<figure class="inline-image">.*alt="Alt text".*<figcaption>Caption<span class="credit"> Credit<\/span><\/figcaption>/);
+    expect(html).toMatch(
+      /<figure class="inline-image">.*alt="Alt text".*<figcaption>Caption<span class="credit"> Credit<\/span><\/figcaption>/,
+    );
     expect(html).toContain('<ol><li>one</li></ol>');
   });
 

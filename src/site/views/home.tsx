@@ -10,7 +10,15 @@ export function HomeView({ site, page }: { site: SiteContext; page: HomePage }) 
   const top = page.top;
   const description = `Latest news from ${site.siteName}`;
   return (
-    <Layout site={site} meta={{ title: site.siteName, description, canonical: `${site.origin}/`, seo: websiteSeo(site, { title: site.siteName, description }) }}>
+    <Layout
+      site={site}
+      meta={{
+        title: site.siteName,
+        description,
+        canonical: `${site.origin}/`,
+        seo: websiteSeo(site, { title: site.siteName, description }),
+      }}
+    >
       <h1 class="visually-hidden">{site.siteName}: latest news</h1>
       <div class="with-rail">
         <div>

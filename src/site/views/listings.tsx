@@ -52,7 +52,15 @@ export function TagView({ site, page }: { site: SiteContext; page: Listing & { t
   const path = `/tag/${page.tag.slug}`;
   const title = page.tag.name + pageSuffix(page.page);
   return (
-    <Layout site={site} meta={{ title, canonical: site.origin + path + pageQuery(page.page), feeds: feedLinks(path, `${page.tag.name} | ${site.siteName}`), seo: websiteSeo(site, { title }) }}>
+    <Layout
+      site={site}
+      meta={{
+        title,
+        canonical: site.origin + path + pageQuery(page.page),
+        feeds: feedLinks(path, `${page.tag.name} | ${site.siteName}`),
+        seo: websiteSeo(site, { title }),
+      }}
+    >
       <p class="kicker">Topic</p>
       <h1>{page.tag.name}</h1>
       <CardList articles={page.items} site={site} level={2} />
@@ -68,7 +76,13 @@ export function AuthorView({ site, page }: { site: SiteContext; page: Listing & 
   return (
     <Layout
       site={site}
-      meta={{ title, description: person.bio, canonical: site.origin + path + pageQuery(page.page), feeds: feedLinks(path, `${person.name} | ${site.siteName}`), seo: websiteSeo(site, { title, description: person.bio }) }}
+      meta={{
+        title,
+        description: person.bio,
+        canonical: site.origin + path + pageQuery(page.page),
+        feeds: feedLinks(path, `${person.name} | ${site.siteName}`),
+        seo: websiteSeo(site, { title, description: person.bio }),
+      }}
     >
       <header class="author-header">
         <h1>{person.name}</h1>
@@ -82,7 +96,19 @@ export function AuthorView({ site, page }: { site: SiteContext; page: Listing & 
   );
 }
 
-export function SearchView({ site, query, page, hits, hasMore }: { site: SiteContext; query: string; page: number; hits: SearchHit[]; hasMore: boolean }) {
+export function SearchView({
+  site,
+  query,
+  page,
+  hits,
+  hasMore,
+}: {
+  site: SiteContext;
+  query: string;
+  page: number;
+  hits: SearchHit[];
+  hasMore: boolean;
+}) {
   const trimmed = query.trim();
   return (
     <Layout site={site} meta={{ title: trimmed ? `Search: ${trimmed.slice(0, 80)}` : 'Search', noindex: true }}>
@@ -119,8 +145,23 @@ export function SearchView({ site, query, page, hits, hasMore }: { site: SiteCon
   );
 }
 
-export function ErrorView({ site, status, message, reference }: { site: SiteContext; status: number; message: string; reference?: string }) {
-  const titles: Record<number, string> = { 404: 'Page not found', 410: 'Article removed', 421: 'Unknown address', 429: 'Too many requests' };
+export function ErrorView({
+  site,
+  status,
+  message,
+  reference,
+}: {
+  site: SiteContext;
+  status: number;
+  message: string;
+  reference?: string;
+}) {
+  const titles: Record<number, string> = {
+    404: 'Page not found',
+    410: 'Article removed',
+    421: 'Unknown address',
+    429: 'Too many requests',
+  };
   const title = titles[status] ?? (status >= 500 ? 'Something went wrong' : 'Bad request');
   return (
     <Layout site={site} meta={{ title, noindex: true }}>

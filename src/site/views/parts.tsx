@@ -94,7 +94,17 @@ export function kindLabel(kind: string): string {
 }
 
 /** `level` is the card headings' level: 2 when the list follows the page's h1 directly, so no level is skipped. */
-export function CardList({ articles, site, label, level = 3 }: { articles: ArticleSummary[]; site: SiteContext; label?: string; level?: 2 | 3 }) {
+export function CardList({
+  articles,
+  site,
+  label,
+  level = 3,
+}: {
+  articles: ArticleSummary[];
+  site: SiteContext;
+  label?: string;
+  level?: 2 | 3;
+}) {
   if (articles.length === 0) return <p class="empty">No articles yet.</p>;
   return (
     <ul class="card-list" aria-label={label}>
@@ -111,7 +121,19 @@ export function CardList({ articles, site, label, level = 3 }: { articles: Artic
  * Older/newer links; pages are 1-based and `?page=1` is the bare path. Listings pass keyset cursors, so the
  * links read "before"/"after" an article and deep pages stay cheap; search results page by number.
  */
-export function Pagination({ basePath, page, hasMore, query, cursors }: { basePath: string; page: number; hasMore: boolean; query?: Record<string, string>; cursors?: Listing['cursors'] }) {
+export function Pagination({
+  basePath,
+  page,
+  hasMore,
+  query,
+  cursors,
+}: {
+  basePath: string;
+  page: number;
+  hasMore: boolean;
+  query?: Record<string, string>;
+  cursors?: Listing['cursors'];
+}) {
   const hasNewer = cursors ? cursors.newer !== null : page > 1;
   if (!hasNewer && !hasMore) return null;
   const link = (n: number, cursor?: Record<string, string>) => {

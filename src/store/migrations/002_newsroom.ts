@@ -55,11 +55,11 @@ export function newsroomSchema(dialect: Dialect): Migration {
         .execute();
       await db.schema.createIndex('sign_in_failures_key').on('sign_in_failures').columns(['key', 'at']).execute();
 
+      await db.schema.alterTable('articles').addColumn('scheduled_at', ts).execute();
       await db.schema
         .alterTable('articles')
-        .addColumn('scheduled_at', ts)
+        .addColumn('created_by', 'integer', (c) => c.references('users.id'))
         .execute();
-      await db.schema.alterTable('articles').addColumn('created_by', 'integer', (c) => c.references('users.id')).execute();
 
       await db.schema
         .createTable('revisions')
