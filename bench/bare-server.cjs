@@ -12,7 +12,7 @@ if (workers > 1 && cluster.isPrimary) {
   const headers = { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length };
   if (process.env.ENCODING) headers['content-encoding'] = process.env.ENCODING;
   http
-    .createServer((req, res) => {
+    .createServer((_req, res) => {
       res.writeHead(200, headers);
       res.end(body);
     })

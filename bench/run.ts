@@ -91,7 +91,10 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = co
   const db = await corpusFile(o);
   const workers = o.workers;
   const running: Running[] = [];
-  const started = <T extends Running>(r: T): T => (running.push(r), r);
+  const started = <T extends Running>(r: T): T => {
+    running.push(r);
+    return r;
+  };
   try {
     const editor = await benchEditor(db);
     const deep = await deepSectionUrl(db, 'news', 500);

@@ -7,8 +7,8 @@
   // The hero picker reuses the body editor's media library dialog (search or upload).
   var heroButton = form.querySelector('[data-pick-hero]');
   if (heroButton) {
-    var showPicker = function () {
-      if (window.mastheadEditor && window.mastheadEditor.pickImage) heroButton.hidden = false;
+    const showPicker = function () {
+      if (window.mastheadEditor?.pickImage) heroButton.hidden = false;
     };
     showPicker();
     document.addEventListener('masthead:editor-ready', showPicker);
@@ -35,7 +35,7 @@
   var timer = null;
   var saving = false;
   var pending = false;
-  var DRAFT_KEY = 'masthead:draft:' + id;
+  var DRAFT_KEY = `masthead:draft:${id}`;
 
   function field(name) {
     return form.elements.namedItem(name);
@@ -49,7 +49,7 @@
   }
   function selected(name) {
     var out = [];
-    form.querySelectorAll('[name="' + name + '"]').forEach(function (el) {
+    form.querySelectorAll(`[name="${name}"]`).forEach(function (el) {
       if (el.multiple) {
         Array.prototype.forEach.call(el.selectedOptions, function (o) {
           out.push(Number(o.value));
@@ -68,7 +68,7 @@
     var body = [];
     try {
       body = JSON.parse(value('body') || '[]');
-    } catch (e) {
+    } catch (_e) {
       body = [];
     }
     return {
@@ -139,7 +139,7 @@
   function keepLocally() {
     try {
       localStorage.setItem(DRAFT_KEY, JSON.stringify({ base: Number(value('baseRevision')), article: article(), at: Date.now() }));
-    } catch (e) {}
+    } catch (_e) {}
   }
 
   function save(autosave, baseOverride) {
@@ -150,7 +150,7 @@
     saving = true;
     say(autosave ? 'Saving…' : 'Saving…');
     var base = baseOverride || Number(value('baseRevision'));
-    fetch('/api/v1/articles/' + id, {
+    fetch(`/api/v1/articles/${id}`, {
       method: 'PUT',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
@@ -171,7 +171,7 @@
           });
           try {
             localStorage.removeItem(DRAFT_KEY);
-          } catch (e) {}
+          } catch (_e) {}
           say(
             'Saved at ' +
               new Date().toLocaleTimeString() +
@@ -187,7 +187,7 @@
         } else if (r.data.error && r.data.error.code === 'REVISION_CONFLICT') {
           showConflict(r.data.error);
         } else {
-          say('Not saved: ' + (r.data.error ? r.data.error.message : 'error ' + r.res.status));
+          say(`Not saved: ${r.data.error ? r.data.error.message : `error ${r.res.status}`}`);
         }
       })
       .catch(function () {
@@ -210,13 +210,12 @@
     var h = document.createElement('h2');
     h.textContent = 'Someone else saved this article';
     var p = document.createElement('p');
-    p.textContent =
-      (d.savedBy || 'Another user') + ' saved revision ' + d.currentRevision + '. Nothing is lost: choose which version to continue with.';
+    p.textContent = `${d.savedBy || 'Another user'} saved revision ${d.currentRevision}. Nothing is lost: choose which version to continue with.`;
     var mineNow = article();
     var mine = document.createElement('pre');
-    mine.textContent = 'Yours\n' + summary(mineNow);
+    mine.textContent = `Yours\n${summary(mineNow)}`;
     var other = document.createElement('pre');
-    other.textContent = 'Theirs (revision ' + d.currentRevision + ')\n' + summary(theirs);
+    other.textContent = `Theirs (revision ${d.currentRevision})\n${summary(theirs)}`;
     var keep = document.createElement('button');
     keep.type = 'button';
     keep.textContent = 'Keep mine (save as a new revision)';
@@ -231,7 +230,7 @@
     take.addEventListener('click', function () {
       conflictBox.hidden = true;
       load(theirs, d.currentRevision);
-      say('Loaded revision ' + d.currentRevision + '.');
+      say(`Loaded revision ${d.currentRevision}.`);
     });
     conflictBox.append(h, p, mine, other, keep, take);
     keep.focus();
@@ -257,21 +256,19 @@
           );
         })
         .join('\n');
-    if (b.type === 'quote') return '“' + b.text + '”' + (b.attribution ? ' — ' + b.attribution : '');
+    if (b.type === 'quote') return `“${b.text}”${b.attribution ? ` — ${b.attribution}` : ''}`;
     if (b.type === 'heading') return b.text;
-    if (b.type === 'image') return '[image: ' + (b.caption || b.alt) + ']';
-    return '[' + b.type + ']';
+    if (b.type === 'image') return `[image: ${b.caption || b.alt}]`;
+    return `[${b.type}]`;
   }
 
   // Both versions in full words, so the choice is informed.
   function summary(a) {
-    return (
-      'Headline: ' + (a.headline || '') + '\nStandfirst: ' + (a.standfirst || '') + '\n\n' + (a.body || []).map(blockText).join('\n\n')
-    );
+    return `Headline: ${a.headline || ''}\nStandfirst: ${a.standfirst || ''}\n\n${(a.body || []).map(blockText).join('\n\n')}`;
   }
 
   function setSelected(name, ids) {
-    var selects = form.querySelectorAll('[name="' + name + '"]');
+    var selects = form.querySelectorAll(`[name="${name}"]`);
     selects.forEach(function (el, i) {
       if (el.multiple)
         Array.prototype.forEach.call(el.options, function (o) {
@@ -299,11 +296,11 @@
     field('videoUrl').value = v ? v.url : '';
     field('videoType').value = v ? v.type : 'hls';
     field('videoDuration').value = v ? String(v.durationSeconds) : '';
-    field('videoPosterId').value = v && v.posterMediaId ? String(v.posterMediaId) : '';
+    field('videoPosterId').value = v?.posterMediaId ? String(v.posterMediaId) : '';
     field('videoCaptions').value = v
       ? v.captions
           .map(function (c) {
-            return c.language + ' | ' + c.label + ' | ' + c.url;
+            return `${c.language} | ${c.label} | ${c.url}`;
           })
           .join('\n')
       : '';
@@ -331,7 +328,7 @@
   lockNotice.hidden = true;
   form.parentNode.insertBefore(lockNotice, form);
   function heartbeat() {
-    fetch('/api/v1/articles/' + id + '/lock', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
+    fetch(`/api/v1/articles/${id}/lock`, { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
       .then(function (res) {
         return res.ok ? res.json() : null;
       })
@@ -367,7 +364,7 @@
   form.addEventListener('submit', function (event) {
     clearTimeout(timer);
     // "Save and update live article" posts the form itself: the server saves, then publishes that revision.
-    if (event.submitter && event.submitter.name === 'then') return;
+    if (event.submitter && event.submitter.name === 'andUpdate') return;
     event.preventDefault();
     save(false);
   });

@@ -26,7 +26,7 @@
           say('Link copied to the clipboard.');
         },
         function () {
-          say('Copying failed: the link is ' + url);
+          say(`Copying failed: the link is ${url}`);
         },
       );
     });

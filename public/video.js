@@ -7,7 +7,7 @@
   var script = document.createElement('script');
   script.src = '/assets/vendor/hls.min.js';
   script.onload = function () {
-    if (!window.Hls || !window.Hls.isSupported()) return;
+    if (!window.Hls?.isSupported()) return;
     videos.forEach(function (video) {
       var hls = new window.Hls();
       hls.loadSource(video.getAttribute('data-hls'));

@@ -97,7 +97,7 @@ async function exportCommand(config: Config, args: string[]) {
     options: { out: { type: 'string' }, origin: { type: 'string' }, 'base-path': { type: 'string', default: '' } },
   });
   const basePath = (values['base-path'] ?? '').replace(/\/+$/, '');
-  if (!values.out || !values.origin || !URL.canParse(values.origin) || (basePath && !/^\/[A-Za-z0-9._~\/-]+$/.test(basePath))) {
+  if (!values.out || !values.origin || !URL.canParse(values.origin) || (basePath && !/^\/[A-Za-z0-9._~/-]+$/.test(basePath))) {
     console.error('Usage: masthead export --out DIR --origin https://mirror.example [--base-path /sub]');
     process.exitCode = 2;
     return;

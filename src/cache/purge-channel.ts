@@ -122,7 +122,9 @@ export function postgresPurgeChannel(url: string, log: (msg: string) => void = (
 export function combinedPurgeChannel(channels: PurgeChannel[]): PurgeChannel {
   return {
     broadcast: async (keys) => void (await Promise.all(channels.map((c) => c.broadcast(keys)))),
-    onPurge: (fn) => channels.forEach((c) => c.onPurge(fn)),
+    onPurge: (fn) => {
+      for (const c of channels) c.onPurge(fn);
+    },
     close: async () => void (await Promise.all(channels.map((c) => c.close()))),
   };
 }

@@ -87,7 +87,7 @@ export async function generateCorpus(store: Store, o: CorpusOptions): Promise<{ 
         if (p === 2) body.push({ type: 'quote', text: pick(SENTENCES), attribution: `${pick(ACTORS).replace(/^The /, '')} spokesperson` });
       }
       // Newer years hold more articles, as archives grow.
-      const published = new Date(now - Math.pow(rand(), 1.5) * 10 * YEAR_MS).toISOString();
+      const published = new Date(now - rand() ** 1.5 * 10 * YEAR_MS).toISOString();
       batch.push({
         slug: slugify(headline),
         headline,

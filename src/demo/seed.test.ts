@@ -16,7 +16,7 @@ describe('demo content as written', () => {
     expect(demoArticles.length).toBeGreaterThanOrEqual(40);
     const hours = demoArticles.map((a) => a.hoursAgo);
     expect(Math.max(...hours) - Math.min(...hours)).toBeGreaterThan(21 * 24);
-    const withHero = demoArticles.filter((a) => a.hero && a.hero.caption && a.hero.credit && a.hero.alt);
+    const withHero = demoArticles.filter((a) => a.hero?.caption && a.hero.credit && a.hero.alt);
     expect(withHero.length / demoArticles.length).toBeGreaterThan(0.7);
   });
 

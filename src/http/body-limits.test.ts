@@ -16,7 +16,7 @@ describe('jsonShapeProblem', () => {
 
   it('refuses nesting past the limit and too many values, whatever follows', () => {
     expect(jsonShapeProblem('['.repeat(JSON_MAX_DEPTH + 1) + ']'.repeat(JSON_MAX_DEPTH + 1))).toMatch(/nests deeper than 32/);
-    expect(jsonShapeProblem('{"a":'.repeat(40) + '1' + '}'.repeat(40))).toMatch(/nests deeper/);
+    expect(jsonShapeProblem(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`)).toMatch(/nests deeper/);
     expect(jsonShapeProblem(`[${'0,'.repeat(10)}0]`, 32, 10)).toMatch(/more than 10 values/);
     expect(jsonShapeProblem(`[${'0,'.repeat(9)}0]`, 32, 10)).toBeNull();
     // Commas inside strings are text, not values.

@@ -17,7 +17,11 @@ interface Seen {
 
 const servers: http.Server[] = [];
 afterEach(async () => {
-  for (const s of servers.splice(0)) await new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve())));
+  for (const s of servers.splice(0))
+    await new Promise<void>((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
 });
 
 async function server(handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void) {

@@ -205,7 +205,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     try {
       const saved = await services.content.save(actorOf(req), id, input, parsed.data.baseRevision);
       if (!saved.held) return reply.redirect(`/newsroom/articles/${id}?done=saved`, 303);
-      if (form(req).then !== 'update') return reply.redirect(`/newsroom/articles/${id}?done=held`, 303);
+      if (form(req).andUpdate !== '1') return reply.redirect(`/newsroom/articles/${id}?done=held`, 303);
       // "Save and update live article": the revision just saved goes live at once.
       await services.workflow.update(actorOf(req), id, { revision: saved.revision, significantUpdate: parsed.data.significantUpdate });
       return reply.redirect(`/newsroom/articles/${id}?done=update`, 303);

@@ -101,7 +101,14 @@ function startWriter(url: string, sectionId: number): Promise<{ child: ChildProc
     child.on('close', (code) => reject(new Error(`the writer stopped early (${code}): ${err}`)));
     child.stdout.on('data', (d: Buffer) => {
       out += d;
-      if (/^\d+$/m.test(out)) resolve({ child, stop: () => (child.kill('SIGTERM'), stopped) });
+      if (/^\d+$/m.test(out))
+        resolve({
+          child,
+          stop: () => {
+            child.kill('SIGTERM');
+            return stopped;
+          },
+        });
     });
   });
 }

@@ -1,11 +1,9 @@
 // Article queries: writing an article with its relations, and the public listings that read them.
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { ArticleKind, ArticleStatus } from '../domain/article.ts';
-import type { Body } from '../domain/blocks.ts';
+import type { ArticleKind } from '../domain/article.ts';
 import { contentColumns, writeRelations, type NewArticle } from './article-writes.ts';
 import type { ArticleSummary, MediaVariant, Person, Tag } from '../domain/model.ts';
 import type { Database } from './schema.ts';
-import type { Video } from '../domain/video.ts';
 import type { SearchIndex } from './search.ts';
 
 export type { NewArticle };

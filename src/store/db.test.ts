@@ -54,7 +54,10 @@ describe('prepared statements on sqlite', () => {
       await migrate(db);
       const prepared: string[] = [];
       const prepare = db.sqlite!.prepare.bind(db.sqlite!);
-      db.sqlite!.prepare = ((text: string) => (prepared.push(text), prepare(text))) as SQLite.Database['prepare'];
+      db.sqlite!.prepare = ((text: string) => {
+        prepared.push(text);
+        return prepare(text);
+      }) as SQLite.Database['prepare'];
       const count = () => sql<{ n: number }>`select count(*) as n from sections where id > ${0}`.execute(db.kysely);
       for (let i = 0; i < 3; i++) expect((await count()).rows[0]!.n).toBe(0);
       expect(prepared.filter((t) => t.includes('count(*)'))).toHaveLength(1);

@@ -187,6 +187,7 @@ describe('content is always text, never markup', () => {
     expect(await page.locator('nav.tags a').textContent()).toBe(payload.tag);
     expect(await page.locator('.byline a[rel="author"]').textContent()).toBe(payload.author);
     // The visible text shows the markup characters themselves.
+    // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point (innerText), not the DOM text
     expect(await page.locator('h1').innerText()).toContain('<script>');
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(payload.standfirst);
     expect(await page.locator('[data-share-title]').getAttribute('data-share-title')).toBe(payload.headline);

@@ -165,7 +165,7 @@ describe('hostile request shapes against the API on sqlite', () => {
       [[{ name: 'alt', value: 'x'.repeat(10_000) }, file()], 'a field past the field size limit'],
       [[...Array.from({ length: 12 }, (_, i) => ({ name: `f${i}`, value: 'v' })), file()], 'more fields than allowed'],
       [[{ name: '<script>', value: 'x' }, { name: '__proto__', value: 'x' }, file()], 'hostile field names'],
-      [[file(Buffer.from('GIF89a' + '\u0000'.repeat(20)), 'a.gif', 'image/gif')], 'a truncated GIF header'],
+      [[file(Buffer.from(`GIF89a${'\u0000'.repeat(20)}`), 'a.gif', 'image/gif')], 'a truncated GIF header'],
       [
         [file(Buffer.concat([png.subarray(0, 16), Buffer.from([0xff, 0xff, 0xff, 0x7f, 0xff, 0xff, 0xff, 0x7f])]), 'huge.png')],
         'a PNG header claiming 2^31 pixels a side',

@@ -187,7 +187,7 @@ export type JsonPath = (string | number)[];
 /** Every position in a JSON value (containers included), depth first. */
 export function jsonPaths(value: unknown, prefix: JsonPath = []): JsonPath[] {
   const out: JsonPath[] = prefix.length ? [prefix] : [];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...jsonPaths(v, [...prefix, i])));
+  if (Array.isArray(value)) value.forEach((v, i) => void out.push(...jsonPaths(v, [...prefix, i])));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...jsonPaths(v, [...prefix, k]));
   return out;
 }

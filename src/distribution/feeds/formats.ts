@@ -127,7 +127,7 @@ export function jsonFeed(doc: FeedDocument): string {
       ...(i.categories.length ? { tags: i.categories.map((c) => c.name) } : {}),
     })),
   };
-  return JSON.stringify(feed, null, 2) + '\n';
+  return `${JSON.stringify(feed, null, 2)}\n`;
 }
 
 export const writeFeed: Record<FeedFormat, (doc: FeedDocument) => string> = { rss, atom, json: jsonFeed };

@@ -64,5 +64,5 @@ function write(node: XmlElement, depth: number, out: string[]) {
 export function xmlDocument(root: XmlElement): string {
   const out = ['<?xml version="1.0" encoding="utf-8"?>'];
   write(root, 0, out);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -230,7 +230,7 @@ describe('limits', () => {
   });
 
   it('does not cut a surrogate pair in half', () => {
-    const text = 'a'.repeat(LIMITS.heading - 1) + '😀';
+    const text = `${'a'.repeat(LIMITS.heading - 1)}😀`;
     const [heading] = convert(doc({ type: 'heading', attrs: { level: 2 }, content: [t(text)] }));
     expect(heading).toEqual({ type: 'heading', level: 2, text: 'a'.repeat(LIMITS.heading - 1) });
   });

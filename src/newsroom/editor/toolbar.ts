@@ -144,7 +144,9 @@ export function createToolbar(editor: Editor, actions: ToolbarActions, controls:
               : -1;
     if (next < 0) return;
     event.preventDefault();
-    buttons.forEach(({ button }, i) => (button.tabIndex = i === next ? 0 : -1));
+    buttons.forEach(({ button }, i) => {
+      button.tabIndex = i === next ? 0 : -1;
+    });
     buttons[next]?.button.focus();
   });
 

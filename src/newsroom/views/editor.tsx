@@ -1,7 +1,5 @@
 // The article editor page: fields, the rich body editor mount, status actions, and autosave status.
 import { can, type Actor } from '../../domain/permissions.ts';
-import type { Person, Section } from '../../domain/model.ts';
-import type { ArticleInput } from '../../services/newsroom/schema.ts';
 import { ARTICLE_KINDS } from '../../domain/article.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { NewsroomLayout, Notice, type NewsroomContext } from './layout.tsx';
@@ -159,6 +157,7 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
             <input type="hidden" name="body" id="body-json" value={JSON.stringify(a.body)} />
             <div
               id="body-editor"
+              role="group"
               aria-labelledby="body-label"
               data-media-search="/api/v1/media"
               data-media-upload="/api/v1/media"
@@ -227,7 +226,7 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
           )}
           <div class="nr-actions">
             {m.status === 'published' && can(actor, 'article.publish') && (
-              <button type="submit" name="then" value="update">
+              <button type="submit" name="andUpdate" value="1">
                 Save and update live article
               </button>
             )}

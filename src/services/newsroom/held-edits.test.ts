@@ -175,7 +175,7 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
       baseRevision: String(saved.revision),
       headline: 'Harbour dredging begins at dawn',
       primarySectionId: String(sectionId),
-      then: 'update',
+      andUpdate: '1',
     });
     const res = await app.inject({
       method: 'POST',

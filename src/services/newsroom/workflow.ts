@@ -181,7 +181,7 @@ export function workflowService(store: Store, events: EventBus, clock: () => Dat
     /** The scheduler's job: publish if the article is still scheduled and due; otherwise do nothing. */
     async publishDue(id: number): Promise<boolean> {
       const facts = await store.editorial.editorialState(id);
-      if (!facts || !facts.scheduled_at || facts.scheduled_at > now()) return false;
+      if (!facts?.scheduled_at || facts.scheduled_at > now()) return false;
       if (facts.status === 'published') return publishHeldDue(id);
       if (facts.status !== 'scheduled') return false;
       try {

@@ -36,7 +36,11 @@ async function standInHub({ status = 204, hang = false } = {}) {
   return {
     url: `http://127.0.0.1:${port}/hub`,
     pings,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
