@@ -22,7 +22,7 @@ import { cachedServer, hostOrigin } from './cache/cached-server.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { registerPageCache } from './cache/http.ts';
 import { purgeOnEvents } from './cache/invalidation.ts';
-import { registerReadiness } from './server/lifecycle.ts';
+import { registerReadiness } from './http/readiness.ts';
 import { PURGE_ALL, type PurgeChannel } from './cache/purge-channel.ts';
 import { registerApi } from './api/routes.ts';
 import { openApiDocument } from './api/openapi.ts';

@@ -1,24 +1,7 @@
-// Readiness and graceful shutdown for one serving process. Liveness (/healthz) says the process and its
-// database answer; readiness (/readyz) says whether a load balancer should send it new requests, and turns
-// false the moment a shutdown begins, while in-flight requests and jobs finish.
+// Graceful shutdown for one serving process: /readyz (src/http/readiness.ts) turns false the moment it begins,
+// while in-flight requests and jobs finish.
 import type { FastifyInstance } from 'fastify';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Set when shutdown has begun: /readyz answers 503 from then on. */
-    draining: boolean;
-  }
-}
-
-export function registerReadiness(app: FastifyInstance, ping: () => Promise<boolean>, worker: number) {
-  app.decorate('draining', false);
-  app.get('/readyz', async (_req, reply) => {
-    reply.header('cache-control', 'no-store');
-    if (app.draining) return reply.code(503).send({ status: 'draining', worker });
-    const database = await ping();
-    return reply.code(database ? 200 : 503).send({ status: database ? 'ready' : 'database unavailable', worker });
-  });
-}
+import type {} from '../http/readiness.ts';
 
 export interface ShutdownOptions {
   /** How long to stay up answering while unready, so a load balancer notices before connections close. */
