@@ -24,6 +24,7 @@ import { registerPageCache } from './cache/http.ts';
 import { purgeOnEvents } from './cache/invalidation.ts';
 import { registerReadiness } from './http/readiness.ts';
 import { PURGE_ALL, type PurgeChannel } from './cache/purge-channel.ts';
+import { KEY } from './cache/keys.ts';
 import { registerApi } from './api/routes.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { newsroomRoutes } from './newsroom/routes.tsx';
@@ -106,7 +107,7 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
     registerPageCache(app, cache);
     const purgeHere = (keys: string[]) => {
       // Another process's section change reaches this one as a purge of the navigation key.
-      if (keys.includes(PURGE_ALL) || keys.includes('sections')) services.reader.forgetSections();
+      if (keys.includes(PURGE_ALL) || keys.includes(KEY.navigation)) services.reader.forgetSections();
       return keys.includes(PURGE_ALL) ? cache.clear() : cache.purge(keys);
     };
     purgeChannel?.onPurge(purgeHere);

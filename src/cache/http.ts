@@ -4,10 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, PageCache } from './page-cache.ts';
 import { cacheableRequest, cachedPage, notModified, pickVariant } from './cached-response.ts';
-
-export const SURROGATE_KEY = 'surrogate-key';
-/** Pages that do not name their contents are purged by any change. */
-export const FALLBACK_KEY = 'site';
+import { KEY, SURROGATE_KEY_HEADER } from './keys.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -71,10 +68,10 @@ export function registerPageCache(app: FastifyInstance, cache: PageCache) {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams: static files
     // A page that sets a cookie is someone's own page: never shared.
     if (reply.hasHeader('set-cookie')) return payload;
-    const keys = String(reply.getHeader(SURROGATE_KEY) ?? '')
+    const keys = String(reply.getHeader(SURROGATE_KEY_HEADER) ?? '')
       .split(/\s+/)
       .filter(Boolean);
-    const page = cachedPage(Buffer.from(payload), reply.getHeaders(), keys.length ? keys : [FALLBACK_KEY]);
+    const page = cachedPage(Buffer.from(payload), reply.getHeaders(), keys.length ? keys : [KEY.unnamed]);
     // Rendered across a purge: it may show what was purged, so serve it this once but do not keep it.
     if (cache.epoch === req.cacheEpoch) cache.set(keyOf(req), page);
     return present(req, reply, page, false);

@@ -2,7 +2,7 @@
 import type { EventBus } from '../events/bus.ts';
 import { SectionTree } from '../domain/sections.ts';
 import type { Store } from '../store/index.ts';
-import { FALLBACK_KEY } from './http.ts';
+import { articleKey, authorKey, collectionKey, KEY, sectionKey, tagKey } from './keys.ts';
 import { PURGE_ALL } from './purge-channel.ts';
 
 export type Purge = (keys: string[]) => unknown;
@@ -14,12 +14,15 @@ export async function keysForArticle(store: Store, articleId: number): Promise<s
   // A section's page lists its sub-sections' articles too, so ancestors change with it.
   const sectionIds = new Set(m.sectionIds.flatMap((id) => tree.trail(id).map((s) => s.id)));
   return [
-    `article:${articleId}`,
-    'home',
-    FALLBACK_KEY,
-    ...[...sectionIds].map((id) => `section:${id}`),
-    ...m.tagSlugs.map((slug) => `tag:${slug}`),
-    ...m.authorSlugs.map((slug) => `author:${slug}`),
+    articleKey(articleId),
+    KEY.home,
+    KEY.latest,
+    KEY.sitemaps,
+    KEY.tv,
+    KEY.unnamed,
+    ...[...sectionIds].map(sectionKey),
+    ...m.tagSlugs.map(tagKey),
+    ...m.authorSlugs.map(authorKey),
   ];
 }
 
@@ -41,8 +44,8 @@ export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
   events.on('article.published', article);
   events.on('article.updated', article);
   events.on('article.unpublished', article);
-  events.on('collection.changed', async ({ slug }) => void (await purge([`collection:${slug}`, 'home', FALLBACK_KEY])));
+  events.on('collection.changed', async ({ slug }) => void (await purge([collectionKey(slug), KEY.home, KEY.unnamed])));
   events.on('media.changed', async ({ mediaId }) => void (await purge(await keysForMedia(store, mediaId))));
   // Navigation is on every page: a section change purges everything.
-  events.on('section.changed', async () => void (await purge(['sections', FALLBACK_KEY])));
+  events.on('section.changed', async () => void (await purge([KEY.navigation, KEY.unnamed])));
 }

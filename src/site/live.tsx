@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import type { SiteContext } from '../web/context.ts';
+import { setSurrogateKeys } from '../cache/keys.ts';
 import { sendPage } from '../web/render.ts';
 import { Layout } from './views/layout.tsx';
 import { VideoPlayer } from './views/video.tsx';
@@ -22,6 +23,7 @@ export function liveRoutes(
     if (!o.live) throw new AppError('NOT_FOUND', 'There is no live stream at the moment.');
     const nav = (await o.services.reader.sections()).roots();
     const site = { ...o.site, nav };
+    setSurrogateKeys(reply, []); // the navigation only
     return sendPage(
       reply,
       <Layout site={site} meta={{ title: 'Live', description: `Watch ${o.site.siteName} live`, canonical: `${o.site.origin}/live` }}>

@@ -1,6 +1,6 @@
 // The reader site's routes: parse the request, call one reader operation, present the page.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SURROGATE_KEY } from '../cache/http.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { articleKeys, authorKey, collectionKey, KEY, sectionKey, setSurrogateKeys, tagKey } from '../cache/keys.ts';
 import { isSlug } from '../domain/slug.ts';
 import { articlePath, parseArticlePath, parseSectionPath } from '../domain/urls.ts';
 import { AppError } from '../errors.ts';
@@ -31,7 +31,7 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
   app.get('/', async (_req, reply) => {
     const [ctx, page] = await Promise.all([context(), reader.home()]);
     const shown = [page.top, ...page.topStories, ...page.latest, ...page.editorsChoice, ...page.sections.flatMap((b) => b.articles)];
-    showing(reply, ['home', 'collection:top-stories', 'collection:editors-choice', ...articleKeys(shown)]);
+    showing(reply, [KEY.home, collectionKey('top-stories'), collectionKey('editors-choice'), ...articleKeys(shown)]);
     return sendPage(reply, <HomeView site={ctx} page={page} />);
   });
 
@@ -43,13 +43,13 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
 
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (req, reply) => {
     const [ctx, result] = await Promise.all([context(), reader.tag(slugOr404(req.params.slug), parseRequest(pageQuery, req.query))]);
-    showing(reply, [`tag:${result.tag.slug}`, ...articleKeys(result.items)]);
+    showing(reply, [tagKey(result.tag.slug), ...articleKeys(result.items)]);
     return sendPage(reply, <TagView site={ctx} page={result} />);
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', async (req, reply) => {
     const [ctx, result] = await Promise.all([context(), reader.author(slugOr404(req.params.slug), parseRequest(pageQuery, req.query))]);
-    showing(reply, [`author:${result.person.slug}`, ...articleKeys(result.items)]);
+    showing(reply, [authorKey(result.person.slug), ...articleKeys(result.items)]);
     return sendPage(reply, <AuthorView site={ctx} page={result} />);
   });
 
@@ -62,7 +62,7 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
       const canonicalPath = articlePath(page.article, site.timezone);
       // A changed slug or section, or a shortened URL: send readers and search engines to the one true address.
       if (path !== canonicalPath) return reply.redirect(canonicalPath, 301);
-      showing(reply, ['collection:editors-choice', ...articleKeys([page.article, ...page.related, ...page.editorsChoice])]);
+      showing(reply, [collectionKey('editors-choice'), ...articleKeys([page.article, ...page.related, ...page.editorsChoice])]);
       return sendPage(reply, <ArticleView site={await context()} page={page} />);
     }
     // Feeds: a section's feed, /{section-path}/feed.{xml,atom,json}.
@@ -74,7 +74,7 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
     const page = parseRequest(pageQuery, req.query);
     try {
       const [ctx, result] = await Promise.all([context(), reader.section(sectionPath, page)]);
-      showing(reply, [`section:${result.section.id}`, ...articleKeys(result.items)]);
+      showing(reply, [sectionKey(result.section.id), ...articleKeys(result.items)]);
       return sendPage(reply, <SectionView site={ctx} page={result} />);
     } catch (err) {
       if (err instanceof AppError && typeof err.details.movedTo === 'string')
@@ -84,12 +84,8 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
   });
 }
 
-const articleKeys = (articles: ({ id: number } | null)[]) => [...new Set(articles.flatMap((a) => (a ? [`article:${a.id}`] : [])))];
-
 /** Names what a page shows (Surrogate-Key), so the page cache and a CDN purge exactly the pages a change affects. */
-function showing(reply: FastifyReply, keys: string[]) {
-  reply.header(SURROGATE_KEY, ['sections', ...keys].join(' '));
-}
+const showing = setSurrogateKeys;
 
 function pathOf(req: FastifyRequest): string {
   const raw = req.url.split('?', 1)[0]!;

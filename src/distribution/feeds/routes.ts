@@ -6,7 +6,8 @@ import { AppError } from '../../errors.ts';
 import { feedDocument } from './document.ts';
 import { writeFeed } from './formats.ts';
 import { FEED_CONTENT_TYPE, FEED_EXTENSION, FEED_FORMATS, feedPath, sectionFeedBase, type FeedFormat } from '../../domain/feed-urls.ts';
-import type { FeedData, FeedService, FeedSite } from './service.ts';
+import type { FeedData, FeedListing, FeedService, FeedSite } from './service.ts';
+import { articleKeys, authorKey, KEY, sectionKey, setSurrogateKeys, tagKey } from '../../cache/keys.ts';
 import type { SectionFeedHandler } from '../../web/feed-links.tsx';
 
 export interface FeedRouteOptions {
@@ -14,6 +15,14 @@ export interface FeedRouteOptions {
   site: FeedSite;
   /** The WebSub hub (MASTHEAD_WEBSUB_HUB), if any. */
   hub: string | undefined;
+}
+
+/** A feed shows what its listing shows: the listing's key, plus each entry's (cache/keys.ts). */
+function listingKey(l: FeedListing): string {
+  if (l.kind === 'section') return sectionKey(l.id);
+  if (l.kind === 'tag') return tagKey(l.slug);
+  if (l.kind === 'author') return authorKey(l.slug);
+  return KEY.latest;
 }
 
 /** Feeds change when articles do; a few minutes of caching spares the database without delaying news much. */
@@ -26,6 +35,7 @@ export function feedRoutes(app: FastifyInstance, { feeds, site, hub }: FeedRoute
     const advertisedHub = req.origin.kind === 'primary' ? hub : undefined;
     const doc = feedDocument(data, site, { origin: req.origin.url, hub: advertisedHub });
     if (advertisedHub) reply.header('link', `<${advertisedHub}>; rel="hub", <${doc.selfUrls[format]}>; rel="self"`);
+    setSurrogateKeys(reply, [listingKey(data.listing), ...articleKeys(data.entries.map((e) => e.article))]);
     return reply.code(200).type(FEED_CONTENT_TYPE[format]).header('cache-control', CACHE_CONTROL).send(writeFeed[format](doc));
   }
 

@@ -32,6 +32,8 @@ export interface FeedData {
   base: FeedBase;
   /** The HTML page the feed follows: "/", "/news", "/tag/{slug}", "/author/{slug}". */
   homePath: string;
+  /** Which listing the feed follows, so its answer can name what it shows (cache keys). */
+  listing: FeedListing;
   title: string;
   description: string;
   entries: FeedEntry[];
@@ -41,9 +43,17 @@ export interface FeedData {
   updated: string;
 }
 
+/** The listing a feed follows: the whole site, or one section, tag or author. */
+export type FeedListing =
+  | { kind: 'site' }
+  | { kind: 'section'; id: number }
+  | { kind: 'tag'; slug: string }
+  | { kind: 'author'; slug: string };
+
 interface FeedMeta {
   base: FeedBase;
   homePath: string;
+  listing: FeedListing;
   title: string;
   description: string;
 }
@@ -88,7 +98,13 @@ export function feedService(store: Store, site: FeedSite, clock: () => Date = ()
     site(): Promise<FeedData> {
       return load(
         { kind: 'all' },
-        { base: siteFeedBase, homePath: '/', title: site.siteName, description: `The latest from ${site.siteName}.` },
+        {
+          base: siteFeedBase,
+          homePath: '/',
+          listing: { kind: 'site' },
+          title: site.siteName,
+          description: `The latest from ${site.siteName}.`,
+        },
       );
     },
 
@@ -104,6 +120,7 @@ export function feedService(store: Store, site: FeedSite, clock: () => Date = ()
         { kind: 'sections', ids: tree.subtreeIds(section.id) },
         {
           base: sectionFeedBase(section.path),
+          listing: { kind: 'section', id: section.id },
           homePath: `/${section.path}`,
           title: titled(section.name),
           description: section.description || `${section.name} from ${site.siteName}.`,
@@ -118,6 +135,7 @@ export function feedService(store: Store, site: FeedSite, clock: () => Date = ()
         { kind: 'tag', id: tag.id },
         {
           base: tagFeedBase(tag.slug),
+          listing: { kind: 'tag', slug: tag.slug },
           homePath: `/tag/${tag.slug}`,
           title: titled(tag.name),
           description: `${tag.name}: the latest from ${site.siteName}.`,
@@ -132,6 +150,7 @@ export function feedService(store: Store, site: FeedSite, clock: () => Date = ()
         { kind: 'author', id: person.id },
         {
           base: authorFeedBase(person.slug),
+          listing: { kind: 'author', slug: person.slug },
           homePath: `/author/${person.slug}`,
           title: titled(person.name),
           description: `Articles by ${person.name} for ${site.siteName}.`,

@@ -2,6 +2,7 @@
 // Google News sitemap /news-sitemap.xml. Whatever Host a request names, the URLs inside point to the primary.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../errors.ts';
+import { KEY, setSurrogateKeys } from '../../cache/keys.ts';
 import type { Store } from '../../store/index.ts';
 import { DEFAULT_LIMITS, robotsTxt, sitemapService, type SitemapLimits, type SitemapSite } from './service.ts';
 
@@ -19,7 +20,7 @@ export function registerSitemaps(app: FastifyInstance, { store, config, clock, l
   const site: SitemapSite = { origin: config.origin, siteName: config.siteName, language: config.language, timezone: config.timezone };
   const sitemaps = sitemapService(store, site, clock, { ...DEFAULT_LIMITS, ...limits });
   const sendXml = (reply: FastifyReply, xml: string, maxAgeSeconds: number) =>
-    reply.type(XML).header('cache-control', `public, max-age=${maxAgeSeconds}`).send(xml);
+    setSurrogateKeys(reply, [KEY.sitemaps]).type(XML).header('cache-control', `public, max-age=${maxAgeSeconds}`).send(xml);
 
   app.get('/robots.txt', async (_req, reply) =>
     // The same on mirrors and the onion address: crawlers that find a mirror are told where the primary's sitemaps are.
