@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { apiRoutes } from './routes.ts';
 import { articlePath } from '../domain/urls.ts';
-import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { suiteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeMedia, makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { articleBody, bearer, team, type Member } from '../../test/support/newsroom.ts';
@@ -15,7 +15,7 @@ let people: Awaited<ReturnType<typeof team>>;
 let sectionId: number;
 
 beforeAll(async () => {
-  t = await sqliteTestDb();
+  t = await suiteTestDb();
   sectionId = await makeSection(t.store, 'news', 'News');
   app = await testApp(t.store);
   people = await team(app);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { apiRoutes } from './routes.ts';
-import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { suiteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeMedia, makeSection, T0 } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { articleBody, bearer, member, team, type Member } from '../../test/support/newsroom.ts';
@@ -83,7 +83,7 @@ let mediaDir: string;
 const observed: Record<string, Record<Who, string>> = {};
 
 beforeAll(async () => {
-  t = await sqliteTestDb();
+  t = await suiteTestDb();
   sectionId = await makeSection(t.store, 'news', 'News');
   await t.store.collections.create('editors-choice', "Editor's Choice");
   mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-roles-'));

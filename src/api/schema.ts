@@ -1,5 +1,6 @@
 // Request bodies of the JSON API. Types come from these; the OpenAPI document is generated from them.
 import { z } from 'zod';
+import { MAX_ID } from '../domain/urls.ts';
 import { ROLES } from '../domain/permissions.ts';
 import {
   articleInputSchema,
@@ -12,11 +13,7 @@ import {
 import { collectionItemsSchema, sectionSchema } from '../services/newsroom/curation.ts';
 
 export const idParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 31 - 1),
+  id: z.coerce.number().int().positive().max(MAX_ID),
 });
 export const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 

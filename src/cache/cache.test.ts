@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { articlePath } from '../domain/urls.ts';
-import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { suiteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { PageCache } from './page-cache.ts';
@@ -34,7 +34,7 @@ async function urlOf(id: number) {
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
 beforeAll(async () => {
-  t = await sqliteTestDb();
+  t = await suiteTestDb();
   await makeSection(t.store, 'news', 'News');
   europe = await makeSection(t.store, 'news/europe', 'Europe');
   sport = await makeSection(t.store, 'sport', 'Sport');

@@ -30,7 +30,9 @@ describe.each(dialects)('surrogate keys of feeds, sitemaps and TV feeds on $name
     europe = await makeSection(t.store, 'europe', 'Europe');
     sport = await makeSection(t.store, 'sport', 'Sport');
     app = await testApp(t.store, { MASTHEAD_PAGE_CACHE_MB: '16' }, () => new Date());
-    editor.id = (await app.services.auth.createUser({ email: 'ed@example.org', name: 'Ed', role: 'editor', password: 'a long enough password' })).id;
+    editor.id = (
+      await app.services.auth.createUser({ email: 'ed@example.org', name: 'Ed', role: 'editor', password: 'a long enough password' })
+    ).id;
   });
   afterAll(async () => {
     await app.close();
@@ -69,7 +71,12 @@ describe.each(dialects)('surrogate keys of feeds, sitemaps and TV feeds on $name
     await get('/tag/ports/feed.xml');
     expect((await get('/tag/ports/feed.xml')).headers['x-cache']).toBe('HIT');
     const current = await app.services.content.current(editor, id);
-    const held = await app.services.content.save(editor, id, { ...current.input, headline: 'Harbour reopens to ferries' }, current.revision);
+    const held = await app.services.content.save(
+      editor,
+      id,
+      { ...current.input, headline: 'Harbour reopens to ferries' },
+      current.revision,
+    );
     expect((await get('/tag/ports/feed.xml')).headers['x-cache']).toBe('HIT'); // held: nothing public changed
     await app.services.workflow.update(editor, id, { revision: held.revision });
     const after = await get('/tag/ports/feed.xml');

@@ -29,6 +29,9 @@ export function articlePath(a: ArticleUrlParts, timeZone: string): string {
   return `/${a.sectionPath}/${yyyy}/${mm}/${dd}/${a.id}/${a.slug}`;
 }
 
+/** The largest id a row can have (PostgreSQL `integer`, SQLite likewise by our sequences). */
+export const MAX_ID = 2 ** 31 - 1;
+
 const ARTICLE_PATH = /^\/((?:[a-z0-9-]+\/)*[a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{1,15})(?:\/([^/]*))?\/?$/;
 
 /** Recognises an article URL. The slug part is optional so `/…/{id}` also finds the article (and redirects). */

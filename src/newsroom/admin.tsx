@@ -1,5 +1,6 @@
 // Newsroom management pages: the section tree, users and roles, and the media library.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_ID } from '../domain/urls.ts';
 import { can, ROLES } from '../domain/permissions.ts';
 import type { Section } from '../domain/model.ts';
 import { AppError } from '../errors.ts';
@@ -14,7 +15,7 @@ const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, string>
 const optionalId = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
 const userId = (req: FastifyRequest) => {
   const id = optionalId((req.params as Record<string, string>).id);
-  if (id === null || id > 2 ** 31 - 1) throw new AppError('NOT_FOUND', 'There is no such user.');
+  if (id === null || id > MAX_ID) throw new AppError('NOT_FOUND', 'There is no such user.');
   return id;
 };
 

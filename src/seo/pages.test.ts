@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articlePath } from '../domain/urls.ts';
 import { storeUpload } from '../media/upload.ts';
-import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { suiteTestDb, type TestDb } from '../../test/support/db.ts';
 import { T0, makeArticle, makeMedia, makePerson, makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { head, jsonLd, jsonLdOfType, meta, metas, tags, visibleBreadcrumb } from '../../test/support/html.ts';
@@ -29,7 +29,7 @@ async function pathOf(id: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await sqliteTestDb();
+  t = await suiteTestDb();
   mediaDir = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-seo-'));
   await makeSection(t.store, 'news', 'News');
   const europe = await makeSection(t.store, 'news/europe', 'Europe');

@@ -2,6 +2,7 @@
 import { parseBody, bodyMediaIds } from '../domain/blocks.ts';
 import type { ArticleDetail, ArticleSummary, MediaRef, Person, SearchHit, Section, Tag } from '../domain/model.ts';
 import { slugify } from '../domain/slug.ts';
+import { MAX_ID } from '../domain/urls.ts';
 import type { ArticleInput } from './newsroom/schema.ts';
 import type { ArticleStatus } from '../domain/article.ts';
 import { isPublic } from '../domain/article.ts';
@@ -220,6 +221,8 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
 
     /** A published article; ARTICLE_GONE once withdrawn; ARTICLE_NOT_FOUND otherwise. */
     async article(id: number): Promise<ArticlePage> {
+      // Ids are PostgreSQL integers: a larger number names no article (and would be an error in a query there).
+      if (id > MAX_ID) throw new AppError('ARTICLE_NOT_FOUND');
       const row = await store.articles.byId(id);
       if (row?.status === 'unpublished' && row.first_published_at) throw new AppError('ARTICLE_GONE');
       if (!row || !isPublic(row.status as ArticleStatus) || !row.first_published_at) throw new AppError('ARTICLE_NOT_FOUND');

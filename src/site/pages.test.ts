@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { articlePath } from '../domain/urls.ts';
-import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { suiteDialect, suiteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeArticle, makeMedia, makePerson, makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 
@@ -16,7 +16,7 @@ async function pathOf(id: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await sqliteTestDb();
+  t = await suiteTestDb();
   const news = await makeSection(t.store, 'news', 'News');
   const europe = await makeSection(t.store, 'news/europe', 'Europe');
   await makeSection(t.store, 'news/russia', 'Russia');
@@ -297,8 +297,8 @@ describe('site-wide parts and errors', () => {
   it('reports database reachability on /healthz', async () => {
     const res = await get('/healthz');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: 'up', dialect: 'sqlite' });
-    const broken = await sqliteTestDb();
+    expect(res.json()).toMatchObject({ status: 'ok', database: 'up', dialect: suiteDialect });
+    const broken = await suiteTestDb();
     const brokenApp = await testApp(broken.store);
     await broken.destroy();
     const down = await brokenApp.inject({ method: 'GET', url: '/healthz' });

@@ -1,15 +1,13 @@
 // Every public page runs a known, small number of queries, whatever the size of the archive (docs/ARCHITECTURE.md
-// lists them). Counted on a real SQLite store with the demo content.
+// lists them). Counted on a real store with the demo content, on SQLite and (vitest's postgres project) PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { openDb, type Db } from '../store/db.ts';
-import { migrate } from '../store/migrate.ts';
-import { createStore } from '../store/index.ts';
+import { suiteTestDb, type TestDb } from '../../test/support/db.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { testApp } from '../../test/support/app.ts';
 import { DEMO_MEDIA_DIR } from '../../test/support/demo-media.ts';
 
-let db: Db;
+let db: TestDb;
 let app: FastifyInstance;
 let counting = false;
 let queries: string[] = [];
@@ -26,15 +24,14 @@ const BUDGET: Record<string, number> = {
 };
 
 beforeAll(async () => {
-  db = openDb({ kind: 'sqlite', file: ':memory:' }, { onQuery: (sql) => counting && queries.push(sql) });
-  await migrate(db);
-  const store = createStore(db);
+  db = await suiteTestDb({ onQuery: (sql) => counting && queries.push(sql) });
+  const store = db.store;
   await seedDemo(store, DEMO_MEDIA_DIR, new Date());
   app = await testApp(store, { MEDIA_DIR: DEMO_MEDIA_DIR });
 });
 afterAll(async () => {
   await app.close();
-  await db.close();
+  await db.destroy();
 });
 
 async function count(url: string): Promise<number> {

@@ -1,7 +1,7 @@
 // Real databases for tests: SQLite in memory, and a throwaway PostgreSQL database on the local server.
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { openDb, type Db } from '../../src/store/db.ts';
+import { openDb, type Db, type DbOptions } from '../../src/store/db.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { createStore, type Store } from '../../src/store/index.ts';
 
@@ -17,13 +17,13 @@ export interface TestDb {
   destroy(): Promise<void>;
 }
 
-export async function sqliteTestDb(file = ':memory:'): Promise<TestDb> {
-  const db = openDb({ kind: 'sqlite', file });
+export async function sqliteTestDb(file = ':memory:', options: DbOptions = {}): Promise<TestDb> {
+  const db = openDb({ kind: 'sqlite', file }, options);
   await migrate(db);
   return { db, store: createStore(db), destroy: () => db.close() };
 }
 
-export async function postgresTestDb(): Promise<TestDb> {
+export async function postgresTestDb(options: DbOptions = {}): Promise<TestDb> {
   const name = `masthead_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
@@ -34,7 +34,7 @@ export async function postgresTestDb(): Promise<TestDb> {
   }
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  const db = openDb({ kind: 'postgres', url: url.toString() });
+  const db = openDb({ kind: 'postgres', url: url.toString() }, options);
   await migrate(db);
   return {
     db,
@@ -58,3 +58,13 @@ export const dialects = [
   { name: 'sqlite', open: () => sqliteTestDb() },
   { name: 'postgres', open: () => postgresTestDb() },
 ] as const;
+
+/**
+ * The database of a suite that runs once per dialect as a whole file: vitest's `postgres` project (vitest.config.ts)
+ * runs the page, feed, sitemap, API and query-budget suites again with MASTHEAD_TEST_DIALECT=postgres.
+ */
+export const suiteDialect = process.env.MASTHEAD_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+
+export function suiteTestDb(options: DbOptions = {}): Promise<TestDb> {
+  return suiteDialect === 'postgres' ? postgresTestDb(options) : sqliteTestDb(':memory:', options);
+}

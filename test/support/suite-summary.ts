@@ -2,9 +2,9 @@
 // CI output can see that those suites ran rather than being skipped, and a final "N passed, N failed" line.
 import type { Reporter, TestModule } from 'vitest/node';
 
-function suiteOf(moduleId: string, fullName: string): string {
+function suiteOf(moduleId: string, fullName: string, project: string): string {
   if (moduleId.includes('/test/browser/')) return 'browser (chromium)';
-  if (/\bpostgres\b/.test(fullName)) return 'on postgresql';
+  if (project === 'postgres' || /\bpostgres\b/.test(fullName)) return 'on postgresql';
   if (/\bsqlite\b/.test(fullName)) return 'on sqlite';
   if (
     ['/src/site/', '/src/newsroom/newsroom', '/src/api/', '/src/distribution/', '/src/http/', '/src/seo/'].some((p) => moduleId.includes(p))
@@ -18,7 +18,7 @@ export default class SuiteSummary implements Reporter {
     const counts = new Map<string, { passed: number; failed: number; skipped: number }>();
     for (const m of modules) {
       for (const test of m.children.allTests()) {
-        const key = suiteOf(m.moduleId, test.fullName);
+        const key = suiteOf(m.moduleId, test.fullName, m.project.name);
         const c = counts.get(key) ?? { passed: 0, failed: 0, skipped: 0 };
         const state = test.result().state;
         if (state === 'passed') c.passed++;

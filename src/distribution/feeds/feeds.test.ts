@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/support/app.ts';
-import { sqliteTestDb, type TestDb } from '../../../test/support/db.ts';
+import { suiteTestDb, type TestDb } from '../../../test/support/db.ts';
 import { hoursBefore, makeArticle, makeMedia, makePerson, makeSection } from '../../../test/support/factories.ts';
 import { readFeed } from './testkit.ts';
 
@@ -18,7 +18,7 @@ let plain: FastifyInstance; // neither
 const w = { europe: 0, hero: 0, payload: 0 };
 
 beforeAll(async () => {
-  db = await sqliteTestDb();
+  db = await suiteTestDb();
   const { store } = db;
   const news = await makeSection(store, 'news');
   w.europe = await makeSection(store, 'news/europe');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { articlePath } from '../../domain/urls.ts';
 import { AppError } from '../../errors.ts';
-import { sqliteTestDb, type TestDb } from '../../../test/support/db.ts';
+import { suiteTestDb, type TestDb } from '../../../test/support/db.ts';
 import { hoursBefore, makeArticle, makeMedia, makePerson, makeSection, T0 } from '../../../test/support/factories.ts';
 import { testApp } from '../../../test/support/app.ts';
 import { registerSitemaps } from './routes.ts';
@@ -49,7 +49,7 @@ async function getXml(path: string, schema: SchemaName, host = 'news.example', o
 }
 
 beforeAll(async () => {
-  t = await sqliteTestDb();
+  t = await suiteTestDb();
   const s = t.store;
   const news = await makeSection(s, 'news', 'News');
   const europe = await makeSection(s, 'news/europe', 'Europe');
@@ -264,7 +264,7 @@ describe('with small limits', () => {
 
 describe('an empty site', () => {
   it('still has a valid index and sections file; the news sitemap is an empty urlset; tags are 404', async () => {
-    const empty = await sqliteTestDb();
+    const empty = await suiteTestDb();
     const emptyApp = await testApp(empty.store);
     try {
       const index = await getXml('/sitemap.xml', 'siteindex', 'localhost', emptyApp);

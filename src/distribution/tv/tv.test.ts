@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import Parser from 'rss-parser';
 import type { Video } from '../../domain/video.ts';
 import { clip, tvFeedProblems } from '../../domain/video.ts';
-import { sqliteTestDb, type TestDb } from '../../../test/support/db.ts';
+import { suiteTestDb, type TestDb } from '../../../test/support/db.ts';
 import { makeArticle, makeMedia, makeSection, T0 } from '../../../test/support/factories.ts';
 import { testApp } from '../../../test/support/app.ts';
 
@@ -40,7 +40,7 @@ async function withVideo(headline: string, v: Video, extra: { tags?: string[]; s
 }
 
 beforeAll(async () => {
-  t = await sqliteTestDb();
+  t = await suiteTestDb();
   await makeSection(t.store, 'video', 'Video');
   ids.reports = await makeSection(t.store, 'video/reports', 'Reports');
   const poster = await makeMedia(t.store); // 1600×900
