@@ -4,10 +4,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDb } from '../src/store/db.ts';
-import { migrate } from '../src/store/migrate.ts';
-import { createStore } from '../src/store/index.ts';
-import { generateCorpus, withoutDurability } from '../src/corpus/generate.ts';
+import { generateCorpus } from '../src/corpus/generate.ts';
+import { openMigratedStore } from '../src/store/open.ts';
 import { progressReporter } from '../src/progress.ts';
 import os from 'node:os';
 import { load, wrkAvailable, type LoadResult } from './load.ts';
@@ -43,10 +41,8 @@ export async function corpusFile(o: Pick<BenchOptions, 'articles' | 'dataDir'>):
   )
     return file;
   await fs.mkdir(o.dataDir, { recursive: true });
-  const db = openDb({ kind: 'sqlite', file: `${file}.partial` });
-  await migrate(db);
-  withoutDurability(db);
-  await generateCorpus(createStore(db), { articles: o.articles, onProgress: progressReporter('Corpus') });
+  const { db, store } = await openMigratedStore({ kind: 'sqlite', file: `${file}.partial` }, 'bulk');
+  await generateCorpus(store, { articles: o.articles, onProgress: progressReporter('Corpus') });
   await db.close();
   for (const ext of ['', '-wal', '-shm']) await fs.rename(`${file}.partial${ext}`, `${file}${ext}`).catch(() => {});
   return file;

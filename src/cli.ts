@@ -4,16 +4,14 @@ import { serve } from './server/serve.ts';
 import { openStore } from './boot.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
-import { openDb } from './store/db.ts';
-import { migrate } from './store/migrate.ts';
-import { createStore } from './store/index.ts';
+import { openMigratedStore } from './store/open.ts';
 import { progressReporter } from './progress.ts';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { exportSite } from './distribution/export/exporter.ts';
 import { searchUnavailablePage } from './distribution/export/search-page.tsx';
 import { siteFromConfig } from './web/context.ts';
-import { generateCorpus, withoutDurability } from './corpus/generate.ts';
+import { generateCorpus } from './corpus/generate.ts';
 import { AppError } from './errors.ts';
 import { authService } from './services/auth/auth.ts';
 import { generatePassword } from './services/auth/passwords.ts';
@@ -66,10 +64,9 @@ async function usersCommand(config: Config, args: string[]) {
     process.exitCode = 2;
     return;
   }
-  const db = openDb(config.database);
+  const { db, store } = await openMigratedStore(config.database, 'command');
   try {
-    await migrate(db);
-    const auth = authService(createStore(db));
+    const auth = authService(store);
     const password = values.password ?? generatePassword();
     if (positionals[0] === 'set-password') {
       const revokeTokens = values['revoke-tokens'];
@@ -141,12 +138,10 @@ async function corpusCommand(config: Config, args: string[]) {
     process.exitCode = 2;
     return;
   }
-  const db = openDb(config.database);
+  const { db, store } = await openMigratedStore(config.database, 'bulk');
   try {
-    await migrate(db);
-    withoutDurability(db);
     const started = Date.now();
-    const report = await generateCorpus(createStore(db), {
+    const report = await generateCorpus(store, {
       articles: n,
       seed: Number(values.seed) || 1,
       onProgress: progressReporter('Generating articles'),
@@ -177,15 +172,12 @@ async function main(argv: string[]) {
       return;
     }
     case 'migrate': {
-      const db = openDb(config.database);
-      const applied = await migrate(db);
+      const { db, applied } = await openMigratedStore(config.database, 'command');
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
       return db.close();
     }
     case 'seed': {
-      const db = openDb(config.database);
-      await migrate(db);
-      const store = createStore(db);
+      const { db, store } = await openMigratedStore(config.database, 'command');
       if (!(await store.isEmpty())) {
         console.error('The database already has content; the demo is only loaded into an empty database.');
         process.exitCode = 1;

@@ -4,7 +4,6 @@ import type { Block } from '../domain/blocks.ts';
 import { slugify } from '../domain/slug.ts';
 import type { NewArticle } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
-import type { Db } from '../store/db.ts';
 import { sections as demoSections } from '../demo/sections.ts';
 import { ACTORS, PLACES, REASONS, SENTENCES, THINGS, VERBS } from './words.ts';
 import { prng } from '../domain/random.ts';
@@ -57,14 +56,6 @@ async function scaffolding(store: Store) {
   // Articles live in the leaves (News › Europe …), as in the demo.
   const leaves = sections.filter((s) => !sections.some((c) => c.parentId === s.id));
   return { sectionIds: leaves.map((s) => s.id), authorIds, tagIds };
-}
-
-/**
- * A synthetic archive is regenerated rather than recovered, so while generating, SQLite commits without
- * waiting for the disk (the server's own setting, synchronous=FULL, makes bulk loads I/O-bound).
- */
-export function withoutDurability(db: Db): void {
-  db.sqlite?.pragma('synchronous = OFF');
 }
 
 export async function generateCorpus(store: Store, o: CorpusOptions): Promise<{ articles: number }> {

@@ -4,7 +4,7 @@
 // `aggregator` says how the primary process combines workers' values (src/ops/metrics.ts, cluster mode):
 // per-process things add up (the default), things every worker reads from the shared database do not.
 import fs from 'node:fs/promises';
-import { sql } from 'kysely';
+import { sqliteFile } from '../store/open.ts';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Db } from '../store/db.ts';
@@ -127,9 +127,7 @@ export function databaseMetrics(registry: Registry, db: Db) {
     registers: [registry],
     aggregator: 'max',
     async collect() {
-      file ??= sql<{ name: string; file: string }>`PRAGMA database_list`
-        .execute(db.kysely)
-        .then((r) => r.rows.find((x) => x.name === 'main')?.file ?? '');
+      file ??= sqliteFile(db);
       const main = await file.catch(() => '');
       this.set(
         main

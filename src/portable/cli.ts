@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { progressReporter } from '../progress.ts';
-import { openDb } from '../store/db.ts';
-import { migrate } from '../store/migrate.ts';
+import type { Db } from '../store/db.ts';
+import { openMigratedStore } from '../store/open.ts';
 import { exportContent } from './export.ts';
 import { PortableError } from './format.ts';
 import { importContent } from './import.ts';
@@ -24,10 +24,9 @@ function directoryArg(args: string[], flag: string): string | undefined {
   }
 }
 
-async function withDb(config: Config, what: string, run: (db: ReturnType<typeof openDb>) => Promise<void>) {
-  const db = openDb(config.database);
+async function withDb(config: Config, what: string, run: (db: Db) => Promise<void>) {
+  const { db } = await openMigratedStore(config.database, 'command');
   try {
-    await migrate(db);
     await run(db);
   } catch (err) {
     if (!(err instanceof PortableError)) throw err;

@@ -21,7 +21,7 @@ import {
 import { JsonlWriter, copyHashed, throttled, type Digest } from './io.ts';
 import { producers, type Producer } from './producers.ts';
 import { PUBLISH_JOB } from '../services/newsroom/workflow.ts';
-import { countRows, readLastIds, tableReads } from './tables.ts';
+import { countRows, readLastIds, tableReads } from '../store/portable-tables.ts';
 
 export interface ExportOptions {
   db: Db;

@@ -23,7 +23,7 @@ import {
 import { JsonlReader, copyHashed, hashFile, throttled } from './io.ts';
 import { loaders, type LoadContext, type Loader } from './loaders.ts';
 import { CONTENT_TABLES } from './policy.ts';
-import { countRows, writeLastIds } from './tables.ts';
+import { countRows, writeLastIds } from '../store/portable-tables.ts';
 
 export interface ImportOptions {
   db: Db;

@@ -8,7 +8,7 @@ import { searchIndexFor } from '../store/search.ts';
 import { articleMediaIds } from '../store/article-writes.ts';
 import type { Video } from '../domain/video.ts';
 import { PortableError, type FileName, type RecordOf } from './format.ts';
-import { insertRows, setSectionParent } from './tables.ts';
+import { insertRows, setSectionParent } from '../store/portable-tables.ts';
 
 /** Stored instead of a password hash: it never verifies (services/auth/passwords.ts needs the scrypt form). */
 export const NO_PASSWORD = '!imported-without-password';

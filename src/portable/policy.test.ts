@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, type TestDb } from '../../test/support/db.ts';
 import { mediaPath } from './format.ts';
 import { ID_TABLES, TABLE_POLICY } from './policy.ts';
-import { liveSchema } from './tables.ts';
+import { liveSchema } from '../store/portable-tables.ts';
 
 describe.each(dialects)('content format coverage on $name', ({ open }) => {
   let t: TestDb;

@@ -2,7 +2,7 @@
 // the format's records (docs/CONTENT-FORMAT.md) with a fixed field order, so the same rows give the same bytes.
 import { PUBLISH_JOB } from '../services/newsroom/workflow.ts';
 import { PortableError, type FileName, type MediaFileEntry } from './format.ts';
-import { keyset, type tableReads } from './tables.ts';
+import { keyset, type tableReads } from '../store/portable-tables.ts';
 
 export type Put = (record: unknown) => Promise<void>;
 export type Producer = (put: Put) => Promise<void>;

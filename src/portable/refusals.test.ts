@@ -10,7 +10,7 @@ import { exportContent } from './export.ts';
 import { importContent } from './import.ts';
 import { tempDir } from '../../test/support/portable-fixture.ts';
 import { CONTENT_TABLES } from './policy.ts';
-import { countRows } from './tables.ts';
+import { countRows } from '../store/portable-tables.ts';
 
 let source: TestDb;
 let sourceMedia: string;

@@ -1,10 +1,10 @@
-// Table-level reads and writes for export and import: whole rows in id order, bulk inserts with the ids they
-// had, and the id sequences. Only the portable format needs this access; the application's queries stay in
-// src/store. Nothing here reads a password hash, session or token.
+// Table-level reads and writes for the portable export and import (src/portable): whole rows in id order, bulk
+// inserts with the ids they had, and the id sequences. Only the portable format needs this access. Nothing here
+// reads a password hash, session or token.
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../store/db.ts';
-import type { Database } from '../store/schema.ts';
-import { ID_TABLES } from './policy.ts';
+import type { Dialect } from './db.ts';
+import type { Database } from './schema.ts';
+import { ID_TABLES } from '../portable/policy.ts';
 
 export type Page<R> = (after: number, limit: number) => Promise<R[]>;
 
