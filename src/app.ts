@@ -59,12 +59,14 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
   const site = siteFromConfig(config);
 
   const origins = { primary: config.origin, mirrors: config.mirrors, onion: config.onion, indexMirrors: config.indexMirrors };
+  // One Host → origin resolver for the page cache's fast path and the application alike.
+  const resolveOrigin = originResolver(origins);
   const cache = config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : undefined;
   const security = securityHeaders({ liveStreamUrl: config.live?.streamUrl });
   const app = Fastify({
     // Cache hits are answered before Fastify routes the request: a hit then costs about what a bare Node
     // server returning a string costs (see npm run bench).
-    ...(cache && { serverFactory: cachedServer(cachedResponder(cache, hostOrigin(originResolver(origins)))) }),
+    ...(cache && { serverFactory: cachedServer(cachedResponder(cache, hostOrigin(resolveOrigin))) }),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(logStream && { stream: logStream }) },
     routerOptions: { maxParamLength: 300 },
     bodyLimit: DEFAULT_BODY_LIMIT, // routes that need more say so (src/http/body-limits.ts)
@@ -100,7 +102,7 @@ export async function buildApp({ config, store, clock, logStream, purgeChannel, 
   });
 
   app.decorate('services', services);
-  registerOrigins(app, origins);
+  registerOrigins(app, origins, resolveOrigin);
   registerSecurityHeaders(app, security); // CSP, framing, HSTS on https origins (src/http/security-headers.ts)
   app.decorate('securityHeaders', security);
   if (cache) {

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { hasDuplicateHost } from '../http/origins.ts';
-import type { CachedPage, PageCache, PageVariant } from './page-cache.ts';
+import { pageKey, type CachedPage, type PageCache, type PageVariant } from './page-cache.ts';
 
 /**
  * Browsers revalidate every time (max-age=0; the ETag makes that a cheap 304), so no reader keeps a page an
@@ -131,7 +131,7 @@ export function cachedResponder(cache: PageCache, originOf: (host: string | unde
     if (hasDuplicateHost(req)) return false;
     const origin = originOf(req.headers.host);
     if (!origin) return false;
-    const page = cache.get(origin + url);
+    const page = cache.get(pageKey(origin, url));
     if (!page) return false;
     if (notModified(page, req.headers['if-none-match'])) {
       res.writeHead(304, page.notModified);

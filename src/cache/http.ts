@@ -2,7 +2,7 @@
 // 304s; CDN-friendly Cache-Control and Surrogate-Key/Cache-Tag headers name what each page shows, so the
 // same purge list works for a CDN. The newsroom, the API and per-reader pages are never cached.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CachedPage, PageCache } from './page-cache.ts';
+import { pageKey, type CachedPage, type PageCache } from './page-cache.ts';
 import { cacheableRequest, cachedPage, notModified, pickVariant } from './cached-response.ts';
 import { KEY, SURROGATE_KEY_HEADER } from './keys.ts';
 
@@ -17,7 +17,7 @@ declare module 'fastify' {
 }
 
 const cacheable = (req: FastifyRequest) => cacheableRequest(req.method, req.url, req.headers);
-const keyOf = (req: FastifyRequest) => `${req.origin.url}${req.url}`;
+const keyOf = (req: FastifyRequest) => pageKey(req.origin.url, req.url);
 
 /** Sends a cached page through Fastify (used under app.inject() and by readers who waited for a render). */
 function present(req: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean): Buffer | string {

@@ -104,3 +104,6 @@ export class PageCache {
     return true;
   }
 }
+
+/** Where a page is kept: the origin it was rendered for and its path with query (both doors of the cache use it). */
+export const pageKey = (originUrl: string, url: string) => originUrl + url;

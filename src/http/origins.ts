@@ -73,9 +73,9 @@ export function hasDuplicateHost(req: Pick<IncomingMessage, 'rawHeaders'>): bool
   return hosts > 1;
 }
 
-export function registerOrigins(app: FastifyInstance, config: OriginConfig) {
+/** `originOf` is the app's one resolver (originResolver), shared with the page cache's fast path. */
+export function registerOrigins(app: FastifyInstance, config: OriginConfig, originOf = originResolver(config)) {
   app.decorateRequest('origin', null as unknown as RequestOrigin);
-  const originOf = originResolver(config);
   app.addHook('onRequest', async (req: FastifyRequest, reply) => {
     if (hasDuplicateHost(req.raw)) throw new AppError('INVALID_QUERY', 'A request must carry exactly one Host header.');
     const origin = originOf(req.headers.host);
