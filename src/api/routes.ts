@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { z } from 'zod';
-import type { Operation } from '../domain/permissions.ts';
+import { can, type Operation } from '../domain/permissions.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import { actorOf } from '../http/auth.ts';
 import { ARTICLE_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '../http/body-limits.ts';
@@ -18,7 +18,7 @@ export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   summary: string;
-  /** The permission the operation needs (documented; the service enforces it). */
+  /** The permission the operation needs: its role is checked before the body is read, the rest by the service. */
   op?: Operation;
   body?: z.ZodType;
   query?: z.ZodType;
@@ -297,12 +297,20 @@ export const apiRoutes: ApiRoute[] = [
   },
 ];
 
+const forbidden = (actor: Actor, op: Operation) =>
+  new AppError('FORBIDDEN', `Your role (${actor.role}) does not allow ${op.replace('.', ' → ')} here.`);
+
 export function registerApi(app: FastifyInstance, services: Services) {
   for (const route of apiRoutes) {
     app.route({
       method: route.method,
       url: route.url,
       ...(route.bodyLimit && { bodyLimit: route.bodyLimit }),
+      // The role a route's operation needs is checked before its body is read; the service then checks the
+      // finer rules (whose article, in which status).
+      preParsing: async (req) => {
+        if (route.op && !can(actorOf(req), route.op)) throw forbidden(actorOf(req), route.op);
+      },
       handler: async (req, reply) => {
         const actor = actorOf(req);
         const body = route.multipart ? await readMultipart(req) : route.body ? parse(route.body, req.body) : undefined;

@@ -82,6 +82,15 @@ describe.each(dialects)('body limits and early refusals over HTTP on $name', ({ 
     expect(signIn.headers['x-error-code']).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('an operation the role does not allow is refused before the body is read (the route table’s op)', async () => {
+    // Malformed JSON would be a 400 if it were parsed: the 403 shows the role was checked first.
+    const res = await json('/api/v1/sections', '{"name": ', bearer(people.writer.token));
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('FORBIDDEN');
+    const allowed = await json('/api/v1/sections', '{"name": ', bearer(people.editor.token));
+    expect(allowed.statusCode).toBe(400);
+  });
+
   it('a signed-in session’s request from another site is refused before its body is read', async () => {
     const s = await signIn(app, people.editor.user.email);
     const form = { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' };
