@@ -279,3 +279,29 @@ describe('corrections', () => {
     expect(kind.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'kind' });
   });
 });
+
+describe('read models', () => {
+  it('lists answer in one naming style, never raw rows', async () => {
+    const { id } = (await create(people.editor)).json();
+    const list = (await call(people.editor, 'GET', '/api/v1/articles?limit=5')).json();
+    const item = list.items.find((i: { id: number }) => i.id === id);
+    expect(Object.keys(item).sort()).toEqual(
+      [
+        'createdBy',
+        'createdByName',
+        'firstPublishedAt',
+        'headline',
+        'heldChanges',
+        'id',
+        'modifiedAt',
+        'revision',
+        'scheduledAt',
+        'sectionName',
+        'status',
+      ].sort(),
+    );
+    expect(item).toMatchObject({ status: 'draft', heldChanges: false, createdByName: people.editor.user.name });
+    const tokens = (await call(people.editor, 'GET', '/api/v1/tokens')).json();
+    for (const t of tokens.items) expect(Object.keys(t).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'revokedAt']);
+  });
+});

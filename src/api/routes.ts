@@ -11,6 +11,7 @@ import type { Services } from '../services/index.ts';
 import * as s from './schema.ts';
 import { describeSchema } from '../services/media.ts';
 import { readMultipart } from './multipart.ts';
+import { presentDeskRow, presentToken } from './presenters.ts';
 
 type Actor = ReturnType<typeof actorOf>;
 
@@ -57,7 +58,7 @@ export const apiRoutes: ApiRoute[] = [
     summary: 'Articles in the newsroom, newest change first',
     op: 'article.view',
     query: s.listArticlesQuery,
-    handler: async ({ actor, query, services }) => ({ items: await services.newsroom.list(actor, query) }),
+    handler: async ({ actor, query, services }) => ({ items: (await services.newsroom.list(actor, query)).map(presentDeskRow) }),
   },
   {
     method: 'POST',
@@ -237,7 +238,7 @@ export const apiRoutes: ApiRoute[] = [
     url: '/api/v1/tokens',
     summary: 'My API tokens',
     op: 'token.manage',
-    handler: async ({ actor, services }) => ({ items: await services.newsroom.tokens(actor) }),
+    handler: async ({ actor, services }) => ({ items: (await services.newsroom.tokens(actor)).map(presentToken) }),
   },
   {
     method: 'POST',
