@@ -81,11 +81,9 @@ module.exports = {
     },
     {
       name: 'sql-lives-in-store',
-      comment:
-        'Queries and connections belong to store/ (one Kysely code path for both dialects). The one exception left: ' +
-        'the PostgreSQL LISTEN connection of cache/purge-channel.ts (issue 12).',
+      comment: 'Queries and connections belong to store/ (one Kysely code path for both dialects), LISTEN/NOTIFY included.',
       severity: 'error',
-      from: { path: PROD, pathNot: ['^src/store/', '^src/cache/purge-channel\\.ts$'] },
+      from: { path: PROD, pathNot: '^src/store/' },
       to: { path: '^node_modules/(kysely|pg|better-sqlite3)/', dependencyTypesNot: ['type-only'] },
     },
     {

@@ -4,7 +4,7 @@
 // LISTEN/NOTIFY, which needs no extra service. Both can run at once; a page purged twice is merely gone.
 import cluster from 'node:cluster';
 import crypto from 'node:crypto';
-import pg from 'pg';
+import { postgresNotifyChannel } from '../store/notify.ts';
 
 export interface PurgeChannel {
   /** Tells the other processes; resolves once they have purged, or after a bounded wait. */
@@ -65,56 +65,31 @@ const PG_CHANNEL = 'masthead_purge';
 const MAX_PAYLOAD = 7900;
 
 /**
- * PostgreSQL LISTEN/NOTIFY on its own connection (a pooled one cannot LISTEN). Each process ignores its own
- * notices by a random sender id; a lost connection is reopened, and a purge-everything is applied on
- * reconnection since notices sent meanwhile were missed.
+ * Purges through PostgreSQL LISTEN/NOTIFY (store/notify.ts). Each process ignores its own notices by a random
+ * sender id, and purges everything after a reconnection, since notices sent meanwhile were missed.
  */
 export function postgresPurgeChannel(url: string, log: (msg: string) => void = () => {}): PurgeChannel {
   const everything = [PURGE_ALL];
   const sender = crypto.randomBytes(6).toString('hex');
   let purge: (keys: string[]) => void = () => {};
-  let client: pg.Client | undefined;
-  let closed = false;
-  let connected: Promise<void>;
-
-  const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
-    c.on('notification', (n) => {
-      if (n.channel !== PG_CHANNEL || !n.payload) return;
-      const { from, keys } = JSON.parse(n.payload) as { from: string; keys: string[] };
+  const channel = postgresNotifyChannel(url, PG_CHANNEL, {
+    message(payload) {
+      const { from, keys } = JSON.parse(payload) as { from: string; keys: string[] };
       if (from !== sender) purge(keys);
-    });
-    c.on('error', (err) => log(`purge channel lost its connection: ${err.message}`));
-    c.on('end', () => {
-      if (closed) return;
-      setTimeout(() => {
-        connected = connect().then(
-          () => purge(everything),
-          () => undefined,
-        );
-      }, 1000).unref();
-    });
-    await c.connect();
-    await c.query(`LISTEN ${PG_CHANNEL}`);
-    client = c;
-  };
-  connected = connect();
-
+    },
+    reconnected: () => purge(everything),
+    log,
+  });
   return {
     async broadcast(keys) {
-      await connected;
       let payload = JSON.stringify({ from: sender, keys });
       if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ from: sender, keys: everything });
-      await client?.query('SELECT pg_notify($1, $2)', [PG_CHANNEL, payload]);
+      await channel.send(payload);
     },
     onPurge(fn) {
       purge = fn;
     },
-    async close() {
-      closed = true;
-      await connected.catch(() => undefined);
-      await client?.end().catch(() => undefined);
-    },
+    close: () => channel.close(),
   };
 }
 
