@@ -11,6 +11,7 @@ import type { Services } from '../services/index.ts';
 import * as s from './schema.ts';
 import { describeSchema } from '../services/media.ts';
 import { readMultipart } from './multipart.ts';
+import { ARTICLE_ACTIONS, type ArticleAction } from '../services/newsroom/actions.ts';
 import { presentDeskRow, presentToken } from './presenters.ts';
 
 type Actor = ReturnType<typeof actorOf>;
@@ -106,50 +107,16 @@ export const apiRoutes: ApiRoute[] = [
     body: s.restoreBody,
     handler: async ({ actor, params, body, services }) => services.content.restore(actor, idOf(params), body.revision, body.baseRevision),
   },
-  ...(
-    [
-      ['submit', 'Submit for review', 'article.submit', s.transitionSchema],
-      ['publish', 'Publish now', 'article.publish', s.transitionSchema],
-      [
-        'schedule',
-        'Publish at a future time (on a published article with held changes: update it then)',
-        'article.schedule',
-        s.scheduleSchema,
-      ],
-      ['unpublish', 'Withdraw from the public site (410)', 'article.unpublish', s.transitionSchema],
-      ['draft', 'Send back to draft', 'article.edit', s.transitionSchema],
-      [
-        'update',
-        'Publish a published article’s held changes (revision: the latest, as the editor saw it)',
-        'article.publish',
-        s.updateSchema,
-      ],
-      [
-        'discard',
-        'Discard a published article’s held changes: a new revision equal to what readers see',
-        'article.publish',
-        s.discardSchema,
-      ],
-    ] as const
-  ).map(
-    ([action, summary, op, body]): ApiRoute => ({
+  // Submit, publish, schedule, unpublish, back to draft, update, discard, corrections (services/newsroom/actions.ts).
+  ...Object.entries(ARTICLE_ACTIONS).map(
+    ([action, a]: [string, ArticleAction]): ApiRoute => ({
       method: 'POST',
       url: `/api/v1/articles/:id/${action}`,
-      summary,
-      op,
-      body,
-      handler: async ({ actor, params, body: b, services }) => {
-        const id = idOf(params);
-        const w = services.workflow;
-        if (action === 'submit') await w.submit(actor, id, b);
-        else if (action === 'publish') await w.publish(actor, id, b);
-        else if (action === 'schedule') await w.schedule(actor, id, b);
-        else if (action === 'unpublish') await w.unpublish(actor, id, b);
-        else if (action === 'update') return w.update(actor, id, b);
-        else if (action === 'discard') return w.discard(actor, id, b);
-        else await w.toDraft(actor, id, b);
-        return { ok: true };
-      },
+      summary: a.summary,
+      op: a.op,
+      body: a.input,
+      status: a.status,
+      handler: ({ actor, params, body, services }) => a.run(services, actor, idOf(params), body),
     }),
   ),
   {
@@ -158,15 +125,6 @@ export const apiRoutes: ApiRoute[] = [
     summary: 'Heartbeat of an open editor: marks the article as open by me, or says who took it over',
     op: 'article.view',
     handler: async ({ actor, params, services }) => services.newsroom.heartbeat(actor, idOf(params)),
-  },
-  {
-    method: 'POST',
-    url: '/api/v1/articles/:id/corrections',
-    summary: 'Append a dated correction or clarification',
-    op: 'article.correct',
-    body: s.correctionSchema,
-    status: 201,
-    handler: async ({ actor, params, body, services }) => ({ id: await services.workflow.correct(actor, idOf(params), body) }),
   },
   {
     method: 'GET',

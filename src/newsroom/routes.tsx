@@ -16,6 +16,7 @@ import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
 import type { NewsroomContext } from './views/layout.tsx';
 import { articleId } from './request.ts';
+import { ARTICLE_ACTIONS, type ArticleAction } from '../services/newsroom/actions.ts';
 import { EditorView, type EditorModel } from './views/editor.tsx';
 import { AuditView, DashboardView, SignInView, TokensView } from './views/pages.tsx';
 
@@ -234,24 +235,11 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     }
   });
 
-  for (const action of ['submit', 'publish', 'schedule', 'unpublish', 'draft', 'corrections', 'update', 'discard'] as const) {
+  // The article actions, made from the same table as the API's (services/newsroom/actions.ts).
+  for (const [action, a] of Object.entries(ARTICLE_ACTIONS) as [string, ArticleAction][]) {
     app.post(`/newsroom/articles/:id/${action}`, async (req, reply) => {
       const id = articleId(req);
-      const actor = actorOf(req);
-      const body = form(req);
-      const w = services.workflow;
-      if (action === 'submit') await w.submit(actor, id, body);
-      else if (action === 'publish') await w.publish(actor, id, body);
-      else if (action === 'unpublish') await w.unpublish(actor, id, body);
-      else if (action === 'draft') await w.toDraft(actor, id, body);
-      else if (action === 'corrections') await w.correct(actor, id, body);
-      else if (action === 'update') await w.update(actor, id, body);
-      else if (action === 'discard') await w.discard(actor, id, body);
-      else {
-        const at = zonedToUtc(String(body.at ?? ''), site.timezone);
-        if (!at) throw new AppError('INVALID_INPUT', 'at: must be a date and time', { field: 'at' });
-        await w.schedule(actor, id, { at, note: body.note });
-      }
+      await a.run(services, actorOf(req), id, action === 'schedule' ? scheduleFromForm(form(req), site.timezone) : form(req));
       return reply.redirect(`/newsroom/articles/${id}?done=${action}`, 303);
     });
   }
@@ -289,6 +277,13 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   historyRoutes(app, { services, ctxOf });
   curationRoutes(app, { services, ctxOf });
   adminRoutes(app, { services, ctxOf });
+}
+
+/** The schedule form's time is the newsroom's local time (datetime-local); the action takes an ISO time. */
+function scheduleFromForm(body: Record<string, unknown>, timezone: string) {
+  const at = zonedToUtc(String(body.at ?? ''), timezone);
+  if (!at) throw new AppError('INVALID_INPUT', 'at: must be a date and time', { field: 'at' });
+  return { ...body, at };
 }
 
 /** Only same-site paths are allowed as a post-sign-in destination (no open redirect). */
