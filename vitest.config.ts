@@ -11,6 +11,8 @@ const BOTH_DIALECTS = [
   'src/distribution/sitemaps/http.test.ts',
   'src/distribution/tv/tv.test.ts',
   'src/cache/cache.test.ts',
+  'src/cache/host-header.test.ts',
+  'src/cache/accept-encoding.test.ts',
 ];
 
 export default defineConfig({

@@ -5,7 +5,7 @@ import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/support/app.ts';
-import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
+import { suiteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeArticle, makeSection } from '../../test/support/factories.ts';
 
 interface RawResponse {
@@ -52,7 +52,7 @@ describe.each([
   let port = 0;
 
   beforeAll(async () => {
-    t = await sqliteTestDb();
+    t = await suiteTestDb();
     const news = await makeSection(t.store, 'news', 'News');
     await makeArticle(t.store, { sectionId: news, headline: 'Harbour reopens', hoursAgo: 1 });
     app = await testApp(t.store, { MASTHEAD_PAGE_CACHE_MB: mb, MASTHEAD_MIRRORS: 'https://mirror-one.example' });
