@@ -230,15 +230,15 @@ function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: 
       </form>
       <p class="nr-hint">
         Upload images from the article editor’s Image button; each upload keeps its original and gets WebP and JPEG sizes.
+        {items.some((m) => !m.editable) && ' You can change the text of the pictures you uploaded; the others’ only an editor can.'}
       </p>
       <ul class="nr-media">
         {items.map((m) => (
           <li key={m.id}>
             <img src={m.url} alt={m.alt} width={160} height={Math.round((160 * m.height) / Math.max(1, m.width))} loading="lazy" />
-            <form method="post" action={`/newsroom/media/${m.id}`} class="nr-form">
-              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-              {!m.editable && <p class="nr-hint">Only its uploader or an editor can change this image’s text.</p>}
-              <fieldset disabled={!m.editable} class="nr-bare">
+            {m.editable ? (
+              <form method="post" action={`/newsroom/media/${m.id}`} class="nr-form">
+                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                 <label for={`alt-${m.id}`}>Alt text of image {m.id}</label>
                 <input id={`alt-${m.id}`} name="alt" value={m.alt} required maxLength={500} />
                 <label for={`caption-${m.id}`}>Caption</label>
@@ -246,8 +246,18 @@ function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: 
                 <label for={`credit-${m.id}`}>Credit</label>
                 <input id={`credit-${m.id}`} name="credit" value={m.credit} maxLength={300} />
                 <button type="submit">Save image {m.id}</button>
-              </fieldset>
-            </form>
+              </form>
+            ) : (
+              // Read-only for this user: the text as it is, not a form that looks editable.
+              <dl class="nr-media-meta">
+                <dt>Alt text</dt>
+                <dd>{m.alt || '—'}</dd>
+                <dt>Caption</dt>
+                <dd>{m.caption || '—'}</dd>
+                <dt>Credit</dt>
+                <dd>{m.credit || '—'}</dd>
+              </dl>
+            )}
           </li>
         ))}
       </ul>

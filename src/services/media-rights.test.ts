@@ -10,7 +10,7 @@ import { articlePath } from '../domain/urls.ts';
 import { dialects, type TestDb } from '../../test/support/db.ts';
 import { makeMedia, makeSection, T0 } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
-import { articleBody, bearer, team, type Member } from '../../test/support/newsroom.ts';
+import { articleBody, bearer, signIn, team, type Member } from '../../test/support/newsroom.ts';
 
 async function uploadPng(app: FastifyInstance, m: Member): Promise<number> {
   const png = await sharp({ create: { width: 16, height: 9, channels: 3, background: { r: 20, g: 90, b: 160 } } })
@@ -70,6 +70,15 @@ describe.each(dialects)('media rights and purges on $name', ({ open }) => {
     // The library says which pictures each user may change.
     const listed = (await app.inject({ method: 'GET', url: '/api/v1/media', headers: bearer(people.writer2.token) })).json();
     expect(listed.items.find((i: { id: number }) => i.id === mine).editable).toBe(false);
+    // The newsroom's media page offers the form only to those who may use it; others read the text.
+    for (const [m, form] of [
+      [people.writer, true],
+      [people.writer2, false],
+    ] as const) {
+      const s = await signIn(app, m.user.email);
+      const page = (await app.inject({ method: 'GET', url: '/newsroom/media', headers: s.headers() })).body;
+      expect(page.includes(`action="/newsroom/media/${mine}"`), m.user.name).toBe(form);
+    }
   });
 
   it('a new credit shows at once on every cached page that shows the picture', async () => {
