@@ -1,12 +1,10 @@
 // How each file of an export goes back into the database: reference checks per record (so a dangling id is
 // reported with its file and line, not as a foreign-key error) and batched inserts that keep every id.
 import type { Kysely } from 'kysely';
-import { bodySchema, bodyText } from '../domain/blocks.ts';
 import type { Dialect } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import { searchIndexFor } from '../store/search.ts';
-import { articleMediaIds } from '../store/article-writes.ts';
-import type { Video } from '../domain/video.ts';
+import { writeArticles } from './article-rows.ts';
 import { PortableError, type FileName, type RecordOf } from './format.ts';
 import { insertRows, setSectionParent } from '../store/portable-tables.ts';
 
@@ -190,69 +188,7 @@ export function loaders(ctx: LoadContext): Loaders {
         a.known('media', x.heroMediaId, 'heroMediaId', line);
         a.known('user', x.createdBy, 'createdBy', line);
       },
-      async write(batch) {
-        await insertRows(
-          db,
-          'articles',
-          batch.map((x) => ({
-            id: x.id,
-            slug: x.slug,
-            headline: x.headline,
-            standfirst: x.standfirst,
-            body: json(x.body),
-            kind: x.kind,
-            status: x.status,
-            primary_section_id: x.primarySectionId,
-            hero_media_id: x.heroMediaId,
-            hero_caption: x.heroCaption,
-            hero_credit: x.heroCredit,
-            hero_alt: x.heroAlt,
-            seo_title: x.seoTitle,
-            seo_description: x.seoDescription,
-            first_published_at: x.firstPublishedAt,
-            updated_at: x.updatedAt,
-            modified_at: x.modifiedAt,
-            created_at: x.createdAt,
-            revision: x.revision,
-            held_revision: x.heldRevision,
-            scheduled_at: x.scheduledAt,
-            created_by: x.createdBy,
-            video: x.video === null ? null : json(x.video),
-          })),
-        );
-        await insertRows(
-          db,
-          'article_sections',
-          batch.flatMap((x) => x.sectionIds.map((section_id) => ({ article_id: x.id, section_id }))),
-        );
-        await insertRows(
-          db,
-          'article_authors',
-          batch.flatMap((x) => x.authorIds.map((person_id, position) => ({ article_id: x.id, person_id, position }))),
-        );
-        await insertRows(
-          db,
-          'article_tags',
-          batch.flatMap((x) => x.tagIds.map((tag_id) => ({ article_id: x.id, tag_id }))),
-        );
-        // Which pictures each article shows is derived, like the search index.
-        await insertRows(
-          db,
-          'article_media',
-          batch.flatMap((x) =>
-            articleMediaIds({
-              body: bodySchema.parse(x.body),
-              hero: x.heroMediaId === null ? null : { mediaId: x.heroMediaId, caption: '', credit: '', alt: '' },
-              video: x.video as Video | null,
-            }).map((media_id) => ({ article_id: x.id, media_id })),
-          ),
-        );
-        // The search index is derived: rebuilt here from the same text the newsroom would index.
-        await search.indexMany(
-          db,
-          batch.map((x) => ({ id: x.id, headline: x.headline, standfirst: x.standfirst, body: bodyText(bodySchema.parse(x.body)) })),
-        );
-      },
+      write: (batch) => writeArticles(db, search, batch),
     },
     'collections.jsonl': {
       check(x, line) {
