@@ -137,7 +137,16 @@ describe('OpenAPI', () => {
       for (const name of [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]))
         expect(op.parameters.some((p: { name: string; in: string }) => p.name === name && p.in === 'path')).toBe(true);
       if (r.body) expect(op.requestBody.content['application/json'].schema).toBeTypeOf('object');
+      // Every answer is a documented read model.
+      expect(op.operationId).toBe(r.name);
+      expect(op.responses[String(r.status)].content['application/json'].schema.type, `${r.method} ${path}`).toBe('object');
     }
+    // Lists answer pages, and say how to ask for the next one.
+    const list = doc.paths['/api/v1/articles'].get;
+    expect(Object.keys(list.responses['200'].content['application/json'].schema.properties)).toEqual(['items', 'nextCursor']);
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['cursor', 'limit', 'status', 'mine']));
+    // Snake_case has no place in a read model.
+    expect(JSON.stringify(doc.paths)).not.toMatch(/"[a-z]+_[a-z_]+":\s*\{/);
     expect(doc.paths['/api/v1/articles'].post.requestBody.content['application/json'].schema.required).toContain('headline');
   });
 
@@ -187,16 +196,16 @@ describe('no lost updates', () => {
     // The editor deliberately keeps their version on the new base: both versions are in the history.
     expect((await save(people.editor, 2, 'Editor’s headline', 'The editor’s paragraph.')).json()).toEqual({ revision: 3, held: false });
     const history = (await call(people.editor, 'GET', `/api/v1/articles/${id}/history`)).json();
-    const snaps = history.revisions.map((r: { number: number; snapshot: string }) => ({
+    const snaps = history.revisions.map((r: { number: number; article: { headline: string } }) => ({
       n: r.number,
-      headline: JSON.parse(r.snapshot).headline,
+      headline: r.article.headline,
     }));
     expect(snaps).toEqual([
       { n: 3, headline: 'Editor’s headline' },
       { n: 2, headline: 'Writer’s headline' },
       { n: 1, headline: 'First draft' },
     ]);
-    expect(JSON.parse(history.revisions[1].snapshot).body[0].content[0].text).toBe('The writer’s paragraph.');
+    expect(history.revisions[1].article.body[0].content[0].text).toBe('The writer’s paragraph.');
   });
 
   it('two simultaneous saves from one base: exactly one wins', async () => {
@@ -303,5 +312,72 @@ describe('read models', () => {
     expect(item).toMatchObject({ status: 'draft', heldChanges: false, createdByName: people.editor.user.name });
     const tokens = (await call(people.editor, 'GET', '/api/v1/tokens')).json();
     for (const t of tokens.items) expect(Object.keys(t).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'revokedAt']);
+  });
+});
+
+describe('lists come in pages', () => {
+  /** Every GET route whose answer is a page (items and nextCursor), from the route table. */
+  const lists = apiRoutes.filter((r) => r.method === 'GET' && 'shape' in r.def.output && 'nextCursor' in (r.def.output as any).shape);
+  const urls: Record<string, string> = { '/api/v1/media': '/api/v1/media?q=' };
+
+  it('every list is paged: articles, users, tokens, media and the audit log', () => {
+    expect(lists.map((r) => r.url).sort()).toEqual([
+      '/api/v1/articles',
+      '/api/v1/audit',
+      '/api/v1/media',
+      '/api/v1/tokens',
+      '/api/v1/users',
+    ]);
+  });
+
+  it('walking a list a page at a time gives every item once, in the order of one long page', async () => {
+    // Enough of everything that each list runs to several pages, including items that share a sort value
+    // (articles saved in the same millisecond; users with the same name).
+    for (let i = 0; i < 5; i++) {
+      await create(people.editor, { headline: `Paged ${i}` });
+      await call(people.admin, 'POST', '/api/v1/users', {
+        email: `same.name.${i}@news.example`,
+        name: 'Same Name',
+        role: 'writer',
+        password: 'a long enough password',
+      });
+      await call(people.admin, 'POST', '/api/v1/tokens', { name: `paged ${i}` });
+      await makeMedia(t.store, { alt: `Paged picture ${i}` });
+    }
+    for (const r of lists) {
+      const base = urls[r.url] ?? `${r.url}?`;
+      const whole = (await call(people.admin, 'GET', `${base}&limit=100`)).json();
+      expect(whole.nextCursor, r.url).toBeNull();
+      expect(whole.items.length, r.url).toBeGreaterThanOrEqual(5);
+      const walked: unknown[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await call(people.admin, 'GET', `${base}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json();
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        walked.push(...page.items);
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 200);
+      expect(walked, r.url).toEqual(whole.items);
+      expect(pages).toBe(Math.ceil(whole.items.length / 2));
+    }
+  });
+
+  it('a cursor this API did not give is refused with the field named', async () => {
+    const forged = [
+      'not-a-cursor',
+      Buffer.from('{"a":1}').toString('base64url'),
+      Buffer.from('["x"]').toString('base64url'),
+      'x'.repeat(500),
+    ];
+    for (const r of lists)
+      for (const cursor of forged) {
+        const res = await call(people.admin, 'GET', `${urls[r.url] ?? `${r.url}?`}&cursor=${cursor}`);
+        expect(res.statusCode, `${r.url} ${cursor}`).toBe(400);
+        expect(res.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'cursor' });
+      }
   });
 });

@@ -1,7 +1,8 @@
-// The OpenAPI 3.1 document of the JSON API, generated from the same route table that registers the routes.
+// The OpenAPI 3.1 document of the JSON API, generated from the operation table through the API's bindings:
+// each route's parameters, request body and answer come from the operation's own schemas.
 import { z } from 'zod';
 import { errorCatalogue } from '../errors.ts';
-import { apiRoutes } from './routes.ts';
+import { apiRoutes, type ApiRoute } from './routes.ts';
 
 const errorSchema = {
   type: 'object',
@@ -19,56 +20,51 @@ const errorSchema = {
   },
 };
 
+type JsonSchema = { properties?: Record<string, Record<string, unknown>>; required?: string[] } & Record<string, unknown>;
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+
+function parameters(r: ApiRoute) {
+  const path = [...r.url.matchAll(/:(\w+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: m[1] === 'id' ? 'integer' : 'string' },
+  }));
+  if (r.method !== 'GET' || !r.def.input) return path;
+  const q = jsonSchema(r.def.input, 'input');
+  const query = Object.entries(q.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: q.required?.includes(name) ?? false,
+    schema,
+  }));
+  return [...path, ...query];
+}
+
+function requestBody(r: ApiRoute) {
+  if (r.method === 'GET' || !r.def.input) return {};
+  if (r.multipart) {
+    const schema = jsonSchema(r.def.input, 'input');
+    schema.properties = {
+      ...schema.properties,
+      file: { type: 'string', format: 'binary', description: 'The image; its type is read from its bytes' },
+    };
+    return { requestBody: { required: true, content: { 'multipart/form-data': { schema } } } };
+  }
+  return { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.def.input, 'input') } } } };
+}
+
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of apiRoutes) {
-    const path = r.url.replace(/:(\w+)/g, '{$1}');
-    const params = [...r.url.matchAll(/:(\w+)/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: m[1] === 'id' ? 'integer' : 'string' },
-    }));
-    const query = r.query
-      ? Object.entries((z.toJSONSchema(r.query, { io: 'input' }) as { properties?: Record<string, unknown> }).properties ?? {}).map(
-          ([name, schema]) => ({ name, in: 'query', required: false, schema }),
-        )
-      : [];
-    (paths[path] ??= {})[r.method.toLowerCase()] = {
+    (paths[r.url.replace(/:(\w+)/g, '{$1}')] ??= {})[r.method.toLowerCase()] = {
+      operationId: r.name,
       summary: r.summary,
       ...(r.op ? { description: `Needs permission \`${r.op}\`.` } : {}),
-      parameters: [...params, ...query],
-      ...(r.multipart
-        ? {
-            requestBody: {
-              required: true,
-              content: {
-                'multipart/form-data': {
-                  schema: {
-                    type: 'object',
-                    required: ['file'],
-                    properties: {
-                      file: { type: 'string', format: 'binary' },
-                      alt: { type: 'string' },
-                      caption: { type: 'string' },
-                      credit: { type: 'string' },
-                    },
-                  },
-                },
-              },
-            },
-          }
-        : {}),
-      ...(r.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } },
-            },
-          }
-        : {}),
+      parameters: parameters(r),
+      ...requestBody(r),
       responses: {
-        [String(r.status ?? 200)]: { description: 'Success' },
+        [String(r.status)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(r.def.output, 'output') } } },
         default: {
           description: 'An error with a stable code',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -81,7 +77,8 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: 'Masthead admin API',
       version: '1',
-      description: 'Authenticate with `Authorization: Bearer <token>` (tokens are created in the newsroom).',
+      description:
+        'Authenticate with `Authorization: Bearer <token>` (tokens are created in the newsroom). Lists answer a page: `items` and `nextCursor`, which the next request passes as `cursor`.',
     },
     servers: [{ url: serverUrl }],
     components: {

@@ -8,8 +8,8 @@ import { actorOf, clientIp } from '../http/auth.ts';
 import type { Services } from '../services/index.ts';
 import { sendPage } from '../web/render.ts';
 import type { CtxOf } from './request.ts';
-import { articleId } from './request.ts';
-import { NewsroomLayout, Notice, type NewsroomContext } from './views/layout.tsx';
+import { NewsroomLayout, NextPage, Notice, type NewsroomContext } from './views/layout.tsx';
+import { OPERATIONS, perform } from '../services/operations/index.ts';
 
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, string>;
 const optionalId = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
@@ -30,31 +30,29 @@ export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { service
     const b = body(req);
     const input = { name: b.name, slug: b.slug, parentId: optionalId(b.parentId), description: b.description ?? '' };
     const id = optionalId(b.id);
-    if (id) await services.curation.updateSection(actorOf(req), id, { ...input, position: b.position ? Number(b.position) : undefined });
-    else await services.curation.createSection(actorOf(req), input);
+    if (id)
+      await perform(OPERATIONS.updateSection, services, actorOf(req), {
+        key: id,
+        input: { ...input, position: b.position ? Number(b.position) : undefined },
+      });
+    else await perform(OPERATIONS.createSection, services, actorOf(req), { input });
     return reply.redirect('/newsroom/sections?done=1', 303);
   });
 
   app.get('/newsroom/users', async (req, reply) => {
-    const users = await services.newsroom.users(actorOf(req));
-    const revoked = optionalId((req.query as Record<string, string>).revoked);
-    return sendPage(reply, <UsersView ctx={ctxOf(req)} users={users} revoked={revoked} />);
+    const query = req.query as Record<string, string>;
+    const users = await services.newsroom.users(actorOf(req), { cursor: query.cursor });
+    const revoked = optionalId(query.revoked);
+    return sendPage(reply, <UsersView ctx={ctxOf(req)} users={users.items} next={users.nextCursor} revoked={revoked} />);
   });
   app.post('/newsroom/users', async (req, reply) => {
     const b = body(req);
-    await services.newsroom.createUser(actorOf(req), {
-      email: b.email ?? '',
-      name: b.name ?? '',
-      role: b.role ?? '',
-      password: b.password ?? '',
-    });
+    const input = { email: b.email ?? '', name: b.name ?? '', role: b.role ?? '', password: b.password ?? '' };
+    await perform(OPERATIONS.createUser, services, actorOf(req), { input });
     return reply.redirect('/newsroom/users', 303);
   });
   app.post('/newsroom/users/:id/role', async (req, reply) => {
-    const role = body(req).role;
-    if (!(ROLES as readonly string[]).includes(role ?? ''))
-      throw new AppError('INVALID_INPUT', 'role: must be writer, editor or admin', { field: 'role' });
-    await services.newsroom.setRole(actorOf(req), articleId(req), role as (typeof ROLES)[number]);
+    await perform(OPERATIONS.setRole, services, actorOf(req), { key: userId(req), input: { role: body(req).role } });
     return reply.redirect('/newsroom/users', 303);
   });
   // The auth service checks the role (admins only, for anyone but oneself) and writes the audit entry.
@@ -64,14 +62,15 @@ export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { service
   });
 
   app.post('/newsroom/media/:id', async (req, reply) => {
-    await services.media.describe(actorOf(req), articleId(req), body(req));
+    await perform(OPERATIONS.describeMedia, services, actorOf(req), { key: (req.params as Record<string, string>).id, input: body(req) });
     return reply.redirect('/newsroom/media', 303);
   });
 
   app.get('/newsroom/media', async (req, reply) => {
-    const q = String((req.query as Record<string, unknown>).q ?? '').slice(0, 100);
-    const items = await services.media.search(actorOf(req), q);
-    return sendPage(reply, <MediaView ctx={ctxOf(req)} q={q} items={items} />);
+    const query = req.query as Record<string, unknown>;
+    const q = String(query.q ?? '').slice(0, 100);
+    const found = await services.media.search(actorOf(req), { q, cursor: query.cursor, limit: 40 });
+    return sendPage(reply, <MediaView ctx={ctxOf(req)} q={q} items={found.items} next={found.nextCursor} />);
   });
 }
 
@@ -140,9 +139,9 @@ function SectionsView({ ctx, sections, done }: { ctx: NewsroomContext; sections:
   );
 }
 
-type UserRows = Awaited<ReturnType<Services['newsroom']['users']>>;
+type UserRows = Awaited<ReturnType<Services['newsroom']['users']>>['items'];
 
-function UsersView({ ctx, users, revoked }: { ctx: NewsroomContext; users: UserRows; revoked: number | null }) {
+function UsersView({ ctx, users, next, revoked }: { ctx: NewsroomContext; users: UserRows; next: string | null; revoked: number | null }) {
   return (
     <NewsroomLayout ctx={ctx} title="Users">
       <h1>Users</h1>
@@ -188,6 +187,7 @@ function UsersView({ ctx, users, revoked }: { ctx: NewsroomContext; users: UserR
           ))}
         </tbody>
       </table>
+      <NextPage next={next}>More users</NextPage>
       <h2>Add a user</h2>
       <form method="post" action="/newsroom/users" class="nr-form nr-narrow">
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -219,7 +219,17 @@ function RevokeTokensForm({ ctx, user }: { ctx: NewsroomContext; user: UserRows[
   );
 }
 
-function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: Awaited<ReturnType<Services['media']['search']>> }) {
+function MediaView({
+  ctx,
+  q,
+  items,
+  next,
+}: {
+  ctx: NewsroomContext;
+  q: string;
+  items: Awaited<ReturnType<Services['media']['search']>>['items'];
+  next: string | null;
+}) {
   return (
     <NewsroomLayout ctx={ctx} title="Media library">
       <h1>Media library</h1>
@@ -261,6 +271,9 @@ function MediaView({ ctx, q, items }: { ctx: NewsroomContext; q: string; items: 
           </li>
         ))}
       </ul>
+      <NextPage next={next} query={q ? { q } : {}}>
+        Older pictures
+      </NextPage>
     </NewsroomLayout>
   );
 }

@@ -6,6 +6,7 @@ import { zonedToUtc } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { actorOf } from '../http/auth.ts';
 import type { Services } from '../services/index.ts';
+import { OPERATIONS, perform } from '../services/operations/index.ts';
 import { formatDateTime } from '../web/format.ts';
 import { sendPage } from '../web/render.ts';
 import type { CtxOf } from './request.ts';
@@ -43,7 +44,7 @@ export function curationRoutes(app: FastifyInstance, { services, ctxOf }: { serv
         throw new AppError('INVALID_INPUT', 'The start or end time is not a date and time.');
       items.unshift({ articleId: Number(body.articleId), startsAt, endsAt });
     }
-    await services.curation.setCollection(actor, slug, { items });
+    await perform(OPERATIONS.setCollection, services, actor, { key: slug, input: { items } });
     return reply.redirect(`/newsroom/collections/${slug}?done=1`, 303);
   });
 }

@@ -4,6 +4,7 @@ import { bodyText } from '../domain/blocks.ts';
 import { wordDiff } from '../domain/diff.ts';
 import { actorOf } from '../http/auth.ts';
 import type { Services } from '../services/index.ts';
+import { OPERATIONS, perform } from '../services/operations/index.ts';
 import { parseArticleInput } from '../services/newsroom/content.ts';
 import type { ArticleInput } from '../services/newsroom/schema.ts';
 import { formatDateTime } from '../web/format.ts';
@@ -49,7 +50,8 @@ export function historyRoutes(app: FastifyInstance, { services, ctxOf }: { servi
   app.post('/newsroom/articles/:id/restore', async (req, reply) => {
     const id = articleId(req);
     const body = (req.body ?? {}) as Record<string, string>;
-    await services.content.restore(actorOf(req), id, Number(body.revision), Number(body.baseRevision));
+    const input = { revision: Number(body.revision), baseRevision: Number(body.baseRevision) };
+    await perform(OPERATIONS.restoreRevision, services, actorOf(req), { key: id, input });
     return reply.redirect(`/newsroom/articles/${id}?done=restore`, 303);
   });
 }

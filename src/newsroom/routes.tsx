@@ -16,7 +16,7 @@ import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
 import type { NewsroomContext } from './views/layout.tsx';
 import { articleId } from './request.ts';
-import { ARTICLE_ACTIONS, type ArticleAction } from '../services/newsroom/actions.ts';
+import { ARTICLE_ACTIONS, perform, type OperationDef } from '../services/operations/index.ts';
 import { EditorView, type EditorModel } from './views/editor.tsx';
 import { AuditView, DashboardView, SignInView, TokensView } from './views/pages.tsx';
 
@@ -235,11 +235,12 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     }
   });
 
-  // The article actions, made from the same table as the API's (services/newsroom/actions.ts).
-  for (const [action, a] of Object.entries(ARTICLE_ACTIONS) as [string, ArticleAction][]) {
+  // The article actions, made from the operation table the API's routes come from (services/operations).
+  for (const [action, op] of Object.entries(ARTICLE_ACTIONS)) {
     app.post(`/newsroom/articles/:id/${action}`, async (req, reply) => {
       const id = articleId(req);
-      await a.run(services, actorOf(req), id, action === 'schedule' ? scheduleFromForm(form(req), site.timezone) : form(req));
+      const input = action === 'schedule' ? scheduleFromForm(form(req), site.timezone) : form(req);
+      await perform(op as OperationDef, services, actorOf(req), { key: id, input });
       return reply.redirect(`/newsroom/articles/${id}?done=${action}`, 303);
     });
   }
@@ -256,14 +257,15 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   });
 
   app.get('/newsroom/tokens', async (req, reply) => {
-    const tokens = await services.newsroom.tokens(actorOf(req));
-    return sendPage(reply, <TokensView ctx={ctxOf(req)} tokens={tokens} />);
+    const tokens = await services.newsroom.tokens(actorOf(req), { limit: 100 });
+    return sendPage(reply, <TokensView ctx={ctxOf(req)} tokens={tokens.items} />);
   });
   app.post('/newsroom/tokens', async (req, reply) => {
     const actor = actorOf(req);
-    const created = await services.auth.createApiToken(actor.id, String(form(req).name ?? ''));
+    const created = await services.newsroom.createToken(actor, { name: String(form(req).name ?? '') });
+    const tokens = await services.newsroom.tokens(actor, { limit: 100 });
     reply.header('cache-control', 'no-store');
-    return sendPage(reply, <TokensView ctx={ctxOf(req)} tokens={await services.newsroom.tokens(actor)} created={created.token} />, 201);
+    return sendPage(reply, <TokensView ctx={ctxOf(req)} tokens={tokens.items} created={created.token} />, 201);
   });
   app.post('/newsroom/tokens/:id/revoke', async (req, reply) => {
     await services.auth.revokeApiToken(actorOf(req).id, articleId(req));
@@ -271,7 +273,8 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   });
 
   app.get('/newsroom/audit', async (req, reply) => {
-    return sendPage(reply, <AuditView ctx={ctxOf(req)} entries={await services.newsroom.audit(actorOf(req))} />);
+    const entries = await services.newsroom.audit(actorOf(req), { cursor: (req.query as Record<string, string>).cursor });
+    return sendPage(reply, <AuditView ctx={ctxOf(req)} entries={entries.items} next={entries.nextCursor} />);
   });
 
   historyRoutes(app, { services, ctxOf });

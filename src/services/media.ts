@@ -7,13 +7,25 @@ import { authorize } from './newsroom/content.ts';
 import { mediaUrl, fallbackFile } from '../domain/urls.ts';
 import type { MediaRef } from '../domain/model.ts';
 import { z } from 'zod';
-import { AppError, invalidInput } from '../errors.ts';
+import { AppError } from '../errors.ts';
+import { page, pageQuery, parseWith } from './page.ts';
 
 export const describeSchema = z.object({
   alt: z.string().trim().min(1, 'alt text is required').max(500),
   caption: z.string().trim().max(1_000).default(''),
   credit: z.string().trim().max(300).default(''),
 });
+
+/** An upload's fields; the API reads them from a multipart body whose `file` part holds the picture. */
+export const uploadInput = z.object({
+  file: z.instanceof(Buffer).describe('The image; its type is read from its bytes'),
+  alt: z.string().optional(),
+  caption: z.string().optional(),
+  credit: z.string().optional(),
+});
+
+/** A search of the library: words in the alt text, caption or credit; newest first, a page at a time. */
+export const searchMediaQuery = pageQuery(z.number().int()).extend({ q: z.string().max(100).default('') });
 
 const view = (m: MediaRef) => ({
   id: m.id,
@@ -53,21 +65,25 @@ export function mediaService(store: Store, events: EventBus, mediaDir: string, c
      * caption and credit, but an empty hero credit and body pictures show the library's, so every page showing
      * the picture is purged.
      */
+    async uploadRequest(actor: Actor, raw: unknown) {
+      const { file, ...meta } = parseWith(uploadInput, raw);
+      return this.upload(actor, file, meta);
+    },
+
     async describe(actor: Actor, id: number, raw: unknown) {
       authorize(actor, 'media.edit');
-      const r = describeSchema.safeParse(raw ?? {});
-      if (!r.success) throw invalidInput(r.error.issues);
+      const description = parseWith(describeSchema, raw);
       const done = await store.transaction(async (tx) => {
         const uploader = await tx.media.uploaderOf(id);
         if (uploader === undefined) return false;
         authorize(actor, 'media.edit', { createdBy: uploader });
-        const ok = await tx.media.describe(id, r.data);
+        const ok = await tx.media.describe(id, description);
         if (ok)
           await tx.audit.record({
             userId: actor.id,
             action: 'media.described',
             subject: `media:${id}`,
-            details: r.data,
+            details: description,
             at: clock().toISOString(),
           });
         return ok;
@@ -82,10 +98,16 @@ export function mediaService(store: Store, events: EventBus, mediaDir: string, c
     },
 
     /** Library pictures matching `q`, each saying whether this user may describe it. */
-    async search(actor: Actor, q: string) {
+    async search(actor: Actor, raw: unknown) {
       authorize(actor, 'media.upload');
-      const found = await store.media.search(q.trim().slice(0, 100), 40);
-      return found.map((m) => ({ ...view(m), editable: can(actor, 'media.edit', { createdBy: m.uploadedBy }) }));
+      const { q, cursor, limit } = parseWith(searchMediaQuery, raw);
+      const found = await store.media.search(q.trim(), limit + 1, cursor);
+      return page(
+        found,
+        limit,
+        (m) => m.id,
+        (m) => ({ ...view(m), editable: can(actor, 'media.edit', { createdBy: m.uploadedBy }) }),
+      );
     },
   };
 }

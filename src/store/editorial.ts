@@ -126,7 +126,15 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
     },
 
     /** Newsroom listing: newest change first, with who last saved it. */
-    async list(f: { status?: string; createdBy?: number; visibleTo?: number; editedByOthersThan?: number; limit: number }) {
+    async list(f: {
+      status?: string;
+      createdBy?: number;
+      visibleTo?: number;
+      editedByOthersThan?: number;
+      /** The (modified_at, id) of the last article of the previous page. */
+      before?: [string, number];
+      limit: number;
+    }) {
       let q = db
         .selectFrom('articles as a')
         .innerJoin('sections as s', 's.id', 'a.primary_section_id')
@@ -148,6 +156,10 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
         .orderBy('a.id', 'desc')
         .limit(f.limit);
       if (f.status) q = q.where('a.status', '=', f.status);
+      if (f.before) {
+        const [at, id] = f.before;
+        q = q.where((eb) => eb.or([eb('a.modified_at', '<', at), eb.and([eb('a.modified_at', '=', at), eb('a.id', '<', id)])]));
+      }
       if (f.createdBy !== undefined) q = q.where('a.created_by', '=', f.createdBy);
       if (f.visibleTo !== undefined) {
         const me = f.visibleTo;

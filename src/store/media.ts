@@ -76,8 +76,9 @@ export function mediaQueries(db: Kysely<Database>) {
     },
 
     /** Newest first, matching alt, caption or credit (case-insensitive on both dialects). */
-    async search(q: string, limit: number): Promise<(MediaRef & { uploadedBy: number | null })[]> {
+    async search(q: string, limit: number, beforeId?: number): Promise<(MediaRef & { uploadedBy: number | null })[]> {
       let query = db.selectFrom('media').selectAll().orderBy('id', 'desc').limit(limit);
+      if (beforeId !== undefined) query = query.where('id', '<', beforeId);
       if (q) {
         // Wildcards are dropped rather than escaped: ESCAPE differs between the dialects, and nobody searches for them.
         // So is NUL, which PostgreSQL text cannot hold (a %00 in the query was a 500 there).

@@ -51,8 +51,15 @@ export function userQueries(db: Kysely<Database>) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toUser(row);
     },
-    async list(): Promise<User[]> {
-      return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
+    /** By name; `after` is the (name, id) of the last user of the previous page. */
+    async list(page: { after?: [string, number]; limit?: number } = {}): Promise<User[]> {
+      let q = db.selectFrom('users').selectAll().orderBy('name').orderBy('id');
+      if (page.after) {
+        const [name, id] = page.after;
+        q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
+      }
+      if (page.limit !== undefined) q = q.limit(page.limit);
+      return (await q.execute()).map(toUser);
     },
     async setRole(id: number, role: Role) {
       await db.updateTable('users').set({ role }).where('id', '=', id).execute();
@@ -149,13 +156,16 @@ export function userQueries(db: Kysely<Database>) {
         .where('t.token_hash', '=', tokenHash)
         .executeTakeFirst();
     },
-    async tokensOf(userId: number) {
-      return db
+    /** Newest first; `before` is the id of the last token of the previous page. */
+    async tokensOf(userId: number, page: { before?: number; limit?: number } = {}) {
+      let q = db
         .selectFrom('api_tokens')
         .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
         .where('user_id', '=', userId)
-        .orderBy('created_at', 'desc')
-        .execute();
+        .orderBy('id', 'desc');
+      if (page.before !== undefined) q = q.where('id', '<', page.before);
+      if (page.limit !== undefined) q = q.limit(page.limit);
+      return q.execute();
     },
     async touchToken(id: number, now: string) {
       await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();

@@ -116,6 +116,24 @@ export function NewsroomLayout({
   );
 }
 
+/** The link to a list's next page, when there is one: the same query with the cursor the list answered. */
+export function NextPage({
+  next,
+  query = {},
+  children,
+}: {
+  next: string | null;
+  query?: Record<string, string>;
+  children: ComponentChildren;
+}) {
+  if (!next) return null;
+  return (
+    <p class="nr-more">
+      <a href={`?${new URLSearchParams({ ...query, cursor: next })}`}>{children}</a>
+    </p>
+  );
+}
+
 export function Notice({ kind, children }: { kind: 'error' | 'ok'; children: ComponentChildren }) {
   return (
     <p class={`nr-notice nr-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>

@@ -1,7 +1,7 @@
 // Newsroom pages: sign-in, dashboard, API tokens, audit log.
 import type { AuditEntry } from '../../store/audit.ts';
 import { formatDateTime } from '../../web/format.ts';
-import { NewsroomLayout, Notice, type NewsroomContext } from './layout.tsx';
+import { NewsroomLayout, NextPage, Notice, type NewsroomContext } from './layout.tsx';
 
 export function SignInView({ ctx, error, email, next }: { ctx: NewsroomContext; error?: string; email?: string; next?: string }) {
   return (
@@ -158,7 +158,7 @@ export function TokensView({
   );
 }
 
-export function AuditView({ ctx, entries }: { ctx: NewsroomContext; entries: AuditEntry[] }) {
+export function AuditView({ ctx, entries, next }: { ctx: NewsroomContext; entries: AuditEntry[]; next: string | null }) {
   return (
     <NewsroomLayout ctx={ctx} title="Audit log">
       <h1>Audit log</h1>
@@ -184,6 +184,7 @@ export function AuditView({ ctx, entries }: { ctx: NewsroomContext; entries: Aud
           ))}
         </tbody>
       </table>
+      <NextPage next={next}>Older entries</NextPage>
     </NewsroomLayout>
   );
 }

@@ -6,7 +6,8 @@ import { AppError, invalidInput } from '../../errors.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Queries, Store } from '../../store/index.ts';
 import type { ArticleContent } from '../../store/editorial.ts';
-import { articleInputSchema, type ArticleInput, type ArticleInputRaw } from './schema.ts';
+import { articleInputSchema, restoreBody, saveArticleBody, type ArticleInput, type ArticleInputRaw } from './schema.ts';
+import { parseWith } from '../page.ts';
 import { unstorableText } from '../../domain/text.ts';
 
 export interface SaveOptions {
@@ -142,14 +143,15 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
    * Saves a new revision. On a published article the revision is held back: readers keep the published version
    * until an editor applies the changes (update) or discards them, so half-typed autosaves never go live.
    */
-  async function save(
+  /** save(), for an input already parsed with articleInputSchema. */
+  async function saveParsed(
     actor: Actor,
     id: number,
-    raw: ArticleInputRaw | unknown,
+    parsed: ArticleInput,
     baseRevision: number,
     options: SaveOptions & { kind?: string } = {},
   ) {
-    const input = storable(parseArticleInput(raw));
+    const input = storable(parsed);
     const result = await store.transaction(async (tx) => {
       const facts = await articleFacts(tx, id);
       authorize(actor, 'article.edit', facts);
@@ -179,6 +181,16 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
     return { revision: result.revision, held: result.held };
   }
 
+  async function save(
+    actor: Actor,
+    id: number,
+    raw: ArticleInputRaw | unknown,
+    baseRevision: number,
+    options: SaveOptions & { kind?: string } = {},
+  ) {
+    return saveParsed(actor, id, parseArticleInput(raw), baseRevision, options);
+  }
+
   return {
     async create(actor: Actor, raw: ArticleInputRaw | unknown): Promise<{ id: number; revision: number }> {
       authorize(actor, 'article.create');
@@ -192,6 +204,18 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
     },
 
     save,
+
+    /** A save as the API sends it: { baseRevision, article, autosave }, parsed here in one pass. */
+    async saveRequest(actor: Actor, id: number, raw: unknown) {
+      const body = parseWith(saveArticleBody, raw);
+      return saveParsed(actor, id, body.article, body.baseRevision, { autosave: body.autosave });
+    },
+
+    /** A restore as the API sends it: { revision, baseRevision }. */
+    async restoreRequest(actor: Actor, id: number, raw: unknown) {
+      const { revision, baseRevision } = parseWith(restoreBody, raw);
+      return this.restore(actor, id, revision, baseRevision);
+    },
 
     /** Brings back an old revision as a new one; nothing in the history is removed. */
     async restore(actor: Actor, id: number, number: number, baseRevision: number) {

@@ -1,23 +1,38 @@
 // The newsroom desk: article lists for the dashboard, and the admin's users, tokens and audit log.
-import { can, type Actor, type Role } from '../../domain/permissions.ts';
+import { z } from 'zod';
+import { can, ROLES, type Actor } from '../../domain/permissions.ts';
+import { AppError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
 import type { AuthService, NewUser } from '../auth/auth.ts';
+import { page, pageQuery, parseWith } from '../page.ts';
 import { articleFacts, authorize } from './content.ts';
+
+export const listArticlesQuery = pageQuery(z.tuple([z.string().max(40), z.number().int()])).extend({
+  status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+export const usersQuery = pageQuery(z.tuple([z.string().max(200), z.number().int()]), 100);
+export const byIdQuery = pageQuery(z.number().int());
+export const auditQuery = pageQuery(z.number().int(), 100);
+export const roleSchema = z.object({ role: z.enum(ROLES) });
+export const tokenSchema = z.object({ name: z.string().trim().min(1, 'must not be empty').max(80) });
 
 const LOCK_FRESH_MS = 2 * 60_000;
 
 export function deskService(store: Store, auth: AuthService, clock: () => Date = () => new Date()) {
   return {
     /** Articles the actor may see, newest change first. Writers see their own work and what is published. */
-    async list(actor: Actor, q: { status?: string; mine?: 'true' | 'false'; limit: number }) {
+    async list(actor: Actor, raw: unknown) {
       authorize(actor, 'article.view');
+      const q = parseWith(listArticlesQuery, raw);
       const rows = await store.editorial.list({
         status: q.status,
         createdBy: q.mine === 'true' ? actor.id : undefined,
         visibleTo: can(actor, 'article.publish') ? undefined : actor.id,
-        limit: q.limit,
+        before: q.cursor,
+        limit: q.limit + 1,
       });
-      return rows;
+      return page(rows, q.limit, (r) => [r.modified_at, r.id]);
     },
 
     async dashboard(actor: Actor) {
@@ -57,9 +72,17 @@ export function deskService(store: Store, auth: AuthService, clock: () => Date =
       return { heldBy: null };
     },
 
-    async users(actor: Actor) {
+    /** The signed-in user. */
+    async me(actor: Actor) {
+      const user = await store.users.byId(actor.id);
+      if (!user) throw new AppError('NOT_SIGNED_IN');
+      return user;
+    },
+
+    async users(actor: Actor, raw: unknown = {}) {
       authorize(actor, 'user.manage');
-      return store.users.list();
+      const { cursor, limit } = parseWith(usersQuery, raw);
+      return page(await store.users.list({ after: cursor, limit: limit + 1 }), limit, (u) => [u.name, u.id]);
     },
 
     async createUser(actor: Actor, input: NewUser) {
@@ -67,19 +90,27 @@ export function deskService(store: Store, auth: AuthService, clock: () => Date =
       return auth.createUser(input, actor.id);
     },
 
-    async setRole(actor: Actor, userId: number, role: Role) {
+    async setRole(actor: Actor, userId: number, raw: unknown) {
       authorize(actor, 'user.manage');
-      await auth.setRole(userId, role, actor.id);
+      await auth.setRole(userId, parseWith(roleSchema, raw).role, actor.id);
     },
 
-    async tokens(actor: Actor) {
+    async tokens(actor: Actor, raw: unknown = {}) {
       authorize(actor, 'token.manage');
-      return store.users.tokensOf(actor.id);
+      const { cursor, limit } = parseWith(byIdQuery, raw);
+      return page(await store.users.tokensOf(actor.id, { before: cursor, limit: limit + 1 }), limit, (t) => t.id);
     },
 
-    async audit(actor: Actor, beforeId?: number) {
+    /** A new API token for the actor, shown once. */
+    async createToken(actor: Actor, raw: unknown) {
+      authorize(actor, 'token.manage');
+      return auth.createApiToken(actor.id, parseWith(tokenSchema, raw).name);
+    },
+
+    async audit(actor: Actor, raw: unknown = {}) {
       authorize(actor, 'audit.view');
-      return store.audit.recent(100, beforeId);
+      const { cursor, limit } = parseWith(auditQuery, raw);
+      return page(await store.audit.recent(limit + 1, cursor), limit, (e) => e.id);
     },
   };
 }

@@ -57,3 +57,13 @@ export const updateSchema = transitionSchema.extend({
 });
 /** "Discard changes": go back to what readers see, naming the revision the editor saw. */
 export const discardSchema = z.object({ revision: z.coerce.number().int().positive() });
+
+/** A save through the API: the article, and the revision the editor started from (a later one is a conflict). */
+export const saveArticleBody = z.object({
+  baseRevision: z.number().int().positive(),
+  article: articleInputSchema,
+  autosave: z.boolean().default(false),
+});
+
+/** Bring back revision `revision` as a new one; baseRevision as in a save. */
+export const restoreBody = z.object({ revision: z.number().int().positive(), baseRevision: z.number().int().positive() });
