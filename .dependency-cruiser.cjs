@@ -87,6 +87,14 @@ module.exports = {
       to: { path: '^node_modules/(kysely|pg|better-sqlite3)/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'store-opens-the-database',
+      comment:
+        'Connections are opened by store/open.ts (openMigratedStore: server and commands) or store/maintenance.ts (backups, as the database is); elsewhere only the Db type is named.',
+      severity: 'error',
+      from: { path: PROD, pathNot: '^src/store/' },
+      to: { path: '^src/store/db\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'logger-is-a-leaf',
       comment: 'Everything logs; the logger imports nothing of ours.',
       severity: 'error',

@@ -1,8 +1,7 @@
 // PostgreSQL backup and restore with the server's own tools: pg_dump takes one consistent snapshot (a
 // repeatable-read transaction, so the site keeps writing), pg_restore loads it into an empty database.
 import { spawn } from 'node:child_process';
-import { openDb } from '../store/db.ts';
-import { contentSummary, tableNames } from '../store/maintenance.ts';
+import { contentSummary, readAsIs, tableNames } from '../store/maintenance.ts';
 import { OpsError, isPgDump, isSqliteFile } from './files.ts';
 
 /** The connection string without its password, which goes through PGPASSWORD instead of the process list. */
@@ -52,18 +51,13 @@ export async function restorePostgres(file: string, url: string) {
   if (isSqliteFile(file))
     throw new OpsError(`${file} is a SQLite backup, but DATABASE_URL names a PostgreSQL database; restore it into SQLite.`);
   if (!isPgDump(file)) throw new OpsError(`${file} is not a pg_dump archive (custom format) or a Masthead backup.`);
-  const db = openDb({ kind: 'postgres', url });
-  try {
-    const present = await tableNames(db);
-    if (present.length) {
-      const name = new URL(url).pathname.slice(1);
-      throw new OpsError(
-        `Refusing to restore: the database ${name} is not empty (${present.length} tables). Restore only into a new database: ` +
-          `createdb a new one, point DATABASE_URL at it, and switch the site over once the restore is done.`,
-      );
-    }
-  } finally {
-    await db.close();
+  const present = await readAsIs({ kind: 'postgres', url }, tableNames);
+  if (present.length) {
+    const name = new URL(url).pathname.slice(1);
+    throw new OpsError(
+      `Refusing to restore: the database ${name} is not empty (${present.length} tables). Restore only into a new database: ` +
+        `createdb a new one, point DATABASE_URL at it, and switch the site over once the restore is done.`,
+    );
   }
   const { dbname, env } = connection(url);
   // One transaction: a restore that fails part-way leaves the database as empty as it was.
@@ -72,10 +66,5 @@ export async function restorePostgres(file: string, url: string) {
     ['--no-password', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${dbname}`, file],
     env,
   );
-  const restored = openDb({ kind: 'postgres', url });
-  try {
-    return await contentSummary(restored);
-  } finally {
-    await restored.close();
-  }
+  return readAsIs({ kind: 'postgres', url }, contentSummary);
 }

@@ -1,12 +1,13 @@
 // SQLite backup and restore with SQLite's online backup API, safe while the site keeps writing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDb } from '../store/db.ts';
 import {
   checkSqliteFile,
   contentSummary,
   copySqliteDatabase,
+  readAsIs,
   sealSqliteCopy,
+  snapshotSqlite,
   sqliteFileTables,
   type SealedCopy,
 } from '../store/maintenance.ts';
@@ -15,15 +16,7 @@ import { OpsError, isPgDump, isSqliteFile, writeDurably } from './files.ts';
 /** Copies the live database `file` to `tmp`: one consistent snapshot, checked, as a single self-contained file. */
 export async function backupSqlite(file: string, tmp: string): Promise<SealedCopy> {
   if (!fs.existsSync(file)) throw new OpsError(`There is no database at ${file} (DATABASE_URL).`);
-  const db = openDb({ kind: 'sqlite', file });
-  try {
-    // All pages in one step, inside one read transaction: a snapshot of one moment that the server's writes
-    // (WAL mode) neither wait for nor disturb. Copied in small steps, as is the default, the copy would start
-    // over after every write by another connection and might never finish on a busy site.
-    await db.sqlite!.backup(tmp, { progress: () => 0x7fffffff });
-  } finally {
-    await db.close();
-  }
+  await snapshotSqlite(file, tmp);
   const sealed = sealSqliteCopy(tmp);
   if (sealed.integrity.join() !== 'ok')
     throw new OpsError(`The copy failed its integrity check: ${sealed.integrity.slice(0, 5).join('; ')}`);
@@ -58,10 +51,5 @@ export async function restoreSqlite(backup: string, file: string) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await writeDurably(file, (tmp) => copySqliteDatabase(backup, tmp));
   fs.rmSync(`${file}-shm`, { force: true });
-  const db = openDb({ kind: 'sqlite', file });
-  try {
-    return await contentSummary(db);
-  } finally {
-    await db.close();
-  }
+  return readAsIs({ kind: 'sqlite', file }, contentSummary);
 }

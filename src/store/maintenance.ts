@@ -1,7 +1,8 @@
 // What backup, restore and the crash test ask of a database as a whole: its tables, whether it is
 // intact, and a summary of its content. Operations code calls these rather than writing SQL itself.
 import SQLite from 'better-sqlite3';
-import type { Db } from './db.ts';
+import type { Config } from '../config.ts';
+import { openDb, type Db } from './db.ts';
 
 /** Every table in the database, the migration bookkeeping included (an empty database has none). */
 export async function tableNames(db: Db): Promise<string[]> {
@@ -105,5 +106,33 @@ export async function copySqliteDatabase(from: string, to: string): Promise<void
     await source.backup(to);
   } finally {
     source.close();
+  }
+}
+
+/**
+ * Copies the live SQLite database `file` to `to`: all pages in one step, inside one read transaction, so a
+ * snapshot of one moment that the server's writes (WAL mode) neither wait for nor disturb. Copied in small
+ * steps, as is the default, the copy would start over after every write by another connection and might never
+ * finish on a busy site. The database is opened as it is, never migrated: a backup copies what is there.
+ */
+export async function snapshotSqlite(file: string, to: string): Promise<void> {
+  const db = openDb({ kind: 'sqlite', file });
+  try {
+    await db.sqlite!.backup(to, { progress: () => 0x7fffffff });
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Runs `read` on a database opened as it is (never migrated: a restore checks an empty database before loading
+ * into it, and counts what it restored after), then closes it.
+ */
+export async function readAsIs<T>(database: Config['database'], read: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDb(database);
+  try {
+    return await read(db);
+  } finally {
+    await db.close();
   }
 }
