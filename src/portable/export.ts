@@ -21,7 +21,7 @@ import {
 import { JsonlWriter, copyHashed, throttled, type Digest } from './io.ts';
 import { producers, type Producer } from './producers.ts';
 import { PUBLISH_JOB } from '../services/newsroom/workflow.ts';
-import { countRows, readLastIds, tableReads } from '../store/portable-tables.ts';
+import { countRows, inSnapshot, readLastIds, tableReads } from '../store/portable-tables.ts';
 
 export interface ExportOptions {
   db: Db;
@@ -53,10 +53,8 @@ async function prepare(outDir: string) {
 
 export async function exportContent(o: ExportOptions): Promise<ExportReport> {
   await prepare(o.outDir);
-  const run = (trx: Kysely<Database>) => writeArchive(trx, o);
-  const tx = o.db.kysely.transaction();
   // One snapshot for the whole export, so references between files always resolve even while the site runs.
-  return o.db.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read').setAccessMode('read only').execute(run) : tx.execute(run);
+  return inSnapshot(o.db, (trx) => writeArchive(trx, o));
 }
 
 async function writeArchive(db: Kysely<Database>, o: ExportOptions): Promise<ExportReport> {

@@ -2,7 +2,7 @@
 // inserts with the ids they had, and the id sequences. Only the portable format needs this access. Nothing here
 // reads a password hash, session or token.
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from './db.ts';
+import type { Db, Dialect } from './db.ts';
 import type { Database } from './schema.ts';
 import { ID_TABLES } from '../portable/policy.ts';
 
@@ -203,4 +203,14 @@ export async function liveSchema(db: Kysely<Database>, dialect: Dialect): Promis
     for (const r of rows) out.set(r.table_name, [...(out.get(r.table_name) ?? []), r.column_name]);
   }
   return out;
+}
+
+/**
+ * Runs `read` in one read transaction, a single snapshot (PostgreSQL: repeatable read, read only; SQLite: a
+ * transaction, which in WAL mode is a snapshot), so references between an export's files always resolve while
+ * the site keeps writing.
+ */
+export function inSnapshot<T>(db: Db, read: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  const tx = db.kysely.transaction();
+  return db.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read').setAccessMode('read only').execute(read) : tx.execute(read);
 }
