@@ -7,6 +7,7 @@ const BOTH_DIALECTS = [
   'src/seo/pages.test.ts',
   'src/api/api.test.ts',
   'src/api/roles.test.ts',
+  'src/api/finder.test.ts',
   'src/distribution/feeds/feeds.test.ts',
   'src/distribution/sitemaps/http.test.ts',
   'src/distribution/tv/tv.test.ts',

@@ -302,6 +302,7 @@ describe('read models', () => {
         'headline',
         'heldChanges',
         'id',
+        'kind',
         'modifiedAt',
         'revision',
         'scheduledAt',

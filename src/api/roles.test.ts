@@ -40,6 +40,8 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   // Pulling one's own submission back from review is an edit of one's own in-review article.
   'POST /api/v1/articles/:id/draft': [Y, Y, Y],
   'POST /api/v1/articles/:id/lock': [Y, Y, Y],
+  // Bulk actions change many articles at once, published ones included: an editor's tool.
+  'POST /api/v1/articles/bulk': [N, Y, Y],
   'POST /api/v1/articles/:id/corrections': [N, Y, Y],
   // Publishing or discarding a live article's held changes is an editor's decision.
   'POST /api/v1/articles/:id/update': [N, Y, Y],
@@ -148,6 +150,10 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
   switch (key) {
     case 'POST /api/v1/articles':
       return { url, payload: articleBody(sectionId) };
+    case 'POST /api/v1/articles/bulk': {
+      const articleId = await articleIn('published');
+      return { url, payload: { action: 'tag', ids: [articleId], tag: `Bulk ${n}` }, articleId };
+    }
     case 'GET /api/v1/collections/:slug':
       return { url: url.replace(':slug', 'editors-choice') };
     case 'PUT /api/v1/collections/:slug':

@@ -35,6 +35,7 @@ const BINDINGS: Record<OperationName, Binding> = {
   restoreRevision: { method: 'POST', url: '/api/v1/articles/:id/restore' },
   // Submit, publish, schedule, unpublish, back to draft, update, discard, corrections.
   ...actionBindings,
+  bulkArticles: { method: 'POST', url: '/api/v1/articles/bulk' },
   heartbeat: { method: 'POST', url: '/api/v1/articles/:id/lock' },
   getCollection: { method: 'GET', url: '/api/v1/collections/:slug' },
   setCollection: { method: 'PUT', url: '/api/v1/collections/:slug' },

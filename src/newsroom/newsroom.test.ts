@@ -176,3 +176,80 @@ describe('newsroom pages', () => {
     expect((await app.inject({ method: 'GET', url: '/news/eurasia' })).body).toContain('<h1>Europe &amp; Eurasia</h1>');
   });
 });
+
+describe('the article list', () => {
+  it('finds a story by a word from its body, whatever its status, and narrows it with the form’s filters', async () => {
+    const sport = await makeSection(t.store, 'sport-finder', 'Sport');
+    app.services.reader.forgetSections(); // made in the store directly, not through the newsroom, which would say so
+    const body = (text: string) => [{ type: 'paragraph' as const, content: [{ text }] }];
+    await makeArticle(t.store, {
+      headline: 'Keeper of the light',
+      body: body('The lighthouse keeper retired.'),
+      sectionId: news,
+      hoursAgo: 3,
+    });
+    await makeArticle(t.store, {
+      headline: 'A draft about the coast',
+      body: body('A lighthouse draft nobody has seen.'),
+      status: 'draft',
+      sectionId: sport,
+    });
+    const editor = await signIn('editor@example.org');
+    const all = await editor.get('/newsroom/articles?q=lighthouse');
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('Keeper of the light');
+    expect(all.body).toContain('A draft about the coast');
+    // The form keeps what was asked, and offers sections by name.
+    expect(all.body).toContain('value="lighthouse"');
+    expect(all.body).toMatch(/<option value="\d+">Sport<\/option>/);
+    const published = await editor.get(
+      `/newsroom/articles?q=lighthouse&status=published&section=&author=&kind=&tag=&from=&to=&sort=modified`,
+    );
+    expect(published.body).toContain('Keeper of the light');
+    expect(published.body).not.toContain('A draft about the coast');
+    const inSport = await editor.get(`/newsroom/articles?q=lighthouse&section=${sport}`);
+    expect(inSport.body).not.toContain('Keeper of the light');
+    expect(inSport.body).toContain('A draft about the coast');
+    // Dates are the newsroom's days: published today (T0 is in the past), so a range in 2020 finds nothing.
+    const old = await editor.get('/newsroom/articles?q=lighthouse&sort=published&from=2020-01-01&to=2020-01-31');
+    expect(old.body).not.toContain('Keeper of the light');
+    const bad = await editor.get('/newsroom/articles?status=lost');
+    expect(bad.statusCode).toBe(400);
+    // The dashboard's navigation leads here.
+    expect((await editor.get('/newsroom')).body).toContain('href="/newsroom/articles"');
+  });
+});
+
+describe('bulk actions on the article list', () => {
+  it('an editor tags the chosen articles and comes back to the same list, told what changed and what did not', async () => {
+    const body = [{ type: 'paragraph' as const, content: [{ text: 'A breakwater story.' }] }];
+    const live = await makeArticle(t.store, { headline: 'Breakwater opens', body, sectionId: news, hoursAgo: 2 });
+    const draft = await makeArticle(t.store, { headline: 'Breakwater draft', body, status: 'draft', sectionId: news });
+    const editor = await signIn('editor@example.org');
+    const list = await editor.get('/newsroom/articles?q=breakwater');
+    expect(list.body).toContain('action="/newsroom/articles/bulk"');
+    const res = await editor.post('/newsroom/articles/bulk', {
+      action: 'tag',
+      tag: 'Coastline',
+      ids: [String(live), String(draft)],
+      back: 'q=breakwater&evil=1',
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/newsroom/articles?q=breakwater&bulkDone=2');
+    expect((await editor.get(res.headers.location as string)).body).toContain('Changed 2 articles.');
+    const tagged = await editor.get('/newsroom/articles?tag=coastline');
+    expect(tagged.body).toContain('Breakwater opens');
+    expect(tagged.body).toContain('Breakwater draft');
+    // Withdrawing a draft is not possible: the list says which one and why.
+    const withdraw = await editor.post('/newsroom/articles/bulk', { action: 'unpublish', ids: [String(draft)] });
+    expect(withdraw.headers.location).toMatch(/bulkDone=0&bulkFailed=/);
+    expect((await editor.get(withdraw.headers.location as string)).body).toContain(`Not changed: ${draft}: The article is draft`);
+  });
+
+  it('writers get no bulk form, and a bulk request from one is refused', async () => {
+    const writer = await signIn('writer@example.org');
+    expect((await writer.get('/newsroom/articles')).body).not.toContain('/newsroom/articles/bulk');
+    const res = await writer.post('/newsroom/articles/bulk', { action: 'tag', tag: 'Nope', ids: ['1'] });
+    expect(res.statusCode).toBe(403);
+  });
+});

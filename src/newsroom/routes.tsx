@@ -12,6 +12,7 @@ import { sendPage } from '../web/render.ts';
 import { ArticleView } from '../site/views/article.tsx';
 import { articleFormSchema, formToArticleInput } from './form.ts';
 import { historyRoutes } from './history.tsx';
+import { finderRoutes } from './finder.tsx';
 import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
 import type { NewsroomContext } from './views/layout.tsx';
@@ -279,6 +280,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
 
   historyRoutes(app, { services, ctxOf });
   curationRoutes(app, { services, ctxOf });
+  finderRoutes(app, { services, ctxOf });
   adminRoutes(app, { services, ctxOf });
 }
 

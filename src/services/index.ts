@@ -9,6 +9,7 @@ import { curationService } from './newsroom/curation.ts';
 import { deskService } from './newsroom/desk.ts';
 import { PUBLISH_JOB, workflowService } from './newsroom/workflow.ts';
 import { heldEditsService } from './newsroom/held-edits.ts';
+import { bulkService } from './newsroom/bulk.ts';
 import { readerService } from './reader.ts';
 import { mediaService } from './media.ts';
 import { tvService } from './tv.ts';
@@ -52,6 +53,7 @@ export function createServices(store: Store, o: ServiceOptions) {
   );
   listenForFeedChanges(events, store, websub, clock); // feeds: queue hub notices when articles change
   const auth = authService(store, clock);
+  const content = contentService(store, events, clock);
   const reader = readerService(store, clock);
   events.on('section.changed', () => reader.forgetSections());
   return {
@@ -59,8 +61,9 @@ export function createServices(store: Store, o: ServiceOptions) {
     reader,
     auth,
     newsroom: deskService(store, auth, clock),
-    content: contentService(store, events, clock),
+    content,
     workflow,
+    bulk: bulkService(content, workflow),
     curation: curationService(store, events, clock),
     media: mediaService(store, events, o.mediaDir, clock),
     tv: tvService(store, { origin: o.origin, timezone: o.timezone }),

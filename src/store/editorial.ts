@@ -6,6 +6,7 @@ import type { Database } from './schema.ts';
 import type { Video } from '../domain/video.ts';
 import type { NewArticle } from './articles.ts';
 import { contentColumns, writeRelations } from './article-writes.ts';
+import { finderQueries } from './finder.ts';
 import type { SearchIndex } from './search.ts';
 
 export type ArticleContent = Omit<NewArticle, 'status' | 'firstPublishedAt' | 'updatedAt' | 'video'> & {
@@ -125,61 +126,8 @@ export function editorialQueries(db: Kysely<Database>, search: SearchIndex) {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    /** Newsroom listing: newest change first, with who last saved it. */
-    async list(f: {
-      status?: string;
-      createdBy?: number;
-      visibleTo?: number;
-      editedByOthersThan?: number;
-      /** The (modified_at, id) of the last article of the previous page. */
-      before?: [string, number];
-      limit: number;
-    }) {
-      let q = db
-        .selectFrom('articles as a')
-        .innerJoin('sections as s', 's.id', 'a.primary_section_id')
-        .leftJoin('users as u', 'u.id', 'a.created_by')
-        .select([
-          'a.id',
-          'a.headline',
-          'a.status',
-          'a.revision',
-          'a.held_revision',
-          'a.modified_at',
-          'a.scheduled_at',
-          'a.first_published_at',
-          'a.created_by',
-          's.name as section_name',
-          'u.name as created_by_name',
-        ])
-        .orderBy('a.modified_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(f.limit);
-      if (f.status) q = q.where('a.status', '=', f.status);
-      if (f.before) {
-        const [at, id] = f.before;
-        q = q.where((eb) => eb.or([eb('a.modified_at', '<', at), eb.and([eb('a.modified_at', '=', at), eb('a.id', '<', id)])]));
-      }
-      if (f.createdBy !== undefined) q = q.where('a.created_by', '=', f.createdBy);
-      if (f.visibleTo !== undefined) {
-        const me = f.visibleTo;
-        q = q.where((eb) => eb.or([eb('a.created_by', '=', me), eb('a.status', '=', 'published')]));
-      }
-      if (f.editedByOthersThan !== undefined) {
-        const me = f.editedByOthersThan;
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('revisions as r')
-              .select('r.id')
-              .whereRef('r.article_id', '=', 'a.id')
-              .whereRef('r.number', '=', 'a.revision')
-              .where('r.user_id', '!=', me),
-          ),
-        );
-      }
-      return q.execute();
-    },
+    /** Newsroom listing: newest change first, with who created it (the finder, store/finder.ts). */
+    list: finderQueries(db, search).find,
 
     async sectionIdsOf(articleId: number): Promise<number[]> {
       const rows = await db.selectFrom('article_sections').select('section_id').where('article_id', '=', articleId).execute();

@@ -5,6 +5,7 @@ import { contentSchema } from './migrations/001_content.ts';
 import { newsroomSchema } from './migrations/002_newsroom.ts';
 import { videoSchemaMigration } from './migrations/003_video.ts';
 import { heldEditsMigration } from './migrations/004_held_edits.ts';
+import { newsroomListsMigration } from './migrations/005_newsroom_lists.ts';
 
 function migrationsFor(db: Db): Record<string, Migration> {
   return {
@@ -12,6 +13,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '002_newsroom': newsroomSchema(db.dialect),
     '003_video': videoSchemaMigration(),
     '004_held_edits': heldEditsMigration(db.dialect),
+    '005_newsroom_lists': newsroomListsMigration,
   };
 }
 

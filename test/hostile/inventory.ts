@@ -128,6 +128,10 @@ export function apiExample(
     'POST /api/v1/articles/:id/unpublish': () => ({ url: article('/unpublish'), body: { note: 'Withdrawn' } }),
     'POST /api/v1/articles/:id/draft': () => ({ url: article('/draft'), body: { note: 'Back' } }),
     'POST /api/v1/articles/:id/lock': () => ({ url: article('/lock') }),
+    'POST /api/v1/articles/bulk': () => ({
+      url: '/api/v1/articles/bulk',
+      body: { action: 'tag', ids: [state.articleId], tag: 'Harbours' },
+    }),
     'POST /api/v1/articles/:id/corrections': () => ({
       url: article('/corrections'),
       body: { kind: 'correction', note: 'We misspelled a name.' },

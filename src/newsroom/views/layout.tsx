@@ -45,6 +45,9 @@ export function NewsroomLayout({
                 <li>
                   <a href="/newsroom">Dashboard</a>
                 </li>
+                <li>
+                  <a href="/newsroom/articles">Articles</a>
+                </li>
                 {can(a, 'article.create') && (
                   <li>
                     <a href="/newsroom/articles/new">New article</a>
@@ -128,7 +131,7 @@ export function NextPage({
 }) {
   if (!next) return null;
   return (
-    <p class="nr-more">
+    <p class="nr-next-page">
       <a href={`?${new URLSearchParams({ ...query, cursor: next })}`}>{children}</a>
     </p>
   );

@@ -33,7 +33,18 @@ export interface DeskRow {
   created_by_name: string | null;
 }
 
-function ArticleTable({ rows, ctx, caption }: { rows: DeskRow[]; ctx: NewsroomContext; caption: string }) {
+export function ArticleTable({
+  rows,
+  ctx,
+  caption,
+  selectFor,
+}: {
+  rows: DeskRow[];
+  ctx: NewsroomContext;
+  caption: string;
+  /** The id of a form whose bulk action the rows can be chosen for (a checkbox each). */
+  selectFor?: string;
+}) {
   return (
     <section>
       <h2>{caption}</h2>
@@ -43,6 +54,11 @@ function ArticleTable({ rows, ctx, caption }: { rows: DeskRow[]; ctx: NewsroomCo
         <table class="nr-table">
           <thead>
             <tr>
+              {selectFor && (
+                <th scope="col">
+                  <span class="visually-hidden">Choose</span>
+                </th>
+              )}
               <th scope="col">Headline</th>
               <th scope="col">Section</th>
               <th scope="col">Status</th>
@@ -52,6 +68,11 @@ function ArticleTable({ rows, ctx, caption }: { rows: DeskRow[]; ctx: NewsroomCo
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
+                {selectFor && (
+                  <td>
+                    <input type="checkbox" name="ids" value={r.id} form={selectFor} aria-label={`Choose “${r.headline}”`} />
+                  </td>
+                )}
                 <td>
                   <a href={`/newsroom/articles/${r.id}`}>{r.headline}</a>
                 </td>

@@ -1,5 +1,10 @@
 // The newsroom desk: article lists for the dashboard, and the admin's users, tokens and audit log.
 import { z } from 'zod';
+import { ARTICLE_KINDS } from '../../domain/article.ts';
+import { SectionTree } from '../../domain/sections.ts';
+import { slugify } from '../../domain/slug.ts';
+import { MAX_ID } from '../../domain/urls.ts';
+import { searchTokens } from '../../store/search.ts';
 import { can, ROLES, type Actor } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
@@ -7,32 +12,75 @@ import type { AuthService, NewUser } from '../auth/auth.ts';
 import { page, pageQuery, parseWith } from '../page.ts';
 import { articleFacts, authorize } from './content.ts';
 
-export const listArticlesQuery = pageQuery(z.tuple([z.string().max(40), z.number().int()])).extend({
-  status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']).optional(),
-  mine: z.enum(['true', 'false']).optional(),
+/** A form's empty field means "any". */
+const blankIsAny = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/** A date (that day's start, UTC) or a date and time with its offset, as an ISO time. */
+const time = z.union([
+  z.iso.date().transform((d) => `${d}T00:00:00.000Z`),
+  z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString()),
+]);
+const id = z.coerce.number().int().positive().max(MAX_ID);
+
+/** What the newsroom's finder takes: words, filters, an order and a page. */
+export const listArticlesQuery = pageQuery(z.tuple([z.union([z.string().max(40), z.number().int()]), z.number().int()])).extend({
+  q: z.string().trim().max(200).default('').describe('Words in the headline, standfirst or body (all statuses)'),
+  status: blankIsAny(z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished'])),
+  section: blankIsAny(id).describe('A section id: articles in it or any of its sub-sections'),
+  author: blankIsAny(id).describe('An author (person) id'),
+  kind: blankIsAny(z.enum(ARTICLE_KINDS)),
+  tag: blankIsAny(z.string().trim().max(60)).describe('A tag, by name or slug'),
+  from: blankIsAny(time).describe('From this time (inclusive) of the order: last change, first publication or creation'),
+  to: blankIsAny(time).describe('Before this time (exclusive)'),
+  sort: blankIsAny(z.enum(['modified', 'published', 'created'])).describe(
+    'Newest last change (default), first publication or creation first',
+  ),
+  mine: blankIsAny(z.enum(['true', 'false'])),
 });
+export type ArticleQuery = z.output<typeof listArticlesQuery>;
+
 export const usersQuery = pageQuery(z.tuple([z.string().max(200), z.number().int()]), 100);
 export const byIdQuery = pageQuery(z.number().int());
 export const auditQuery = pageQuery(z.number().int(), 100);
 export const roleSchema = z.object({ role: z.enum(ROLES) });
 export const tokenSchema = z.object({ name: z.string().trim().min(1, 'must not be empty').max(80) });
 
+type FoundRow = Awaited<ReturnType<Store['editorial']['list']>>[number];
+
 const LOCK_FRESH_MS = 2 * 60_000;
 
 export function deskService(store: Store, auth: AuthService, clock: () => Date = () => new Date()) {
   return {
     /** Articles the actor may see, newest change first. Writers see their own work and what is published. */
+    /** Finds articles of any status (those the actor may see), a page at a time: the newsroom's article list. */
     async list(actor: Actor, raw: unknown) {
       authorize(actor, 'article.view');
       const q = parseWith(listArticlesQuery, raw);
+      const sort = q.sort ?? 'modified';
+      const words = searchTokens(q.q);
+      const tag = q.tag ? await store.taxonomy.tagBySlug(slugify(q.tag)) : undefined;
+      // A search for nothing searchable, or for a tag nobody used, finds nothing (rather than everything).
+      if ((q.q && words.length === 0) || (q.tag && !tag)) return page([] as FoundRow[], q.limit, () => null);
       const rows = await store.editorial.list({
+        words,
         status: q.status,
+        kind: q.kind,
+        sectionIds: q.section ? new SectionTree(await store.taxonomy.allSections()).subtreeIds(q.section) : undefined,
+        personId: q.author,
+        tagId: tag?.id,
+        from: q.from,
+        to: q.to,
+        sort,
         createdBy: q.mine === 'true' ? actor.id : undefined,
         visibleTo: can(actor, 'article.publish') ? undefined : actor.id,
         before: q.cursor,
         limit: q.limit + 1,
       });
-      return page(rows, q.limit, (r) => [r.modified_at, r.id]);
+      const position = {
+        modified: (r: FoundRow) => r.modified_at,
+        published: (r: FoundRow) => r.first_published_at,
+        created: (r: FoundRow) => r.id,
+      };
+      return page(rows, q.limit, (r) => [position[sort](r), r.id]);
     },
 
     async dashboard(actor: Actor) {

@@ -2,6 +2,7 @@
 // beside saving (submit, publish, schedule, unpublish, back to draft, update, discard, corrections), which the
 // newsroom's forms also make their routes from.
 import { z } from 'zod';
+import { bulkSchema } from '../newsroom/bulk.ts';
 import { listArticlesQuery } from '../newsroom/desk.ts';
 import {
   articleInputSchema,
@@ -23,7 +24,8 @@ const saved = z.object({ revision: z.number().int(), held: z.boolean() });
 
 export const articleOperations = {
   listArticles: defineOperation({
-    summary: 'Articles in the newsroom, newest change first (a page; pass nextCursor as cursor for the next)',
+    summary:
+      'Find articles of any status: words in the headline, standfirst or body; filters by status, section (with its sub-sections), author, kind, tag and time; newest first by last change, first publication or creation; a page at a time',
     permission: 'article.view',
     input: listArticlesQuery,
     output: pageOf(deskItem),
@@ -73,6 +75,16 @@ export const articleOperations = {
     input: restoreBody,
     output: saved,
     run: (s, actor, body, id) => s.content.restoreRequest(actor, id, body),
+  }),
+  bulkArticles: defineOperation({
+    summary:
+      'Withdraw, move to a section or tag up to 100 articles at once; each change is its own revision and audit entry, and one that fails is reported without stopping the rest',
+    permission: 'article.publish',
+    input: bulkSchema,
+    output: z.object({
+      results: z.array(z.object({ id: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })),
+    }),
+    run: (s, actor, input) => s.bulk.apply(actor, input),
   }),
   heartbeat: defineOperation({
     summary: 'Heartbeat of an open editor: marks the article as open by me, or says who took it over',

@@ -30,6 +30,7 @@ export const deskItem = z.object({
   id,
   headline: z.string(),
   status: z.string(),
+  kind: z.string(),
   revision: z.number().int(),
   /** Saved changes to a published article that readers do not see yet. */
   heldChanges: z.boolean(),

@@ -6,6 +6,7 @@ export interface DeskRow {
   id: number;
   headline: string;
   status: string;
+  kind: string;
   revision: number;
   held_revision: number | null;
   section_name: string;
@@ -20,6 +21,7 @@ export const presentDeskRow = (r: DeskRow) => ({
   id: r.id,
   headline: r.headline,
   status: r.status,
+  kind: r.kind,
   revision: r.revision,
   heldChanges: r.held_revision != null,
   sectionName: r.section_name,
