@@ -96,7 +96,10 @@ export function registerApi(app: FastifyInstance, services: Services) {
       ...(route.bodyLimit && { bodyLimit: route.bodyLimit }),
       // The role an operation needs is checked before its body is read; the service then checks the finer
       // rules (whose article, in which status).
-      preParsing: async (req) => checkRole(actorOf(req), route.def),
+      // (Anonymous reads go on to be counted by the rate limit, then get NOT_SIGNED_IN from perform.)
+      preParsing: async (req) => {
+        if (req.user) checkRole(actorOf(req), route.def);
+      },
       handler: async (req, reply) => {
         const params = req.params as Record<string, string>;
         const result = await perform(route.def, services, actorOf(req), {

@@ -42,7 +42,11 @@ export function finderRoutes(app: FastifyInstance, { services, ctxOf }: { servic
       services.reader.sections(),
       services.newsroom.people(),
     ]);
-    const bulk = { done: Number(query.bulkDone) || 0, failed: typeof query.bulkFailed === 'string' ? query.bulkFailed.slice(0, 300) : '' };
+    const bulk = {
+      done: Number(query.bulkDone) || 0,
+      failed: typeof query.bulkFailed === 'string' ? query.bulkFailed.slice(0, 300) : '',
+      none: query.bulkNone === '1',
+    };
     const canBulk = can(actorOf(req), 'article.publish');
     return sendPage(
       reply,
@@ -62,11 +66,15 @@ export function finderRoutes(app: FastifyInstance, { services, ctxOf }: { servic
   app.post('/newsroom/articles/bulk', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const input = { action: body.action, ids: ([] as unknown[]).concat(body.ids ?? []), sectionId: body.sectionId, tag: body.tag };
-    const { results } = (await perform(OPERATIONS.bulkArticles, services, actorOf(req), { input })) as { results: BulkResult[] };
-    const failed = results.filter((r) => !r.ok).map((r) => `${r.id}: ${r.message}`);
     // Back to the same list: the form carried its query string, which is only ever our own finder's fields.
     const back = new URLSearchParams(typeof body.back === 'string' ? body.back : '');
     const kept = new URLSearchParams([...back].filter(([k]) => (FIELDS as readonly string[]).includes(k)));
+    if (input.ids.length === 0) {
+      kept.set('bulkNone', '1');
+      return reply.redirect(`/newsroom/articles?${kept}`, 303);
+    }
+    const { results } = (await perform(OPERATIONS.bulkArticles, services, actorOf(req), { input })) as { results: BulkResult[] };
+    const failed = results.filter((r) => !r.ok).map((r) => `${r.id}: ${r.message}`);
     kept.set('bulkDone', String(results.length - failed.length));
     if (failed.length) kept.set('bulkFailed', failed.join('; '));
     return reply.redirect(`/newsroom/articles?${kept}`, 303);
@@ -97,7 +105,7 @@ function FinderView(p: {
   tree: SectionTree;
   people: Person[];
   /** For editors: the bulk form, and what the last bulk action did. */
-  bulk: { done: number; failed: string } | null;
+  bulk: { done: number; failed: string; none: boolean } | null;
 }) {
   const { form, tree } = p;
   const sections = tree.roots().flatMap((r) => tree.subtreeIds(r.id).map((id) => tree.get(id)!));
@@ -152,6 +160,7 @@ function FinderView(p: {
           {filtered && <a href="/newsroom/articles">Clear</a>}
         </div>
       </form>
+      {p.bulk?.none && <Notice kind="error">Choose the articles first: tick the boxes beside their headlines.</Notice>}
       {p.bulk && (p.bulk.done > 0 || p.bulk.failed) && (
         <Notice kind={p.bulk.failed ? 'error' : 'ok'}>
           Changed {p.bulk.done} {p.bulk.done === 1 ? 'article' : 'articles'}.{p.bulk.failed && ` Not changed: ${p.bulk.failed}`}

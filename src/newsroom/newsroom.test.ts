@@ -253,3 +253,12 @@ describe('bulk actions on the article list', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('bulk actions with nothing chosen', () => {
+  it('come back to the list asking to choose articles first, changing nothing', async () => {
+    const editor = await signIn('editor@example.org');
+    const res = await editor.post('/newsroom/articles/bulk', { action: 'tag', tag: '', back: 'status=draft' });
+    expect(res.headers.location).toBe('/newsroom/articles?status=draft&bulkNone=1');
+    expect((await editor.get(res.headers.location as string)).body).toContain('Choose the articles first');
+  });
+});

@@ -20,8 +20,8 @@ interface Current {
   article: unknown;
 }
 interface History {
-  revisions: { number: number; snapshot: string }[];
-  transitions: { from_status: string; to_status: string; at: string }[];
+  revisions: { number: number; article: unknown }[];
+  transitions: { from: string; to: string; at: string }[];
 }
 
 export interface VerifyReport {
@@ -91,10 +91,10 @@ export class Verifier {
     // while verifying), and a publish seen in the history is then always seen in the article too.
     let hist = await this.api.get<History>(`/api/v1/articles/${a.id}/history`);
     const cur = await this.api.get<Current>(`/api/v1/articles/${a.id}`);
-    if (cur.status === 'published' && !hist.transitions.some((t) => t.to_status === 'published'))
+    if (cur.status === 'published' && !hist.transitions.some((t) => t.to === 'published'))
       hist = await this.api.get<History>(`/api/v1/articles/${a.id}/history`);
     r.articles++;
-    const stored = new Map(hist.revisions.map((rev) => [rev.number, JSON.parse(rev.snapshot) as unknown]));
+    const stored = new Map(hist.revisions.map((rev) => [rev.number, rev.article]));
 
     // A save cut off by the kill committed entirely (the next revision, exactly as sent) or not at all.
     if (a.maybeSave) {
@@ -118,7 +118,7 @@ export class Verifier {
     else if (!isDeepStrictEqual(cur.article, expected(a.revisions.get(a.revision))))
       problem('the current content differs from the latest acknowledged save');
 
-    const publishes = hist.transitions.filter((t) => t.to_status === 'published');
+    const publishes = hist.transitions.filter((t) => t.to === 'published');
     if (publishes.length > 1) problem(`published ${publishes.length} times`);
     if ((cur.status === 'published') !== (publishes.length === 1))
       problem(`status ${cur.status} with ${publishes.length} publish transitions`);

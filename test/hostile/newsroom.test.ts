@@ -69,6 +69,7 @@ afterAll(async () => {
 
 const pages = () => [
   '/newsroom',
+  '/newsroom/articles',
   '/newsroom/articles/new',
   ...Object.values(ids).flatMap((id) => [
     `/newsroom/articles/${id}`,

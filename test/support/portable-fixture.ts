@@ -165,6 +165,6 @@ export async function seedRichWorld(store: Store, mediaDir: string): Promise<Ric
       ...choice.entries.map((e) => ({ articleId: e.article_id, startsAt: e.starts_at, endsAt: e.ends_at })),
     ],
   });
-  await services.newsroom.setRole(adminActor, writer.id, 'writer');
+  await services.newsroom.setRole(adminActor, writer.id, { role: 'writer' });
   return { published, scheduled, video, uploadedMediaId: uploaded.id, adminEmail: admin.email };
 }
