@@ -54,6 +54,8 @@
         Array.prototype.forEach.call(el.selectedOptions, function (o) {
           out.push(Number(o.value));
         });
+      } else if (el.type === 'checkbox') {
+        if (el.checked) out.push(Number(el.value));
       } else if (el.value) {
         out.push(Number(el.value));
       }
@@ -274,6 +276,7 @@
         Array.prototype.forEach.call(el.options, function (o) {
           o.selected = ids.indexOf(Number(o.value)) !== -1;
         });
+      else if (el.type === 'checkbox') el.checked = ids.indexOf(Number(el.value)) !== -1;
       else el.value = ids[i] ? String(ids[i]) : '';
     });
   }

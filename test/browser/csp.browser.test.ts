@@ -107,7 +107,7 @@ describe('Content-Security-Policy in Chromium', { timeout: 60_000 }, () => {
     await page.goto(`${server.baseUrl}/newsroom/articles/new`);
     await page.fill('#headline', 'Policy check');
     await page.fill('#standfirst', 'Nothing the policy refuses.');
-    await page.selectOption('#primarySectionId', { label: 'news/europe' });
+    await page.selectOption('#primarySectionId', { label: 'News › Europe' });
     const editor = page.locator('#body-editor .ProseMirror');
     await editor.click();
     await page.keyboard.type('Typed under the policy. ');

@@ -59,7 +59,7 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
     await page.goto(`${server.baseUrl}/newsroom/articles/new`);
     await page.fill('#headline', headline);
     await page.fill('#standfirst', 'The operator says bookings opened this morning.');
-    await page.selectOption('#primarySectionId', { label: 'news/europe' });
+    await page.selectOption('#primarySectionId', { label: 'News › Europe' });
     const editor = page.locator('#body-editor .ProseMirror');
     await editor.click();
     await page.keyboard.type('The operator said ');

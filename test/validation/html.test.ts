@@ -14,6 +14,7 @@ import { testApp } from '../support/app.ts';
 import { sqliteTestDb, type TestDb } from '../support/db.ts';
 import { DEMO_MEDIA_DIR } from '../support/demo-media.ts';
 import { T0 } from '../support/factories.ts';
+import { PASSWORD, signIn } from '../support/newsroom.ts';
 
 const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
 
@@ -78,6 +79,43 @@ describe('HTML validation (vnu.jar)', () => {
     );
     const messages = await vnu(files);
     const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+    expect(
+      errors.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine ?? '?'} ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ''}`),
+    ).toEqual([]);
+  });
+
+  it('finds no errors on every newsroom page an admin sees', { timeout: 240_000 }, async () => {
+    await app.services.auth.createUser({ email: 'vnu.admin@example.org', name: 'Val Admin', role: 'admin', password: PASSWORD });
+    const session = await signIn(app, 'vnu.admin@example.org');
+    const get = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url, headers: session.headers(false) });
+      expect(res.statusCode, url).toBe(200);
+      return res.body;
+    };
+    const list = await get('/newsroom/articles');
+    const id = /href="\/newsroom\/articles\/(\d+)"/.exec(list)![1];
+    const urls = {
+      dashboard: '/newsroom',
+      articles: '/newsroom/articles',
+      found: '/newsroom/articles?q=harbour&sort=published',
+      'new-article': '/newsroom/articles/new',
+      editor: `/newsroom/articles/${id}`,
+      history: `/newsroom/articles/${id}/history`,
+      collection: '/newsroom/collections/editors-choice',
+      sections: '/newsroom/sections',
+      users: '/newsroom/users',
+      media: '/newsroom/media',
+      tokens: '/newsroom/tokens',
+      audit: '/newsroom/audit',
+    };
+    const files = await Promise.all(
+      Object.entries(urls).map(async ([name, url]) => {
+        const file = path.join(dir, `newsroom-${name}.html`);
+        await fs.writeFile(file, await get(url));
+        return file;
+      }),
+    );
+    const errors = (await vnu(files)).filter((m) => m.type === 'error' || m.subType === 'fatal');
     expect(
       errors.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine ?? '?'} ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ''}`),
     ).toEqual([]);

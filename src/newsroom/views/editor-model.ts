@@ -19,3 +19,13 @@ export interface EditorModel {
   /** Why a video article would be left out of the TV feeds (empty when it would not). */
   tvProblems: string[];
 }
+
+/** A section as editors know it: its name with the names above it ("News › Africa"), never its path. */
+export function sectionLabels(sections: Section[]): Map<number, string> {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const label = (s: Section): string => {
+    const parent = s.parentId === null ? undefined : byId.get(s.parentId);
+    return parent ? `${label(parent)} › ${s.name}` : s.name;
+  };
+  return new Map(sections.map((s) => [s.id, label(s)]));
+}

@@ -4,7 +4,7 @@ import { ARTICLE_KINDS } from '../../domain/article.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { NewsroomLayout, Notice, type NewsroomContext } from './layout.tsx';
 import { HeldNotice, WorkflowActions } from './workflow.tsx';
-import type { EditorModel } from './editor-model.ts';
+import { sectionLabels, type EditorModel } from './editor-model.ts';
 
 export type { EditorModel };
 
@@ -32,6 +32,7 @@ function Field({ id, label, children, hint }: { id: string; label: string; child
 
 export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: EditorModel; error?: string; flash?: string }) {
   const a = m.input;
+  const labels = sectionLabels(m.sections);
   const actor = ctx.actor as Actor;
   const facts = { createdBy: m.createdBy, status: m.status as any };
   const editable = m.id === null || can(actor, 'article.edit', facts);
@@ -89,23 +90,32 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
             </Field>
             <Field id="primarySectionId" label="Primary section">
               <select id="primarySectionId" name="primarySectionId" required>
+                <option value="" selected={!a.primarySectionId}>
+                  Choose a section
+                </option>
                 {m.sections.map((s) => (
                   <option value={String(s.id)} selected={a.primarySectionId === s.id}>
-                    {s.path}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="extraSectionIds" label="Also in sections">
-              <select id="extraSectionIds" name="extraSectionIds" multiple size={4}>
-                {m.sections.map((s) => (
-                  <option value={String(s.id)} selected={a.extraSectionIds.includes(s.id)}>
-                    {s.path}
+                    {labels.get(s.id)}
                   </option>
                 ))}
               </select>
             </Field>
           </div>
+          <fieldset class="nr-group nr-checks">
+            <legend>Also in sections</legend>
+            {m.sections.map((s) => (
+              <div class="nr-check">
+                <input
+                  type="checkbox"
+                  id={`extra-section-${s.id}`}
+                  name="extraSectionIds"
+                  value={String(s.id)}
+                  checked={a.extraSectionIds.includes(s.id)}
+                />
+                <label for={`extra-section-${s.id}`}>{labels.get(s.id)}</label>
+              </div>
+            ))}
+          </fieldset>
           <fieldset class="nr-group">
             <legend>Authors (in byline order)</legend>
             {authorSlots.map((i) => (
