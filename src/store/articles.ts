@@ -135,8 +135,10 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
           status: a.status,
           first_published_at: a.firstPublishedAt,
           updated_at: a.updatedAt,
-          modified_at: now,
-          created_at: now,
+          // An article stored whole (the demo, the synthetic archive) was last changed when it was last updated
+          // or first published, not when it was loaded: the newsroom's lists and "Last change" say so.
+          modified_at: a.updatedAt ?? a.firstPublishedAt ?? now,
+          created_at: a.firstPublishedAt ?? now,
           revision: 1,
         })
         .returning('id')
