@@ -8,6 +8,7 @@ const BOTH_DIALECTS = [
   'src/api/api.test.ts',
   'src/api/roles.test.ts',
   'src/api/finder.test.ts',
+  'src/api/people.test.ts',
   'src/distribution/feeds/feeds.test.ts',
   'src/distribution/sitemaps/http.test.ts',
   'src/distribution/tv/tv.test.ts',

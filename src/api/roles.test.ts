@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { apiRoutes } from './routes.ts';
 import { suiteTestDb, type TestDb } from '../../test/support/db.ts';
-import { makeMedia, makeSection, T0 } from '../../test/support/factories.ts';
+import { makeMedia, makePerson, makeSection, T0 } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
 import { articleBody, bearer, member, team, type Member } from '../../test/support/newsroom.ts';
 
@@ -50,6 +50,10 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   'PUT /api/v1/collections/:slug': [N, Y, Y],
   'POST /api/v1/sections': [N, Y, Y],
   'PUT /api/v1/sections/:id': [N, Y, Y],
+  // Everyone who writes picks bylines; editors manage who the authors are.
+  'GET /api/v1/people': [Y, Y, Y],
+  'POST /api/v1/people': [N, Y, Y],
+  'PUT /api/v1/people/:id': [N, Y, Y],
   'GET /api/v1/users': [N, N, Y],
   'POST /api/v1/users': [N, N, Y],
   'PUT /api/v1/users/:id/role': [N, N, Y],
@@ -164,6 +168,12 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
       const id = await makeSection(t.store, `old-${n}`);
       return { url: url.replace(':id', String(id)), payload: { name: `Renamed ${n}`, slug: `renamed-${n}` } };
     }
+    case 'POST /api/v1/people':
+      return { url, payload: { name: `Author ${n}`, title: 'Correspondent', bio: 'Reports on ports.' } };
+    case 'PUT /api/v1/people/:id': {
+      const id = await makePerson(t.store, `Person ${n}`);
+      return { url: url.replace(':id', String(id)), payload: { name: `Renamed ${n}`, title: 'Editor', bio: '' } };
+    }
     case 'POST /api/v1/users':
       return { url, payload: { email: `new.${n}@news.example`, name: `New ${n}`, role: 'writer', password: 'a long enough password' } };
     case 'PUT /api/v1/users/:id/role': {
@@ -206,6 +216,7 @@ async function snapshot(articleId?: number) {
     articles: await s.editorial.list({ limit: 1000 }),
     collection: await s.collections.entries(choice.id),
     sections: await s.taxonomy.allSections(),
+    people: await s.taxonomy.allPeople(),
     users: await s.users.list(),
     tokens,
     jobs: await s.jobs.pending(),

@@ -36,6 +36,15 @@ export async function keysForMedia(store: Store, mediaId: number): Promise<strin
   return [...new Set((await Promise.all(ids.map((id) => keysForArticle(store, id)))).flat())];
 }
 
+/** An author's page and every article page (with its listings) that carries their byline; many: everything. */
+export async function keysForPerson(store: Store, personId: number): Promise<string[]> {
+  const ids = await store.taxonomy.articleIdsByPerson(personId);
+  if (ids.length > MEDIA_PURGE_ARTICLES) return [PURGE_ALL];
+  const person = (await store.taxonomy.peopleByIds([personId])).get(personId);
+  const own = person ? [authorKey(person.slug)] : [];
+  return [...new Set([...own, ...(await Promise.all(ids.map((id) => keysForArticle(store, id)))).flat()])];
+}
+
 /** Purges on domain events, before the operation that caused them returns to its caller. */
 export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
   const article = async ({ articleId }: { articleId: number }) => {
@@ -46,6 +55,7 @@ export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
   events.on('article.unpublished', article);
   events.on('collection.changed', async ({ slug }) => void (await purge([collectionKey(slug), KEY.home, KEY.unnamed])));
   events.on('media.changed', async ({ mediaId }) => void (await purge(await keysForMedia(store, mediaId))));
+  events.on('person.changed', async ({ personId }) => void (await purge(await keysForPerson(store, personId))));
   // Navigation is on every page: a section change purges everything.
   events.on('section.changed', async () => void (await purge([KEY.navigation, KEY.unnamed])));
 }

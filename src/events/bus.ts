@@ -9,6 +9,8 @@ export interface DomainEvents {
   'section.changed': { sectionId: number };
   /** A library picture's alt, caption or credit changed. */
   'media.changed': { mediaId: number };
+  /** An author's name, title or bio changed (their page and every article with their byline show it). */
+  'person.changed': { personId: number };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

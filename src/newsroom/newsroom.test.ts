@@ -262,3 +262,39 @@ describe('bulk actions with nothing chosen', () => {
     expect((await editor.get(res.headers.location as string)).body).toContain('Choose the articles first');
   });
 });
+
+describe('authors', () => {
+  it('an editor adds an author and changes their title; writers cannot reach the page', async () => {
+    const editor = await signIn('editor@example.org');
+    const created = await editor.post('/newsroom/people', {
+      name: 'Inés Okafor',
+      slug: '',
+      title: 'Health reporter',
+      bio: 'Covers clinics.',
+    });
+    expect(created.statusCode).toBe(303);
+    const page = await editor.get('/newsroom/people?done=1');
+    expect(page.body).toContain('Inés Okafor');
+    expect(page.body).toContain('/author/ines-okafor');
+    const person = (await t.store.taxonomy.personBySlug('ines-okafor'))!;
+    const saved = await editor.post(`/newsroom/people/${person.id}`, {
+      name: 'Inés Okafor',
+      title: 'Health editor',
+      bio: 'Covers clinics.',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await t.store.taxonomy.personBySlug('ines-okafor'))!.title).toBe('Health editor');
+    const writer = await signIn('writer@example.org');
+    expect((await writer.get('/newsroom/people')).statusCode).toBe(403);
+  });
+
+  it('a journalist linked to an author gets their own byline on a new article', async () => {
+    const personId = await t.store.taxonomy.createPerson({ slug: 'byline-bea', name: 'Bea Byline', title: '', bio: '' });
+    await app.services.auth.createUser({ email: 'bea@example.org', name: 'Bea Byline', role: 'writer', password: PASSWORD, personId });
+    const bea = await signIn('bea@example.org');
+    const page = await bea.get('/newsroom/articles/new');
+    expect(page.body).toMatch(
+      new RegExp(`<select id="author-0" name="authorIds">.*?<option value="${personId}" selected>Bea Byline</option>`, 's'),
+    );
+  });
+});

@@ -12,6 +12,7 @@ import { sendPage } from '../web/render.ts';
 import { ArticleView } from '../site/views/article.tsx';
 import { articleFormSchema, formToArticleInput } from './form.ts';
 import { historyRoutes } from './history.tsx';
+import { peopleRoutes } from './people.tsx';
 import { finderRoutes } from './finder.tsx';
 import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
@@ -140,7 +141,8 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
           primarySectionId: sections[0]?.id ?? 0,
           extraSectionIds: [],
           tags: [],
-          authorIds: [],
+          // The signed-in journalist's own byline, when their account is linked to an author.
+          authorIds: req.user?.personId ? [req.user.personId] : [],
           hero: null,
           video: null,
           seoTitle: '',
@@ -281,6 +283,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   historyRoutes(app, { services, ctxOf });
   curationRoutes(app, { services, ctxOf });
   finderRoutes(app, { services, ctxOf });
+  peopleRoutes(app, { services, ctxOf });
   adminRoutes(app, { services, ctxOf });
 }
 

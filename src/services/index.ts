@@ -10,6 +10,7 @@ import { deskService } from './newsroom/desk.ts';
 import { PUBLISH_JOB, workflowService } from './newsroom/workflow.ts';
 import { heldEditsService } from './newsroom/held-edits.ts';
 import { bulkService } from './newsroom/bulk.ts';
+import { peopleService } from './newsroom/people.ts';
 import { readerService } from './reader.ts';
 import { mediaService } from './media.ts';
 import { tvService } from './tv.ts';
@@ -65,6 +66,7 @@ export function createServices(store: Store, o: ServiceOptions) {
     workflow,
     bulk: bulkService(content, workflow),
     curation: curationService(store, events, clock),
+    people: peopleService(store, events, clock),
     media: mediaService(store, events, o.mediaDir, clock),
     tv: tvService(store, { origin: o.origin, timezone: o.timezone }),
     jobs,

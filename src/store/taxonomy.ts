@@ -94,6 +94,28 @@ export function taxonomyQueries(db: Kysely<Database>) {
       return db.selectFrom('people').select(['id', 'slug', 'name', 'title', 'bio']).orderBy('name').execute();
     },
 
+    /** By name, a page at a time; `after` is the (name, id) of the last person of the previous page. */
+    async people(page: { after?: [string, number]; limit: number }): Promise<Person[]> {
+      let q = db.selectFrom('people').select(['id', 'slug', 'name', 'title', 'bio']).orderBy('name').orderBy('id').limit(page.limit);
+      if (page.after) {
+        const [name, id] = page.after;
+        q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
+      }
+      return q.execute();
+    },
+
+    /** Changes what readers see of a person; the slug (their page's address) stays. */
+    async updatePerson(id: number, p: Pick<Person, 'name' | 'title' | 'bio'>): Promise<boolean> {
+      const r = await db.updateTable('people').set(p).where('id', '=', id).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    /** The articles that carry a person's byline (whose pages a change to the person must purge). */
+    async articleIdsByPerson(personId: number): Promise<number[]> {
+      const rows = await db.selectFrom('article_authors').select('article_id').where('person_id', '=', personId).execute();
+      return rows.map((r) => r.article_id);
+    },
+
     async createPerson(p: Omit<Person, 'id'>): Promise<number> {
       const row = await db.insertInto('people').values(p).returning('id').executeTakeFirstOrThrow();
       return row.id;

@@ -146,6 +146,15 @@ export function apiExample(
       url: '/api/v1/collections/top-stories',
       body: { items: [{ articleId: w.publishedId, startsAt: '2026-11-01T00:00:00Z', endsAt: null }] },
     }),
+    'GET /api/v1/people': () => ({ url: '/api/v1/people?limit=5' }),
+    'POST /api/v1/people': () => ({
+      url: '/api/v1/people',
+      body: { name: `Author ${++unique}`, slug: '', title: 'Correspondent', bio: 'Reports on ports.' },
+    }),
+    'PUT /api/v1/people/:id': () => ({
+      url: `/api/v1/people/${w.personId}`,
+      body: { name: 'Renamed author', title: 'Editor', bio: 'A bio.' },
+    }),
     'POST /api/v1/sections': () => ({
       url: '/api/v1/sections',
       body: { name: 'Science', slug: `science-${++unique}`, parentId: null, description: 'About science', position: 3 },

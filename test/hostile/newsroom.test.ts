@@ -80,6 +80,7 @@ const pages = () => [
   '/newsroom/collections/top-stories',
   '/newsroom/sections',
   '/newsroom/users',
+  '/newsroom/people',
   '/newsroom/media',
   '/newsroom/tokens',
   '/newsroom/audit',

@@ -104,6 +104,7 @@ describe('HTML validation (vnu.jar)', () => {
       collection: '/newsroom/collections/editors-choice',
       sections: '/newsroom/sections',
       users: '/newsroom/users',
+      people: '/newsroom/people',
       media: '/newsroom/media',
       tokens: '/newsroom/tokens',
       audit: '/newsroom/audit',

@@ -53,6 +53,11 @@ export function NewsroomLayout({
                     <a href="/newsroom/articles/new">New article</a>
                   </li>
                 )}
+                {can(a, 'person.manage') && (
+                  <li>
+                    <a href="/newsroom/people">Authors</a>
+                  </li>
+                )}
                 {can(a, 'collection.manage') && (
                   <li>
                     <a href="/newsroom/collections/editors-choice">Editor's Choice</a>

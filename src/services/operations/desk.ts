@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { newUserSchema } from '../auth/auth.ts';
 import { describeSchema, searchMediaQuery, uploadInput } from '../media.ts';
+import { newPersonSchema, peopleQuery, personSchema } from '../newsroom/people.ts';
 import { auditQuery, byIdQuery, roleSchema, tokenSchema, usersQuery } from '../newsroom/desk.ts';
 import { collectionItemsSchema, sectionSchema } from '../newsroom/curation.ts';
-import { auditEntry, collection, created, idKey, media, mediaFound, ok, pageOf, slugKey, token, user } from './models.ts';
+import { auditEntry, collection, created, idKey, media, mediaFound, ok, pageOf, person, slugKey, token, user } from './models.ts';
 import { defineOperation } from './operation.ts';
 import { presentCollection, presentToken, presentUser } from './presenters.ts';
 
@@ -48,6 +49,32 @@ export const deskOperations = {
     output: ok,
     run: async (s, actor, input, id) => {
       await s.curation.updateSection(actor, id, input);
+      return { ok: true as const };
+    },
+  }),
+  listPeople: defineOperation({
+    summary: 'Authors by name (a page)',
+    permission: 'article.view',
+    input: peopleQuery,
+    output: pageOf(person),
+    run: (s, actor, q) => s.people.list(actor, q),
+  }),
+  createPerson: defineOperation({
+    summary: 'Add an author (the slug, their page’s address, is derived from the name when empty)',
+    permission: 'person.manage',
+    input: newPersonSchema,
+    output: z.object({ id: z.number().int(), slug: z.string() }),
+    status: 201,
+    run: (s, actor, input) => s.people.create(actor, input),
+  }),
+  updatePerson: defineOperation({
+    summary: 'Change an author’s name, title or bio (their page keeps its address; every page with the byline follows)',
+    permission: 'person.manage',
+    key: idKey,
+    input: personSchema,
+    output: ok,
+    run: async (s, actor, input, id) => {
+      await s.people.update(actor, id, input);
       return { ok: true as const };
     },
   }),

@@ -42,6 +42,9 @@ export const deskItem = z.object({
   firstPublishedAt: time.nullable(),
 });
 
+/** An author: the name, title and bio their bylines and page show; the slug is the page's address. */
+export const person = z.object({ id, slug: z.string(), name: z.string(), title: z.string(), bio: z.string() });
+
 export const token = z.object({ id, name: z.string(), createdAt: time, lastUsedAt: time.nullable(), revokedAt: time.nullable() });
 
 export const media = z.object({
