@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { articlePath } from '../../src/domain/urls.ts';
-import { describeViolations, launchBrowser, seriousAxeViolations, startServer, type RunningServer } from './support.ts';
+import { axeViolations, describeViolations, launchBrowser, seriousAxeViolations, startServer, type RunningServer } from './support.ts';
 
 const PASSWORD = 'a long newsroom password';
 let server: RunningServer;
@@ -179,6 +179,32 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
     const signIn = await (await browser.newContext()).newPage();
     await signIn.goto(`${server.baseUrl}/newsroom/sign-in`);
     expect(await seriousAxeViolations(signIn)).toEqual([]);
+  });
+
+  it('passes axe with no violation of any impact on every newsroom page, at 1280 and at 375 px', async () => {
+    const page = await signedIn('admin@example.org');
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of [
+        '/newsroom',
+        '/newsroom/articles',
+        '/newsroom/articles?q=harbour&sort=published',
+        '/newsroom/articles/new',
+        `/newsroom/articles/${articleId}`,
+        `/newsroom/articles/${articleId}/history`,
+        '/newsroom/collections/editors-choice',
+        '/newsroom/sections',
+        '/newsroom/users',
+        '/newsroom/people',
+        '/newsroom/media',
+        '/newsroom/tokens',
+        '/newsroom/audit',
+      ]) {
+        await page.goto(server.baseUrl + path);
+        const violations = await axeViolations(page);
+        expect(violations, `${width} px ${path}\n${describeViolations(violations)}`).toEqual([]);
+      }
+    }
   });
 
   it('keeps markup typed into newsroom fields inert in the newsroom and on the site', async () => {

@@ -108,6 +108,11 @@ export interface AxeViolation {
 
 /** Runs axe-core on the page and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Runs axe-core on the page and returns every violation, whatever its impact. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= fs.readFile(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern (a
   // <script> tag with the source inline would be refused, as it should be).
@@ -122,7 +127,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
     }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return violations;
 }
 
 /** A readable dump of violations for assertion messages. */
