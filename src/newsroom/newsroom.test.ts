@@ -298,3 +298,25 @@ describe('authors', () => {
     );
   });
 });
+
+describe('after publishing or scheduling', () => {
+  it('the editor links to the live page, and says when a scheduled story goes out', async () => {
+    const editor = await signIn('editor@example.org');
+    const id = await makeArticle(t.store, { headline: 'Quay wall repaired', status: 'in_review', sectionId: news });
+    const published = await editor.post(`/newsroom/articles/${id}/publish`, { note: '' });
+    expect(published.headers.location).toBe(`/newsroom/articles/${id}?done=publish`);
+    const page = await editor.get(published.headers.location as string);
+    const live = /<a href="([^"]+)">Read it as readers do<\/a>/.exec(page.body)?.[1];
+    expect(live).toMatch(new RegExp(`^/news/\\d{4}/\\d{2}/\\d{2}/${id}/quay-wall-repaired$`));
+    expect((await app.inject({ method: 'GET', url: live! })).statusCode).toBe(200);
+    expect(page.body).toContain(`<a href="${live}">Live page</a>`);
+
+    const later = await makeArticle(t.store, { headline: 'Harbour fair next week', status: 'in_review', sectionId: news });
+    const at = new Date(Date.now() + 86_400_000);
+    const local = at.toISOString().slice(0, 16); // the newsroom's zone is UTC in these tests
+    const scheduled = await editor.post(`/newsroom/articles/${later}/schedule`, { at: local, note: '' });
+    const after = await editor.get(scheduled.headers.location as string);
+    expect(after.body).toMatch(/Scheduled\. It goes out \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC\./);
+    expect(after.body).not.toContain('Live page');
+  });
+});

@@ -1,5 +1,6 @@
 // The newsroom's HTML routes: parse the form, check who is asking, call one service, present or redirect.
 import crypto from 'node:crypto';
+import { articlePath } from '../domain/urls.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { zonedToUtc } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
@@ -154,7 +155,9 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     const lock = await services.newsroom.openArticle(actor, id);
     const previews = await services.media.previews(c.input.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])));
     const tvProblems = c.input.video ? await services.tv.problemsFor(id) : [];
+    const live = c.status === 'published' ? await services.reader.article(id).catch(() => null) : null;
     return {
+      liveUrl: live ? articlePath(live.article, site.timezone) : null,
       id,
       revision: c.revision,
       status: c.status,

@@ -18,6 +18,8 @@ export interface EditorModel {
   previews: Record<string, string>;
   /** Why a video article would be left out of the TV feeds (empty when it would not). */
   tvProblems: string[];
+  /** Where readers find the article, when it is live. */
+  liveUrl?: string | null;
 }
 
 /** A section as editors know it: its name with the names above it ("News › Africa"), never its path. */

@@ -47,7 +47,18 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
       <link rel="stylesheet" href="/assets/build/editor.css" />
       <h1>{m.id ? 'Edit article' : 'New article'}</h1>
       {error && <Notice kind="error">{error}</Notice>}
-      {flash && <Notice kind="ok">{flash}</Notice>}
+      {flash && (
+        <Notice kind="ok">
+          {flash}
+          {m.liveUrl && (flash === 'Published.' || flash.startsWith('Updated')) && (
+            <>
+              {' '}
+              <a href={m.liveUrl}>Read it as readers do</a>.
+            </>
+          )}
+          {m.scheduledAt && flash === 'Scheduled.' && <> It goes out {formatDateTime(m.scheduledAt, ctx.timezone)}.</>}
+        </Notice>
+      )}
       {m.lockHolder && (
         <Notice kind="error">
           {m.lockHolder.name} also has this article open. Your saves are still safe: if they save first, you will be asked which version to
@@ -61,6 +72,12 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
           {m.scheduledAt && m.status === 'scheduled' && <> for {formatDateTime(m.scheduledAt, ctx.timezone)}</>} · Revision{' '}
           <span data-revision>{m.revision}</span> · <a href={`/newsroom/articles/${m.id}/history`}>History</a> ·{' '}
           <a href={`/newsroom/articles/${m.id}/preview`}>Preview</a>
+          {m.liveUrl && (
+            <>
+              {' '}
+              · <a href={m.liveUrl}>Live page</a>
+            </>
+          )}
         </p>
       )}
       <form method="post" action={action} class="nr-form nr-editor" data-article-id={m.id ?? ''} id="article-form">
