@@ -11,7 +11,8 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { Body } from '../../domain/blocks.ts';
-import { EMBED, IMAGE, LIMITS, QUOTE, blocksToDoc, clampPastedHeadings, docToBlocks, isEmbedUrl, isSafeHref, truncate } from './convert.ts';
+import { EMBED, IMAGE, LIMITS, QUOTE, blocksToDoc, docToBlocks, isEmbedUrl, isSafeHref, truncate } from './convert.ts';
+import { cleanPastedHtml } from './paste.ts';
 import { el, uid } from './dom.ts';
 import { createMediaDialog, type MediaPick } from './media-dialog.ts';
 import { editorExtensions } from './nodes.ts';
@@ -97,7 +98,7 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
     content: blocksToDoc(initial.blocks, { mediaSrc }),
     editorProps: {
       attributes: { id: editorId, class: 'mh-prose', role: 'textbox', 'aria-multiline': 'true', ...name },
-      transformPastedHTML: clampPastedHeadings,
+      transformPastedHTML: cleanPastedHtml,
     },
     onUpdate: sync,
   });
