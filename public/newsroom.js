@@ -4,32 +4,59 @@
   var form = document.getElementById('article-form');
   if (!form) return;
 
-  // The hero picker reuses the body editor's media library dialog (search or upload).
-  var heroButton = form.querySelector('[data-pick-hero]');
-  if (heroButton) {
-    const showPicker = function () {
-      if (window.mastheadEditor?.pickImage) heroButton.hidden = false;
+  // Pictures of the panel (hero, video poster) come from the body editor's media library dialog (search or upload).
+  var PICTURE_FIELDS = {
+    hero: { id: 'heroMediaId', alt: 'heroAlt', caption: 'heroCaption', credit: 'heroCredit' },
+    poster: { id: 'videoPosterId' },
+  };
+  function setPicture(prefix, pick) {
+    var names = PICTURE_FIELDS[prefix];
+    var box = document.querySelector(`[data-picture="${prefix}"]`);
+    form.elements.namedItem(names.id).value = pick ? String(pick.mediaId) : '';
+    ['alt', 'caption', 'credit'].forEach(function (k) {
+      if (names[k]) form.elements.namedItem(names[k]).value = pick ? pick[k] || '' : '';
+    });
+    var preview = box.querySelector('img, .ed-picture-empty');
+    var next = pick && pick.src ? document.createElement('img') : document.createElement('p');
+    if (pick && pick.src) {
+      next.src = pick.src;
+      next.alt = '';
+      next.className = 'ed-picture-preview';
+    } else {
+      next.className = 'ed-picture-empty';
+      next.textContent = pick ? `Picture ${pick.mediaId} chosen.` : 'No picture.';
+    }
+    if (preview) preview.replaceWith(next);
+    box.querySelector('[data-remove-picture]').hidden = !pick;
+    form.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  document.querySelectorAll('[data-pick-picture]').forEach(function (button) {
+    var prefix = button.getAttribute('data-pick-picture');
+    var show = function () {
+      if (window.mastheadEditor?.pickImage) button.hidden = false;
     };
-    showPicker();
-    document.addEventListener('masthead:editor-ready', showPicker);
-    heroButton.addEventListener('click', function () {
+    show();
+    document.addEventListener('masthead:editor-ready', show);
+    button.addEventListener('click', function () {
       window.mastheadEditor.pickImage(function (pick) {
-        form.elements.namedItem('heroMediaId').value = String(pick.mediaId);
-        form.elements.namedItem('heroAlt').value = pick.alt;
-        form.elements.namedItem('heroCaption').value = pick.caption;
-        form.elements.namedItem('heroCredit').value = pick.credit;
-        form.dispatchEvent(new Event('input', { bubbles: true }));
+        setPicture(prefix, pick);
         setTimeout(function () {
-          heroButton.focus();
+          button.focus();
         }, 0);
       });
     });
-  }
+  });
+  document.querySelectorAll('[data-remove-picture]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      setPicture(button.getAttribute('data-remove-picture'), null);
+      document.querySelector(`[data-pick-picture="${button.getAttribute('data-remove-picture')}"]`).focus();
+    });
+  });
 
   if (!form.dataset.articleId) return;
   var id = form.dataset.articleId;
   var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
-  var status = form.querySelector('[data-save-status]');
+  var status = document.querySelector('[data-save-status]');
   var revisionOut = document.querySelector('[data-revision]');
   var conflictBox = document.getElementById('conflict');
   var timer = null;
@@ -45,11 +72,36 @@
     return el ? el.value : '';
   }
   function say(text) {
+    savedAt = 0;
     if (status) status.textContent = text;
+  }
+  // "Saved 12 s ago", kept current while the page is open.
+  var savedAt = 0;
+  var savedNote = '';
+  function ago(ms) {
+    var s = Math.round((Date.now() - ms) / 1000);
+    if (s < 5) return 'just now';
+    if (s < 60) return `${s} s ago`;
+    if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+    return `at ${new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  }
+  function showSaved() {
+    if (status && savedAt) status.textContent = `Saved ${ago(savedAt)}${savedNote}`;
+  }
+  if (status && status.dataset.savedAt) {
+    savedAt = Date.parse(status.dataset.savedAt) || 0;
+    showSaved();
+  }
+  setInterval(showSaved, 5000);
+  // The form's own fields and those in the side panel (form="article-form").
+  function named(name) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name === name;
+    });
   }
   function selected(name) {
     var out = [];
-    form.querySelectorAll(`[name="${name}"]`).forEach(function (el) {
+    named(name).forEach(function (el) {
       if (el.multiple) {
         Array.prototype.forEach.call(el.selectedOptions, function (o) {
           out.push(Number(o.value));
@@ -174,14 +226,9 @@
           try {
             localStorage.removeItem(DRAFT_KEY);
           } catch (_e) {}
-          say(
-            'Saved at ' +
-              new Date().toLocaleTimeString() +
-              ' (revision ' +
-              r.data.revision +
-              ')' +
-              (r.data.held ? ': not public until an editor updates the article' : ''),
-          );
+          savedAt = Date.now();
+          savedNote = r.data.held ? ': not public until an editor updates the article' : '';
+          showSaved();
           if (r.data.held)
             document.querySelectorAll('[data-held-notice]').forEach(function (n) {
               n.hidden = false;
@@ -270,8 +317,7 @@
   }
 
   function setSelected(name, ids) {
-    var selects = form.querySelectorAll(`[name="${name}"]`);
-    selects.forEach(function (el, i) {
+    named(name).forEach(function (el, i) {
       if (el.multiple)
         Array.prototype.forEach.call(el.options, function (o) {
           o.selected = ids.indexOf(Number(o.value)) !== -1;
@@ -329,7 +375,7 @@
   lockNotice.className = 'nr-notice nr-error';
   lockNotice.setAttribute('role', 'status');
   lockNotice.hidden = true;
-  form.parentNode.insertBefore(lockNotice, form);
+  (document.querySelector('.ed-messages') || form.parentNode).append(lockNotice);
   function heartbeat() {
     fetch(`/api/v1/articles/${id}/lock`, { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
       .then(function (res) {
@@ -362,12 +408,15 @@
   field('headline').addEventListener('input', suggestSlug);
   suggestSlug();
 
-  form.addEventListener('input', changed);
+  // Fields in the side panel belong to the form without being inside it, so listen on the document.
+  document.addEventListener('input', function (event) {
+    if (event.target.form === form || event.target === form) changed();
+  });
   form.addEventListener('masthead:change', changed);
   form.addEventListener('submit', function (event) {
     clearTimeout(timer);
-    // "Save and update live article" posts the form itself: the server saves, then publishes that revision.
-    if (event.submitter && event.submitter.name === 'andUpdate') return;
+    // Publish, Submit, Schedule and Update post the form itself: the server saves, then acts, in one step.
+    if (event.submitter && (event.submitter.name === 'andUpdate' || event.submitter.name === 'intent')) return;
     event.preventDefault();
     save(false);
   });

@@ -90,15 +90,18 @@ describe('newsroom pages', () => {
     expect(created.statusCode).toBe(303);
     const url = (created.headers.location as string).split('?')[0]!;
     const editor = await w.get(created.headers.location as string);
-    expect(editor.body).toContain('value="Harbour fees rise again"');
+    expect(editor.body).toContain('>Harbour fees rise again</textarea>');
     expect(editor.body).toContain('Draft created.');
     const saved = await w.post(url, form('Harbour fees rise for a third year', 1));
     expect(saved.statusCode).toBe(303);
     expect((await w.get(url)).body).toContain('data-revision="true">2<');
-    expect((await w.post(`${url}/submit`, { note: 'Ready' })).statusCode).toBe(303);
+    // Submit saves what is in the form and submits it, in one step.
+    const submitted = await w.post(url, form('Harbour fees rise for a third year', 2, { intent: 'submit', note: 'Ready' }));
+    expect(submitted.headers.location).toBe(`${url}?done=submit`);
     const after = await w.get(url);
-    expect(after.body).toContain('data-status="true">in review<');
-    expect(after.body).not.toContain('Publish now'); // writers cannot publish
+    expect(after.body).toContain('data-status="true">In review<');
+    expect(after.body).not.toContain('value="publish"'); // writers cannot publish
+    expect(after.body).toContain('data-revision="true">2<'); // nothing changed, so no new revision
   });
 
   it('keep the loser’s text on a conflicting save and rebase the form on the newer revision', async () => {
@@ -108,7 +111,7 @@ describe('newsroom pages', () => {
     expect((await e.post(url, form('First editor’s version', 1))).statusCode).toBe(303);
     const conflict = await e.post(url, form('Second editor’s version', 1));
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.body).toContain('value="Second editor’s version"');
+    expect(conflict.body).toContain('>Second editor’s version</textarea>');
     expect(conflict.body).toContain('name="baseRevision" value="2"');
     expect(conflict.body).toContain('saved a newer version');
     const history = await e.get(`${url}/history?a=1&b=2`);
@@ -120,10 +123,10 @@ describe('newsroom pages', () => {
     const created = await e.post('/newsroom/articles', form('Port authority names a new chief', 1));
     const url = (created.headers.location as string).split('?')[0]!;
     const id = Number(url.split('/').at(-1));
-    const sched = await e.post(`${url}/schedule`, { at: '2999-01-01T09:30', note: '' });
+    const sched = await e.post(url, form('Port authority names a new chief', 1, { intent: 'schedule', at: '2999-01-01T09:30' }));
     expect(sched.statusCode).toBe(303);
     expect((await e.get(url)).body).toContain('1 January 2999 at 09:30 UTC');
-    expect((await e.post(`${url}/publish`, { note: 'Now' })).statusCode).toBe(303);
+    expect((await e.post(url, form('Port authority names a new chief', 1, { intent: 'publish', note: 'Now' }))).statusCode).toBe(303);
     const row = (await t.store.articles.byId(id))!;
     const publicUrl = articlePath({ id, slug: row.slug, sectionPath: row.section_path, firstPublishedAt: row.first_published_at! }, 'UTC');
     expect((await app.inject({ method: 'GET', url: publicUrl })).statusCode).toBe(200);
@@ -294,7 +297,7 @@ describe('authors', () => {
     const bea = await signIn('bea@example.org');
     const page = await bea.get('/newsroom/articles/new');
     expect(page.body).toMatch(
-      new RegExp(`<select id="author-0" name="authorIds">.*?<option value="${personId}" selected>Bea Byline</option>`, 's'),
+      new RegExp(`<select id="author-0" form="article-form" name="authorIds">.*?<option value="${personId}" selected>Bea Byline</option>`, 's'),
     );
   });
 });
@@ -303,7 +306,9 @@ describe('after publishing or scheduling', () => {
   it('the editor links to the live page, and says when a scheduled story goes out', async () => {
     const editor = await signIn('editor@example.org');
     const id = await makeArticle(t.store, { headline: 'Quay wall repaired', status: 'in_review', sectionId: news });
-    const published = await editor.post(`/newsroom/articles/${id}/publish`, { note: '' });
+    const revisionOf = async (article: number) => (await t.store.editorial.editorialState(article))!.revision;
+    // "Publish" in the editor's bar: the form is saved and published in one step.
+    const published = await editor.post(`/newsroom/articles/${id}`, form('Quay wall repaired', await revisionOf(id), { intent: 'publish' }));
     expect(published.headers.location).toBe(`/newsroom/articles/${id}?done=publish`);
     const page = await editor.get(published.headers.location as string);
     const live = /<a href="([^"]+)">Read it as readers do<\/a>/.exec(page.body)?.[1];
@@ -314,9 +319,59 @@ describe('after publishing or scheduling', () => {
     const later = await makeArticle(t.store, { headline: 'Harbour fair next week', status: 'in_review', sectionId: news });
     const at = new Date(Date.now() + 86_400_000);
     const local = at.toISOString().slice(0, 16); // the newsroom's zone is UTC in these tests
-    const scheduled = await editor.post(`/newsroom/articles/${later}/schedule`, { at: local, note: '' });
+    const scheduled = await editor.post(
+      `/newsroom/articles/${later}`,
+      form('Harbour fair next week', await revisionOf(later), { intent: 'schedule', at: local }),
+    );
     const after = await editor.get(scheduled.headers.location as string);
     expect(after.body).toMatch(/Scheduled\. It goes out \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC\./);
     expect(after.body).not.toContain('Live page');
+  });
+});
+
+describe('save and act in one step', () => {
+  it('publishes a story that was never saved, from the new-article form', async () => {
+    const editor = await signIn('editor@example.org');
+    const res = await editor.post('/newsroom/articles', form('Lighthouse keepers return to the cape', 1, { intent: 'publish' }));
+    expect(res.headers.location).toMatch(/^\/newsroom\/articles\/\d+\?done=publish$/);
+    const id = Number(/articles\/(\d+)/.exec(res.headers.location as string)![1]);
+    const row = (await t.store.articles.byId(id))!;
+    expect([row.status, row.headline]).toEqual(['published', 'Lighthouse keepers return to the cape']);
+    expect((await editor.get(res.headers.location as string)).body).toContain('Read it as readers do');
+  });
+
+  it('refuses a writer’s Publish before anything is stored, and a Schedule without a time with every field kept', async () => {
+    const writer = await signIn('writer@example.org');
+    const editor = await signIn('editor@example.org');
+    const found = async (words: string) => (await editor.get(`/newsroom/articles?q=${encodeURIComponent(words)}`)).body;
+    const refused = await writer.post('/newsroom/articles', form('A writer tries to publish', 1, { intent: 'publish' }));
+    expect(refused.statusCode).toBe(403);
+    expect(await found('writer tries')).not.toContain('A writer tries to publish');
+
+    const noTime = await editor.post('/newsroom/articles', form('Ferry strike called off', 1, { intent: 'schedule', at: '' }));
+    expect(noTime.statusCode).toBe(400);
+    expect(noTime.body).toContain('at: choose the date and time it goes out');
+    expect(noTime.body).toContain('>Ferry strike called off</textarea>');
+    expect(await found('ferry strike')).not.toContain('Ferry strike called off');
+    const unknown = await editor.post('/newsroom/articles', form('Ferry strike called off', 1, { intent: 'delete-everything' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('intent: must be one of submit, publish, schedule');
+    // The search that found nothing above finds the story once it is saved (so the checks above can fail).
+    expect((await editor.post('/newsroom/articles', form('Ferry strike called off', 1))).statusCode).toBe(303);
+    expect(await found('ferry strike')).toContain('Ferry strike called off');
+  });
+
+  it('Update on a live story with nothing changed adds no revision and says so', async () => {
+    const editor = await signIn('editor@example.org');
+    const created = await editor.post('/newsroom/articles', form('Tram line opens early', 1, { intent: 'publish' }));
+    const url = (created.headers.location as string).split('?')[0]!;
+    const id = Number(url.split('/').at(-1));
+    const { revision } = (await t.store.editorial.editorialState(id))!;
+    const again = await editor.post(url, form('Tram line opens early', revision, { andUpdate: '1' }));
+    expect(again.headers.location).toBe(`${url}?done=unchanged`);
+    expect((await t.store.editorial.editorialState(id))!.revision).toBe(revision);
+    const changed = await editor.post(url, form('Tram line opens a week early', revision, { andUpdate: '1' }));
+    expect(changed.headers.location).toBe(`${url}?done=update`);
+    expect((await t.store.articles.byId(id))!.headline).toBe('Tram line opens a week early');
   });
 });

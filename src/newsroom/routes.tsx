@@ -1,17 +1,13 @@
 // The newsroom's HTML routes: parse the form, check who is asking, call one service, present or redirect.
 import crypto from 'node:crypto';
-import { articlePath } from '../domain/urls.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { zonedToUtc } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { actorOf, clientIp, cookieOptions, SESSION_COOKIE, setSessionCookie, SIGN_IN_CSRF_COOKIE } from '../http/auth.ts';
 import { csrfMatches } from '../services/auth/auth.ts';
-import { ARTICLE_BODY_LIMIT, SIGN_IN_BODY_LIMIT } from '../http/body-limits.ts';
+import { SIGN_IN_BODY_LIMIT } from '../http/body-limits.ts';
 import type { Services } from '../services/index.ts';
 import type { SiteContext } from '../web/context.ts';
 import { sendPage } from '../web/render.ts';
-import { ArticleView } from '../site/views/article.tsx';
-import { articleFormSchema, formToArticleInput } from './form.ts';
 import { historyRoutes } from './history.tsx';
 import { peopleRoutes } from './people.tsx';
 import { finderRoutes } from './finder.tsx';
@@ -19,8 +15,7 @@ import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
 import type { NewsroomContext } from './views/layout.tsx';
 import { articleId } from './request.ts';
-import { ARTICLE_ACTIONS, perform, type OperationDef } from '../services/operations/index.ts';
-import { EditorView, type EditorModel } from './views/editor.tsx';
+import { editorRoutes } from './editor-routes.tsx';
 import { AuditView, DashboardView, SignInView, TokensView } from './views/pages.tsx';
 
 export interface NewsroomOptions {
@@ -30,20 +25,6 @@ export interface NewsroomOptions {
 }
 
 const form = (req: FastifyRequest) => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
-const flashes: Record<string, string> = {
-  saved: 'Saved.',
-  created: 'Draft created.',
-  submit: 'Submitted for review.',
-  publish: 'Published.',
-  update: 'Updated: readers now see these changes.',
-  discard: 'Changes discarded: the article is back to what readers see.',
-  held: 'Saved. Readers do not see these changes until the article is updated.',
-  schedule: 'Scheduled.',
-  unpublish: 'Unpublished: readers now get a “removed” page.',
-  draft: 'Moved back to draft.',
-  corrections: 'Note appended; readers see it on the article.',
-  restore: 'Revision restored as a new revision.',
-};
 
 export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   const { services, site, secureCookies } = opts;
@@ -110,157 +91,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
     return sendPage(reply, <DashboardView ctx={ctxOf(req)} d={d} />);
   });
 
-  async function editorModel(req: FastifyRequest, id: number | null): Promise<EditorModel> {
-    const actor = actorOf(req);
-    const [tree, people] = await Promise.all([services.reader.sections(), services.newsroom.people()]);
-    const sections = tree.roots().flatMap((r) => [
-      r,
-      ...tree
-        .subtreeIds(r.id)
-        .slice(1)
-        .map((i) => tree.get(i)!),
-    ]);
-    if (id === null) {
-      return {
-        id: null,
-        revision: 1,
-        status: 'draft',
-        createdBy: actor.id,
-        sections,
-        people,
-        lockHolder: null,
-        scheduledAt: null,
-        held: false,
-        previews: {},
-        tvProblems: [],
-        input: {
-          headline: '',
-          standfirst: '',
-          slug: '',
-          body: [],
-          kind: 'news',
-          primarySectionId: sections[0]?.id ?? 0,
-          extraSectionIds: [],
-          tags: [],
-          // The signed-in journalist's own byline, when their account is linked to an author.
-          authorIds: req.user?.personId ? [req.user.personId] : [],
-          hero: null,
-          video: null,
-          seoTitle: '',
-          seoDescription: '',
-        },
-      };
-    }
-    const c = await services.content.current(actor, id);
-    const lock = await services.newsroom.openArticle(actor, id);
-    const previews = await services.media.previews(c.input.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])));
-    const tvProblems = c.input.video ? await services.tv.problemsFor(id) : [];
-    const live = c.status === 'published' ? await services.reader.article(id).catch(() => null) : null;
-    return {
-      liveUrl: live ? articlePath(live.article, site.timezone) : null,
-      id,
-      revision: c.revision,
-      status: c.status,
-      createdBy: c.facts.createdBy,
-      input: c.input,
-      sections,
-      people,
-      lockHolder: lock,
-      scheduledAt: c.facts.scheduled_at,
-      held: c.facts.held_revision !== null,
-      previews,
-      tvProblems,
-    };
-  }
-
-  app.get('/newsroom/articles/new', async (req, reply) => {
-    return sendPage(reply, <EditorView ctx={ctxOf(req)} m={await editorModel(req, null)} />);
-  });
-
-  app.post('/newsroom/articles', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
-    const parsed = articleFormSchema.safeParse({ ...form(req), baseRevision: 1 });
-    if (!parsed.success) throw new AppError('INVALID_INPUT');
-    try {
-      const { id } = await services.content.create(actorOf(req), formToArticleInput(parsed.data));
-      return reply.redirect(`/newsroom/articles/${id}?done=created`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'INVALID_INPUT') throw err;
-      // Nothing typed is lost: the form comes back with every value and the reason.
-      const m = await editorModel(req, null);
-      return sendPage(
-        reply,
-        <EditorView
-          ctx={ctxOf(req)}
-          m={{ ...m, input: { ...m.input, ...(formToArticleInput(parsed.data) as any) } }}
-          error={err.message}
-        />,
-        400,
-      );
-    }
-  });
-
-  app.get('/newsroom/articles/:id', async (req, reply) => {
-    const done = String((req.query as Record<string, unknown>).done ?? '');
-    return sendPage(reply, <EditorView ctx={ctxOf(req)} m={await editorModel(req, articleId(req))} flash={flashes[done]} />);
-  });
-
-  app.post('/newsroom/articles/:id', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
-    const id = articleId(req);
-    const parsed = articleFormSchema.safeParse(form(req));
-    if (!parsed.success) throw new AppError('INVALID_INPUT', 'The form is missing its revision number; reload the page.');
-    const input = formToArticleInput(parsed.data);
-    try {
-      const saved = await services.content.save(actorOf(req), id, input, parsed.data.baseRevision);
-      if (!saved.held) return reply.redirect(`/newsroom/articles/${id}?done=saved`, 303);
-      if (form(req).andUpdate !== '1') return reply.redirect(`/newsroom/articles/${id}?done=held`, 303);
-      // "Save and update live article": the revision just saved goes live at once.
-      await services.workflow.update(actorOf(req), id, { revision: saved.revision, significantUpdate: parsed.data.significantUpdate });
-      return reply.redirect(`/newsroom/articles/${id}?done=update`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError) || (err.code !== 'INVALID_INPUT' && err.code !== 'REVISION_CONFLICT')) throw err;
-      const m = await editorModel(req, id);
-      // On a conflict the form keeps the user's text and is re-based on the newer revision, so saving again
-      // deliberately keeps theirs as a new revision; the other version stays in the history.
-      const message =
-        err.code === 'REVISION_CONFLICT'
-          ? `${err.message} ${err.details.savedBy ? `${String(err.details.savedBy)} saved revision ${String(err.details.currentRevision)}.` : ''} Your version is below: save again to keep it as a new revision, or open the history to compare.`
-          : err.message;
-      return sendPage(
-        reply,
-        <EditorView
-          ctx={ctxOf(req)}
-          m={{
-            ...m,
-            revision: err.code === 'REVISION_CONFLICT' ? m.revision : parsed.data.baseRevision,
-            input: { ...m.input, ...(input as any) },
-          }}
-          error={message}
-        />,
-        err.status,
-      );
-    }
-  });
-
-  // The article actions, made from the operation table the API's routes come from (services/operations).
-  for (const [action, op] of Object.entries(ARTICLE_ACTIONS)) {
-    app.post(`/newsroom/articles/:id/${action}`, async (req, reply) => {
-      const id = articleId(req);
-      const input = action === 'schedule' ? scheduleFromForm(form(req), site.timezone) : form(req);
-      await perform(op as OperationDef, services, actorOf(req), { key: id, input });
-      return reply.redirect(`/newsroom/articles/${id}?done=${action}`, 303);
-    });
-  }
-
-  app.get('/newsroom/articles/:id/preview', async (req, reply) => {
-    const id = articleId(req);
-    const c = await services.content.current(actorOf(req), id); // permission to view
-    // A live article with held changes previews as it will read after Update.
-    const page = await services.reader.preview(id, c.facts.held_revision !== null ? c.input : undefined);
-    reply.header('x-robots-tag', 'noindex');
-    reply.header('cache-control', 'private, no-store');
-    const nav = (await services.reader.sections()).roots();
-    return sendPage(reply, <ArticleView site={{ ...site, nav }} page={page} />);
-  });
+  editorRoutes(app, { services, site, ctxOf });
 
   app.get('/newsroom/tokens', async (req, reply) => {
     const tokens = await services.newsroom.tokens(actorOf(req), { limit: 100 });
@@ -288,13 +119,6 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   finderRoutes(app, { services, ctxOf });
   peopleRoutes(app, { services, ctxOf });
   adminRoutes(app, { services, ctxOf });
-}
-
-/** The schedule form's time is the newsroom's local time (datetime-local); the action takes an ISO time. */
-function scheduleFromForm(body: Record<string, unknown>, timezone: string) {
-  const at = zonedToUtc(String(body.at ?? ''), timezone);
-  if (!at) throw new AppError('INVALID_INPUT', 'at: must be a date and time', { field: 'at' });
-  return { ...body, at };
 }
 
 /** Only same-site paths are allowed as a post-sign-in destination (no open redirect). */

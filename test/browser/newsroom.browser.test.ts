@@ -137,12 +137,12 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
     await a.goto(`${server.baseUrl}/newsroom/articles/${articleId}`);
     await b.goto(`${server.baseUrl}/newsroom/articles/${articleId}`);
     await a.fill('#standfirst', 'Version from the first editor.');
-    await a.waitForSelector('[data-save-status]:has-text("Saved at")');
+    await a.waitForSelector('[data-save-status]:has-text("Saved just now")');
     await b.fill('#standfirst', 'Version from the second editor.');
     await b.waitForSelector('#conflict:not([hidden])');
     expect(await b.textContent('#conflict')).toContain('Someone else saved this article');
     await b.click('#conflict button:text("Keep mine")');
-    await b.waitForSelector('[data-save-status]:has-text("Saved at")');
+    await b.waitForSelector('[data-save-status]:has-text("Saved just now")');
     const history = await server.app.services.content.history({ id: 1, role: 'admin' }, articleId);
     const standfirsts = history.revisions.map((r) => JSON.parse(r.snapshot).standfirst);
     expect(standfirsts).toContain('Version from the first editor.');
@@ -153,7 +153,7 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
     const page = await signedIn('editor@example.org');
     await page.goto(`${server.baseUrl}/newsroom/articles/${articleId}`);
     await page.fill('#seoTitle', 'Night ferry returns');
-    await page.waitForSelector('[data-save-status]:has-text("Saved at")');
+    await page.waitForSelector('[data-save-status]:has-text("Saved just now")');
     await page.reload();
     expect(await page.inputValue('#seoTitle')).toBe('Night ferry returns');
   });

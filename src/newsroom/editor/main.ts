@@ -13,6 +13,7 @@ import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { Body } from '../../domain/blocks.ts';
 import { EMBED, IMAGE, LIMITS, QUOTE, blocksToDoc, docToBlocks, isEmbedUrl, isSafeHref, truncate } from './convert.ts';
 import { cleanPastedHtml } from './paste.ts';
+import './page-chrome.ts';
 import { el, uid } from './dom.ts';
 import { createMediaDialog, type MediaPick } from './media-dialog.ts';
 import { editorExtensions } from './nodes.ts';

@@ -12,6 +12,8 @@ export interface EditorModel {
   people: Person[];
   lockHolder: { name: string } | null;
   scheduledAt: string | null;
+  /** When the story last changed (null before its first save). */
+  savedAt: string | null;
   /** A published article's saved changes that readers do not see yet (held until Update or Discard). */
   held: boolean;
   /** Preview URLs of the images the body uses, so the editor can show them. */

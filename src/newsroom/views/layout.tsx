@@ -14,11 +14,16 @@ export function NewsroomLayout({
   title,
   children,
   scripts = [],
+  styles = [],
+  compact = false,
 }: {
   ctx: NewsroomContext;
   title: string;
   children: ComponentChildren;
   scripts?: string[];
+  styles?: string[];
+  /** The editor's frame: the navigation folds into a menu so the story gets the screen. */
+  compact?: boolean;
 }) {
   const a = ctx.actor;
   return (
@@ -30,70 +35,24 @@ export function NewsroomLayout({
         <meta name="csrf-token" content={ctx.csrfToken} />
         <title>{`${title} | ${ctx.siteName} newsroom`}</title>
         <link rel="stylesheet" href="/assets/newsroom.css" />
+        {styles.map((href) => (
+          <link rel="stylesheet" href={href} key={href} />
+        ))}
         {scripts.map((src) => (
           <script src={src} defer key={src} />
         ))}
       </head>
-      <body>
+      <body class={compact ? 'nr-compact' : undefined}>
         <header class="nr-header">
           <a class="nr-brand" href="/newsroom">
             {ctx.siteName} · Newsroom
           </a>
-          {a && (
-            <nav aria-label="Newsroom">
-              <ul>
-                <li>
-                  <a href="/newsroom">Dashboard</a>
-                </li>
-                <li>
-                  <a href="/newsroom/articles">Articles</a>
-                </li>
-                {can(a, 'article.create') && (
-                  <li>
-                    <a href="/newsroom/articles/new">New article</a>
-                  </li>
-                )}
-                {can(a, 'person.manage') && (
-                  <li>
-                    <a href="/newsroom/people">Authors</a>
-                  </li>
-                )}
-                {can(a, 'collection.manage') && (
-                  <li>
-                    <a href="/newsroom/collections/editors-choice">Editor's Choice</a>
-                  </li>
-                )}
-                {can(a, 'collection.manage') && (
-                  <li>
-                    <a href="/newsroom/collections/top-stories">Top stories</a>
-                  </li>
-                )}
-                {can(a, 'section.manage') && (
-                  <li>
-                    <a href="/newsroom/sections">Sections</a>
-                  </li>
-                )}
-                <li>
-                  <a href="/newsroom/media">Media</a>
-                </li>
-                <li>
-                  <a href="/newsroom/tokens">API tokens</a>
-                </li>
-                {can(a, 'user.manage') && (
-                  <li>
-                    <a href="/newsroom/users">Users</a>
-                  </li>
-                )}
-                {can(a, 'audit.view') && (
-                  <li>
-                    <a href="/newsroom/audit">Audit log</a>
-                  </li>
-                )}
-                <li>
-                  <a href="/">View site</a>
-                </li>
-              </ul>
-            </nav>
+          {a && !compact && <NewsroomNav actor={a} />}
+          {a && compact && (
+            <details class="nr-menu">
+              <summary>Menu</summary>
+              <NewsroomNav actor={a} />
+            </details>
           )}
           {a && (
             <form method="post" action="/newsroom/sign-out" class="nr-signout">
@@ -121,6 +80,65 @@ export function NewsroomLayout({
         </main>
       </body>
     </html>
+  );
+}
+
+function NewsroomNav({ actor }: { actor: Actor }) {
+  return (
+    <nav aria-label="Newsroom">
+      <ul>
+        <li>
+          <a href="/newsroom">Dashboard</a>
+        </li>
+        <li>
+          <a href="/newsroom/articles">Articles</a>
+        </li>
+        {can(actor, 'article.create') && (
+          <li>
+            <a href="/newsroom/articles/new">New article</a>
+          </li>
+        )}
+        {can(actor, 'person.manage') && (
+          <li>
+            <a href="/newsroom/people">Authors</a>
+          </li>
+        )}
+        {can(actor, 'collection.manage') && (
+          <li>
+            <a href="/newsroom/collections/editors-choice">Editor's Choice</a>
+          </li>
+        )}
+        {can(actor, 'collection.manage') && (
+          <li>
+            <a href="/newsroom/collections/top-stories">Top stories</a>
+          </li>
+        )}
+        {can(actor, 'section.manage') && (
+          <li>
+            <a href="/newsroom/sections">Sections</a>
+          </li>
+        )}
+        <li>
+          <a href="/newsroom/media">Media</a>
+        </li>
+        <li>
+          <a href="/newsroom/tokens">API tokens</a>
+        </li>
+        {can(actor, 'user.manage') && (
+          <li>
+            <a href="/newsroom/users">Users</a>
+          </li>
+        )}
+        {can(actor, 'audit.view') && (
+          <li>
+            <a href="/newsroom/audit">Audit log</a>
+          </li>
+        )}
+        <li>
+          <a href="/">View site</a>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

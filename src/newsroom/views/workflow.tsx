@@ -1,5 +1,5 @@
-// The editor page's status actions: submit, publish, schedule, unpublish, back to draft, corrections, and for a
-// live article with held changes, update (now or at a time) or discard them.
+// The editor panel's actions that do not save: corrections, discard held changes, back to draft, unpublish. (Submit,
+// publish, schedule and update save first, so they are buttons of the article form: views/editor-bar.tsx.)
 import { can, type Actor } from '../../domain/permissions.ts';
 import { formatDateTime } from '../../web/format.ts';
 import type { EditorModel } from './editor-model.ts';
@@ -8,51 +8,51 @@ import type { NewsroomContext } from './layout.tsx';
 export function WorkflowActions({ ctx, m }: { ctx: NewsroomContext; m: EditorModel }) {
   const actor = ctx.actor as Actor;
   const facts = { createdBy: m.createdBy, status: m.status as any };
-  const act = (path: string, label: string, extra?: preact.ComponentChildren) => (
-    <form method="post" action={`/newsroom/articles/${m.id}/${path}`} class="nr-form nr-inline" key={path}>
+  const act = (path: string, label: string, extra?: preact.ComponentChildren, danger = false) => (
+    <form method="post" action={`/newsroom/articles/${m.id}/${path}`} class="ed-action" key={path}>
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       {extra}
-      <label for={`note-${path}`}>Note</label>
-      <input id={`note-${path}`} name="note" maxLength={1000} />
-      <button type="submit">{label}</button>
+      <button type="submit" class={danger ? 'nr-danger' : undefined}>
+        {label}
+      </button>
     </form>
   );
+  const note = (path: string) => (
+    <>
+      <label for={`note-${path}`}>Note for the history</label>
+      <input id={`note-${path}`} name="note" maxLength={1000} />
+    </>
+  );
+  const unpublish = m.status === 'published' && can(actor, 'article.unpublish');
+  const toDraft =
+    ['in_review', 'scheduled', 'unpublished'].includes(m.status) &&
+    can(actor, m.status === 'in_review' ? 'article.edit' : 'article.schedule', facts);
+  const discard = m.status === 'published' && m.held && can(actor, 'article.publish');
+  const correct = m.status === 'published' && can(actor, 'article.correct');
+  if (!unpublish && !toDraft && !discard && !correct) return null;
   return (
-    <section class="nr-workflow" aria-labelledby="workflow-title">
-      <h2 id="workflow-title">Workflow</h2>
-      {m.status === 'draft' && can(actor, 'article.submit', facts) && act('submit', 'Submit for review')}
-      {['draft', 'in_review', 'scheduled', 'unpublished'].includes(m.status) &&
-        can(actor, 'article.publish') &&
-        act('publish', 'Publish now')}
-      {['draft', 'in_review', 'scheduled'].includes(m.status) &&
-        can(actor, 'article.schedule') &&
-        act(
-          'schedule',
-          m.status === 'scheduled' ? 'Reschedule' : 'Schedule',
-          <>
-            <label for="schedule-at">Publish at ({ctx.timezone})</label>
-            <input id="schedule-at" name="at" type="datetime-local" step="1" required />
-          </>,
+    <details class="ed-group" open={correct}>
+      <summary>{correct ? 'Corrections and more' : 'More actions'}</summary>
+      <div class="ed-group-body">
+        {correct && (
+          <form method="post" action={`/newsroom/articles/${m.id}/corrections`} class="ed-action">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <label for="correction-kind">Add a note for readers</label>
+            <select id="correction-kind" name="kind">
+              <option value="correction">Correction</option>
+              <option value="clarification">Clarification</option>
+            </select>
+            <label for="correction-note">What was wrong, and what is right</label>
+            <textarea id="correction-note" name="note" rows={3} required maxLength={2000}></textarea>
+            <button type="submit">Append note</button>
+          </form>
         )}
-      {m.status === 'published' && m.held && can(actor, 'article.publish') && <HeldActions ctx={ctx} m={m} />}
-      {m.status === 'published' && can(actor, 'article.unpublish') && act('unpublish', 'Unpublish')}
-      {['in_review', 'scheduled', 'unpublished'].includes(m.status) &&
-        can(actor, m.status === 'in_review' ? 'article.edit' : 'article.schedule', facts) &&
-        act('draft', 'Back to draft')}
-      {m.status === 'published' && can(actor, 'article.correct') && (
-        <form method="post" action={`/newsroom/articles/${m.id}/corrections`} class="nr-form">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <label for="correction-kind">Add a note for readers</label>
-          <select id="correction-kind" name="kind">
-            <option value="correction">Correction</option>
-            <option value="clarification">Clarification</option>
-          </select>
-          <label for="correction-note">Note</label>
-          <textarea id="correction-note" name="note" rows={2} required maxLength={2000}></textarea>
-          <button type="submit">Append note</button>
-        </form>
-      )}
-    </section>
+        {discard &&
+          act('discard', 'Discard changes', <input type="hidden" name="revision" value={String(m.revision)} data-latest-revision />, true)}
+        {toDraft && act('draft', m.status === 'in_review' ? 'Back to draft' : 'Back to draft (cancel)', note('draft'))}
+        {unpublish && act('unpublish', 'Unpublish', note('unpublish'), true)}
+      </div>
+    </details>
   );
 }
 
@@ -67,39 +67,5 @@ export function HeldNotice({ ctx, m }: { ctx: NewsroomContext; m: EditorModel })
         <a href={`/newsroom/articles/${m.id}/history`}>history</a>.
       </p>
     </div>
-  );
-}
-
-/** Update now, schedule the update, or discard: each names the revision the editor has in front of them. */
-function HeldActions({ ctx, m }: { ctx: NewsroomContext; m: EditorModel }) {
-  const hidden = (
-    <>
-      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-      <input type="hidden" name="revision" value={String(m.revision)} data-latest-revision />
-    </>
-  );
-  return (
-    <>
-      <form method="post" action={`/newsroom/articles/${m.id}/update`} class="nr-form nr-inline">
-        {hidden}
-        <input type="checkbox" id="update-significant" name="significantUpdate" value="1" />
-        <label for="update-significant">Significant update</label>
-        <label for="note-update">Note</label>
-        <input id="note-update" name="note" maxLength={1000} />
-        <button type="submit">Update live article</button>
-      </form>
-      <form method="post" action={`/newsroom/articles/${m.id}/schedule`} class="nr-form nr-inline">
-        {hidden}
-        <label for="update-at">Update at ({ctx.timezone})</label>
-        <input id="update-at" name="at" type="datetime-local" step="1" required />
-        <button type="submit">{m.scheduledAt ? 'Reschedule update' : 'Schedule update'}</button>
-      </form>
-      <form method="post" action={`/newsroom/articles/${m.id}/discard`} class="nr-form nr-inline">
-        {hidden}
-        <button type="submit" class="nr-danger">
-          Discard changes
-        </button>
-      </form>
-    </>
   );
 }

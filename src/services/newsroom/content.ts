@@ -1,4 +1,5 @@
 // Writing articles: create, save (with no lost updates), restore, history. Workflow lives in workflow.ts.
+import { isDeepStrictEqual } from 'node:util';
 import type { ArticleStatus } from '../../domain/article.ts';
 import { can, type Actor, type ArticleFacts, type MediaFacts, type Operation } from '../../domain/permissions.ts';
 import { slugify } from '../../domain/slug.ts';
@@ -13,6 +14,11 @@ import { unstorableText } from '../../domain/text.ts';
 export interface SaveOptions {
   /** Autosaves are revisions too, marked so the history can fold them. */
   autosave?: boolean;
+  /**
+   * Save only when the input differs from the current revision (a "save and publish" of an unchanged story must
+   * not add an empty revision, nor hold an identical copy of a live article).
+   */
+  onlyIfChanged?: boolean;
 }
 
 export function parseArticleInput(raw: unknown): ArticleInput {
@@ -26,6 +32,13 @@ function storable(input: ArticleInput): ArticleInput {
   const bad = unstorableText(input);
   if (bad) throw new AppError('INVALID_INPUT', `${bad.field}: ${bad.problem}`, { field: bad.field });
   return input;
+}
+
+/** Whether `input` is what the article's current revision already holds (compared in its parsed, stored form). */
+async function sameAsCurrent(tx: Queries, id: number, revision: number, input: ArticleInput): Promise<boolean> {
+  const rev = await tx.editorial.revision(id, revision);
+  const current = rev ? parseArticleInput(JSON.parse(rev.snapshot)) : await inputFromRow(tx, id);
+  return isDeepStrictEqual(current, input);
 }
 
 /** Loads what permission checks need, or ARTICLE_NOT_FOUND. */
@@ -62,8 +75,21 @@ async function checkReferences(tx: Queries, input: ArticleInput): Promise<void> 
     });
 }
 
+/**
+ * An author merged into another since this input was written (an older revision, a form left open) stands for
+ * the author it became, once, in its place in the byline order.
+ */
+async function currentAuthors(tx: Queries, ids: number[]): Promise<number[]> {
+  const known = await tx.taxonomy.peopleByIds(ids);
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length === 0) return ids;
+  const into = await tx.profiles.mergedInto(missing);
+  return [...new Set(ids.map((id) => into.get(id) ?? id))];
+}
+
 /** Checks references and resolves tag names to ids, creating new tags: the content as the row stores it. */
-export async function toContent(tx: Queries, input: ArticleInput): Promise<ArticleContent> {
+export async function toContent(tx: Queries, raw: ArticleInput): Promise<ArticleContent> {
+  const input = { ...raw, authorIds: await currentAuthors(tx, raw.authorIds) };
   await checkReferences(tx, input);
   const tagIds: number[] = [];
   for (const name of input.tags) tagIds.push(await tx.taxonomy.ensureTag(slugify(name, 60), name));
@@ -156,6 +182,8 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
       const facts = await articleFacts(tx, id);
       authorize(actor, 'article.edit', facts);
       if (facts.revision !== baseRevision) throw await conflict(tx, id, facts.revision);
+      if (options.onlyIfChanged && (await sameAsCurrent(tx, id, facts.revision, input)))
+        return { revision: facts.revision, status: facts.status, held: facts.held_revision !== null, unchanged: true };
       const held = facts.status === 'published';
       let revision: number | null;
       if (held) {
@@ -174,11 +202,11 @@ export function contentService(store: Store, events: EventBus, clock: () => Date
         details: { revision, ...(held && { held }) },
         at: now(),
       });
-      return { revision, status: facts.status, held };
+      return { revision, status: facts.status, held, unchanged: false };
     });
     // Held edits change nothing readers see, so nothing public is told (no purge, no feed ping).
-    if (!result.held) await events.emit('article.updated', { articleId: id, status: result.status });
-    return { revision: result.revision, held: result.held };
+    if (!result.held && !result.unchanged) await events.emit('article.updated', { articleId: id, status: result.status });
+    return { revision: result.revision, held: result.held, unchanged: result.unchanged };
   }
 
   async function save(
