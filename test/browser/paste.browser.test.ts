@@ -200,6 +200,31 @@ describe('pasting into the body editor', { timeout: 90_000 }, () => {
     return blocks;
   }
 
+  it("keeps the editor's own copy and paste intact (ProseMirror's HTML passes through)", async () => {
+    const body: Body = [
+      { type: 'heading', level: 2, text: 'Harbour reopens' },
+      {
+        type: 'paragraph',
+        content: [{ text: 'Boats ' }, { text: 'returned', bold: true }, { text: ' at ' }, { text: 'dawn', italic: true }],
+      },
+      { type: 'quote', text: 'We waited three winters.', attribution: 'A. Fisher, skipper' },
+      { type: 'list', style: 'ordered', items: [[{ text: 'Ferries' }], [{ text: 'Cargo', href: 'https://port.example/cargo' }]] },
+      { type: 'embed', kind: 'link', url: 'https://port.example/report', title: 'Port report' },
+    ];
+    await page.evaluate((blocks) => (window as any).mastheadEditor.setBlocks(blocks), body);
+    await page.click('#body-editor .ProseMirror');
+    await page.keyboard.press('ControlOrMeta+A');
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document
+        .querySelector('#body-editor .ProseMirror')!
+        .dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/html');
+    });
+    expect(copied).toContain('data-pm-slice');
+    expect(await paste(copied)).toEqual(body);
+  });
+
   it.each(['word', 'google-docs', 'web'])('turns the %s fixture into the expected blocks', async (name) => {
     const html = await fs.readFile(path.join(FIXTURES, `${name}.html`), 'utf8');
     const expected = JSON.parse(await fs.readFile(path.join(FIXTURES, `${name}.expected.json`), 'utf8')) as Body;
