@@ -9,6 +9,7 @@ const BOTH_DIALECTS = [
   'src/api/roles.test.ts',
   'src/api/finder.test.ts',
   'src/api/people.test.ts',
+  'src/api/people-tags.test.ts',
   'src/api/paging.test.ts',
   'src/distribution/feeds/feeds.test.ts',
   'src/distribution/sitemaps/http.test.ts',

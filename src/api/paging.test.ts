@@ -35,12 +35,13 @@ describe('lists come in pages', () => {
   const lists = apiRoutes.filter((r) => r.method === 'GET' && 'shape' in r.def.output && 'nextCursor' in (r.def.output as any).shape);
   const urls: Record<string, string> = { '/api/v1/media': '/api/v1/media?q=' };
 
-  it('every list is paged: articles, authors, users, tokens, media and the audit log', () => {
+  it('every list is paged: articles, authors, tags, users, tokens, media and the audit log', () => {
     expect(lists.map((r) => r.url).sort()).toEqual([
       '/api/v1/articles',
       '/api/v1/audit',
       '/api/v1/media',
       '/api/v1/people',
+      '/api/v1/tags',
       '/api/v1/tokens',
       '/api/v1/users',
     ]);
@@ -60,6 +61,7 @@ describe('lists come in pages', () => {
       await call(people.admin, 'POST', '/api/v1/tokens', { name: `paged ${i}` });
       await makeMedia(t.store, { alt: `Paged picture ${i}` });
       await t.store.taxonomy.createPerson({ slug: `same-author-${i}`, name: 'Same Author', title: '', bio: '' });
+      await t.store.taxonomy.ensureTag(`same-tag-${i}`, 'Same Tag');
     }
     for (const r of lists) {
       const base = urls[r.url] ?? `${r.url}?`;

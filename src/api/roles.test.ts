@@ -54,6 +54,11 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   'GET /api/v1/people': [Y, Y, Y],
   'POST /api/v1/people': [N, Y, Y],
   'PUT /api/v1/people/:id': [N, Y, Y],
+  'POST /api/v1/people/:id/merge': [N, Y, Y],
+  // Everyone who writes tags articles (and may look tags up); editors rename, describe and merge them.
+  'GET /api/v1/tags': [Y, Y, Y],
+  'PUT /api/v1/tags/:id': [N, Y, Y],
+  'POST /api/v1/tags/:id/merge': [N, Y, Y],
   'GET /api/v1/users': [N, N, Y],
   'POST /api/v1/users': [N, N, Y],
   'PUT /api/v1/users/:id/role': [N, N, Y],
@@ -174,6 +179,22 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
       const id = await makePerson(t.store, `Person ${n}`);
       return { url: url.replace(':id', String(id)), payload: { name: `Renamed ${n}`, title: 'Editor', bio: '' } };
     }
+    case 'POST /api/v1/people/:id/merge': {
+      const [from, into] = [await makePerson(t.store, `Twin ${n}`), await makePerson(t.store, `Keeper ${n}`)];
+      return { url: url.replace(':id', String(from)), payload: { intoId: into } };
+    }
+    case 'PUT /api/v1/tags/:id': {
+      const id = await t.store.taxonomy.ensureTag(`topic-${n}`, `Topic ${n}`);
+      return {
+        url: url.replace(':id', String(id)),
+        payload: { name: `Renamed topic ${n}`, slug: `renamed-topic-${n}`, description: 'About it.' },
+      };
+    }
+    case 'POST /api/v1/tags/:id/merge': {
+      const from = await t.store.taxonomy.ensureTag(`twin-topic-${n}`, `Twin topic ${n}`);
+      const into = await t.store.taxonomy.ensureTag(`kept-topic-${n}`, `Kept topic ${n}`);
+      return { url: url.replace(':id', String(from)), payload: { intoId: into } };
+    }
     case 'POST /api/v1/users':
       return { url, payload: { email: `new.${n}@news.example`, name: `New ${n}`, role: 'writer', password: 'a long enough password' } };
     case 'PUT /api/v1/users/:id/role': {
@@ -217,6 +238,7 @@ async function snapshot(articleId?: number) {
     collection: await s.collections.entries(choice.id),
     sections: await s.taxonomy.allSections(),
     people: await s.taxonomy.allPeople(),
+    tags: await s.tags.page({ limit: 1000 }),
     users: await s.users.list(),
     tokens,
     jobs: await s.jobs.pending(),

@@ -37,12 +37,21 @@ export async function keysForMedia(store: Store, mediaId: number): Promise<strin
 }
 
 /** An author's page and every article page (with its listings) that carries their byline; many: everything. */
-export async function keysForPerson(store: Store, personId: number): Promise<string[]> {
+export async function keysForPerson(store: Store, personId: number, oldSlugs: string[] = []): Promise<string[]> {
   const ids = await store.taxonomy.articleIdsByPerson(personId);
   if (ids.length > MEDIA_PURGE_ARTICLES) return [PURGE_ALL];
   const person = (await store.taxonomy.peopleByIds([personId])).get(personId);
-  const own = person ? [authorKey(person.slug)] : [];
+  const own = [...(person ? [person.slug] : []), ...oldSlugs].map(authorKey);
   return [...new Set([...own, ...(await Promise.all(ids.map((id) => keysForArticle(store, id)))).flat()])];
+}
+
+/** A tag's page (and its old addresses') and every article page (with its listings) that carries it; many: everything. */
+export async function keysForTag(store: Store, tagId: number, oldSlugs: string[] = []): Promise<string[]> {
+  const ids = await store.tags.articleIds(tagId, MEDIA_PURGE_ARTICLES + 1);
+  if (ids.length > MEDIA_PURGE_ARTICLES) return [PURGE_ALL];
+  const tag = await store.tags.byId(tagId);
+  const own = [...(tag ? [tag.slug] : []), ...oldSlugs].map(tagKey);
+  return [...new Set([...own, KEY.sitemaps, ...(await Promise.all(ids.map((id) => keysForArticle(store, id)))).flat()])];
 }
 
 /** Purges on domain events, before the operation that caused them returns to its caller. */
@@ -55,7 +64,8 @@ export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
   events.on('article.unpublished', article);
   events.on('collection.changed', async ({ slug }) => void (await purge([collectionKey(slug), KEY.home, KEY.unnamed])));
   events.on('media.changed', async ({ mediaId }) => void (await purge(await keysForMedia(store, mediaId))));
-  events.on('person.changed', async ({ personId }) => void (await purge(await keysForPerson(store, personId))));
+  events.on('person.changed', async ({ personId, oldSlugs }) => void (await purge(await keysForPerson(store, personId, oldSlugs))));
+  events.on('tag.changed', async ({ tagId, oldSlugs }) => void (await purge(await keysForTag(store, tagId, oldSlugs))));
   // Navigation is on every page: a section change purges everything.
   events.on('section.changed', async () => void (await purge([KEY.navigation, KEY.unnamed])));
 }

@@ -9,8 +9,13 @@ export interface DomainEvents {
   'section.changed': { sectionId: number };
   /** A library picture's alt, caption or credit changed. */
   'media.changed': { mediaId: number };
-  /** An author's name, title or bio changed (their page and every article with their byline show it). */
-  'person.changed': { personId: number };
+  /**
+   * An author changed (name, title, bio, photo, links, address) or another was merged into them: their page,
+   * every article with their byline, and the pages at their old addresses (which now redirect).
+   */
+  'person.changed': { personId: number; oldSlugs?: string[] };
+  /** A tag was renamed, described, or another merged into it; old addresses now redirect. */
+  'tag.changed': { tagId: number; oldSlugs?: string[] };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

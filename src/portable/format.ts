@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../domain/article.ts';
 import { bodySchema } from '../domain/blocks.ts';
+import { personLinksSchema } from '../domain/people.ts';
 import { CROP_RATIOS } from '../domain/model.ts';
 import { ROLES } from '../domain/permissions.ts';
 import { videoSchema } from '../domain/video.ts';
@@ -84,9 +85,27 @@ export const sectionRecord = z.strictObject({
   redirects: z.array(z.string().min(1)),
 });
 
-export const personRecord = z.strictObject({ id, slug: z.string().min(1), name: z.string(), title: z.string(), bio: z.string() });
+export const personRecord = z.strictObject({
+  id,
+  slug: z.string().min(1),
+  name: z.string(),
+  title: z.string(),
+  bio: z.string(),
+  /** A picture of media.jsonl (not checked: pictures come later in the import; a missing one shows no photo). */
+  photoMediaId: id.nullable(),
+  links: personLinksSchema,
+  /** Old addresses that lead here; mergedId is the author merged away under it, if any. */
+  redirects: z.array(z.strictObject({ slug: z.string().min(1), mergedId: id.nullable() })),
+});
 
-export const tagRecord = z.strictObject({ id, slug: z.string().min(1), name: z.string() });
+export const tagRecord = z.strictObject({
+  id,
+  slug: z.string().min(1),
+  name: z.string(),
+  description: z.string(),
+  /** Old addresses (after renames and merges) that lead here. */
+  redirects: z.array(z.string().min(1)),
+});
 
 const mediaFile = z.union([
   z.strictObject({

@@ -117,21 +117,41 @@ export function loaders(ctx: LoadContext): Loaders {
     },
     'people.jsonl': {
       check: (x, line) => p.fresh('person', x.id, line),
-      write: (batch) =>
-        insertRows(
+      async write(batch) {
+        await insertRows(
           db,
           'people',
-          batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name, title: x.title, bio: x.bio })),
-        ),
+          batch.map((x) => ({
+            id: x.id,
+            slug: x.slug,
+            name: x.name,
+            title: x.title,
+            bio: x.bio,
+            photo_media_id: x.photoMediaId,
+            links: JSON.stringify(x.links),
+          })),
+        );
+        await insertRows(
+          db,
+          'person_redirects',
+          batch.flatMap((x) => x.redirects.map((r) => ({ old_slug: r.slug, person_id: x.id, merged_id: r.mergedId }))),
+        );
+      },
     },
     'tags.jsonl': {
       check: (x, line) => t.fresh('tag', x.id, line),
-      write: (batch) =>
-        insertRows(
+      async write(batch) {
+        await insertRows(
           db,
           'tags',
-          batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name })),
-        ),
+          batch.map((x) => ({ id: x.id, slug: x.slug, name: x.name, description: x.description })),
+        );
+        await insertRows(
+          db,
+          'tag_redirects',
+          batch.flatMap((x) => x.redirects.map((old_slug) => ({ old_slug, tag_id: x.id }))),
+        );
+      },
     },
     'media.jsonl': {
       async check(x, line) {

@@ -33,8 +33,10 @@ export type TablePolicy =
 export const TABLE_POLICY = {
   sections: { file: 'sections.jsonl', columns: ['id', 'parent_id', 'slug', 'path', 'name', 'description', 'position'] },
   section_redirects: { file: 'sections.jsonl', field: 'redirects', columns: ['old_path', 'section_id'] },
-  people: { file: 'people.jsonl', columns: ['id', 'slug', 'name', 'title', 'bio'] },
-  tags: { file: 'tags.jsonl', columns: ['id', 'slug', 'name'] },
+  people: { file: 'people.jsonl', columns: ['id', 'slug', 'name', 'title', 'bio', 'photo_media_id', 'links'] },
+  person_redirects: { file: 'people.jsonl', field: 'redirects', columns: ['old_slug', 'person_id', 'merged_id'] },
+  tags: { file: 'tags.jsonl', columns: ['id', 'slug', 'name', 'description'] },
+  tag_redirects: { file: 'tags.jsonl', field: 'redirects', columns: ['old_slug', 'tag_id'] },
   media: {
     file: 'media.jsonl',
     columns: ['id', 'original_file', 'mime', 'width', 'height', 'alt', 'caption', 'credit', 'variants', 'created_at', 'uploaded_by'],

@@ -51,11 +51,29 @@ export function producers(
       }
     },
     'people.jsonl': async (put) => {
+      const redirects = new Map<number, { slug: string; mergedId: number | null }[]>();
+      for (const r of await reads.personRedirects())
+        redirects.set(r.person_id, [...(redirects.get(r.person_id) ?? []), { slug: r.old_slug, mergedId: r.merged_id }]);
       for await (const rows of keyset(reads.people, size))
-        for (const p of rows) await put({ id: p.id, slug: p.slug, name: p.name, title: p.title, bio: p.bio });
+        for (const p of rows)
+          await put({
+            id: p.id,
+            slug: p.slug,
+            name: p.name,
+            title: p.title,
+            bio: p.bio,
+            photoMediaId: p.photo_media_id,
+            links: json(p.links, `person ${p.id} links`) as never,
+            // Sorted here rather than in SQL: text ordering differs between the dialects' collations.
+            redirects: (redirects.get(p.id) ?? []).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+          });
     },
     'tags.jsonl': async (put) => {
-      for await (const rows of keyset(reads.tags, size)) for (const t of rows) await put({ id: t.id, slug: t.slug, name: t.name });
+      const redirects = new Map<number, string[]>();
+      for (const r of await reads.tagRedirects()) redirects.set(r.tag_id, [...(redirects.get(r.tag_id) ?? []), r.old_slug]);
+      for await (const rows of keyset(reads.tags, size))
+        for (const t of rows)
+          await put({ id: t.id, slug: t.slug, name: t.name, description: t.description, redirects: (redirects.get(t.id) ?? []).sort() });
     },
     'media.jsonl': async (put) => {
       for await (const rows of keyset(reads.media, size)) {

@@ -11,6 +11,7 @@ import { PUBLISH_JOB, workflowService } from './newsroom/workflow.ts';
 import { heldEditsService } from './newsroom/held-edits.ts';
 import { bulkService } from './newsroom/bulk.ts';
 import { peopleService } from './newsroom/people.ts';
+import { tagsService } from './newsroom/tags.ts';
 import { readerService } from './reader.ts';
 import { mediaService } from './media.ts';
 import { tvService } from './tv.ts';
@@ -67,6 +68,7 @@ export function createServices(store: Store, o: ServiceOptions) {
     bulk: bulkService(content, workflow),
     curation: curationService(store, events, clock),
     people: peopleService(store, events, clock),
+    tags: tagsService(store, events, clock),
     media: mediaService(store, events, o.mediaDir, clock),
     tv: tvService(store, { origin: o.origin, timezone: o.timezone }),
     jobs,

@@ -6,6 +6,7 @@ import { MAX_ID } from '../domain/urls.ts';
 import type { ArticleInput } from './newsroom/schema.ts';
 import type { ArticleStatus } from '../domain/article.ts';
 import { isPublic } from '../domain/article.ts';
+import type { PersonProfile, TagProfile } from '../domain/people.ts';
 import { SectionTree } from '../domain/sections.ts';
 import { videoSchema } from '../domain/video.ts';
 import { AppError } from '../errors.ts';
@@ -253,15 +254,17 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       );
     },
 
-    async tag(slug: string, page: ListingRequest): Promise<Listing & { tag: Tag }> {
-      const tag = await store.taxonomy.tagBySlug(slug);
-      if (!tag) throw new AppError('NOT_FOUND');
+    async tag(slug: string, page: ListingRequest): Promise<Listing & { tag: TagProfile }> {
+      const tag = await store.tags.bySlug(slug);
+      // A renamed or merged tag's old address leads to the tag it became.
+      if (!tag) throw new AppError('NOT_FOUND', undefined, { movedTo: (await store.tags.redirect(slug))?.slug });
       return { ...toListing(page, await store.articles.withTag(tag.id, pageReq(page))), tag };
     },
 
-    async author(slug: string, page: ListingRequest): Promise<Listing & { person: Person }> {
-      const person = await store.taxonomy.personBySlug(slug);
-      if (!person) throw new AppError('NOT_FOUND');
+    async author(slug: string, page: ListingRequest): Promise<Listing & { person: PersonProfile }> {
+      const person = await store.profiles.bySlug(slug);
+      // An author's old address (a changed slug, a merged author) leads to their page.
+      if (!person) throw new AppError('NOT_FOUND', undefined, { movedTo: await store.profiles.redirect(slug) });
       return { ...toListing(page, await store.articles.byAuthor(person.id, pageReq(page))), person };
     },
 

@@ -1,5 +1,5 @@
 // The reader site's routes: parse the request, call one reader operation, present the page.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articleKeys, authorKey, collectionKey, KEY, sectionKey, setSurrogateKeys, tagKey } from '../cache/keys.ts';
 import { isSlug } from '../domain/slug.ts';
 import { articlePath, parseArticlePath, parseSectionPath } from '../domain/urls.ts';
@@ -41,14 +41,35 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
     return sendPage(reply, <SearchView site={ctx} {...result} />);
   });
 
+  // An old address of a renamed or merged tag or author answers 301 to where it went (its query kept).
+  const movedOr = async <T,>(prefix: string, req: FastifyRequest, reply: FastifyReply, load: () => Promise<T>) => {
+    try {
+      return await load();
+    } catch (err) {
+      if (err instanceof AppError && typeof err.details.movedTo === 'string') {
+        void reply.redirect(`${prefix}${err.details.movedTo}${queryOf(req)}`, 301);
+        return undefined;
+      }
+      throw err;
+    }
+  };
+
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (req, reply) => {
-    const [ctx, result] = await Promise.all([context(), reader.tag(slugOr404(req.params.slug), parseRequest(pageQuery, req.query))]);
+    const loaded = await movedOr('/tag/', req, reply, () =>
+      Promise.all([context(), reader.tag(slugOr404(req.params.slug), parseRequest(pageQuery, req.query))]),
+    );
+    if (!loaded) return reply;
+    const [ctx, result] = loaded;
     showing(reply, [tagKey(result.tag.slug), ...articleKeys(result.items)]);
     return sendPage(reply, <TagView site={ctx} page={result} />);
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', async (req, reply) => {
-    const [ctx, result] = await Promise.all([context(), reader.author(slugOr404(req.params.slug), parseRequest(pageQuery, req.query))]);
+    const loaded = await movedOr('/author/', req, reply, () =>
+      Promise.all([context(), reader.author(slugOr404(req.params.slug), parseRequest(pageQuery, req.query))]),
+    );
+    if (!loaded) return reply;
+    const [ctx, result] = loaded;
     showing(reply, [authorKey(result.person.slug), ...articleKeys(result.items)]);
     return sendPage(reply, <AuthorView site={ctx} page={result} />);
   });

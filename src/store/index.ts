@@ -8,6 +8,8 @@ import { collectionQueries } from './collections.ts';
 import { mediaQueries } from './media.ts';
 import { searchIndexFor, type SearchIndex } from './search.ts';
 import { taxonomyQueries } from './taxonomy.ts';
+import { profileQueries } from './profiles.ts';
+import { tagQueries } from './tags.ts';
 import { userQueries } from './users.ts';
 import { auditQueries } from './audit.ts';
 import { editorialQueries } from './editorial.ts';
@@ -29,6 +31,8 @@ function queries(db: Kysely<Database>, search: SearchIndex, dialect: Dialect) {
     collections: collectionQueries(db),
     media: mediaQueries(db),
     taxonomy: taxonomyQueries(db),
+    profiles: profileQueries(db),
+    tags: tagQueries(db),
     feeds: feedQueries(db), // syndication feeds and their WebSub notices (src/distribution)
     sitemaps: sitemapQueries(db, dialect),
     search: {

@@ -6,6 +6,7 @@ import { newsroomSchema } from './migrations/002_newsroom.ts';
 import { videoSchemaMigration } from './migrations/003_video.ts';
 import { heldEditsMigration } from './migrations/004_held_edits.ts';
 import { newsroomListsMigration } from './migrations/005_newsroom_lists.ts';
+import { peopleTagsMigration } from './migrations/006_people_tags.ts';
 
 function migrationsFor(db: Db): Record<string, Migration> {
   return {
@@ -14,6 +15,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '003_video': videoSchemaMigration(),
     '004_held_edits': heldEditsMigration(db.dialect),
     '005_newsroom_lists': newsroomListsMigration,
+    '006_people_tags': peopleTagsMigration,
   };
 }
 

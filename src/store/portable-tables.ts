@@ -24,6 +24,8 @@ export function tableReads(db: Kysely<Database>) {
   return {
     sections: () => db.selectFrom('sections').selectAll().orderBy('id').execute(),
     redirects: () => db.selectFrom('section_redirects').selectAll().execute(),
+    personRedirects: () => db.selectFrom('person_redirects').selectAll().execute(),
+    tagRedirects: () => db.selectFrom('tag_redirects').selectAll().execute(),
     people: (after: number, limit: number) =>
       db.selectFrom('people').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
     tags: (after: number, limit: number) => db.selectFrom('tags').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),

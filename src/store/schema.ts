@@ -18,12 +18,18 @@ export interface PeopleTable {
   name: string;
   title: string;
   bio: string;
+  /** The author's photo from the media library (no foreign key: see migrations/006_people_tags.ts). */
+  photo_media_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON array of {label, url}: the author's website, social profiles, e-mail (domain/people.ts). */
+  links: ColumnType<string, string | undefined, string>;
 }
 
 export interface TagsTable {
   id: Generated<number>;
   slug: string;
   name: string;
+  /** Shown under the heading of the tag's page. */
+  description: ColumnType<string, string | undefined, string>;
 }
 
 export interface MediaTable {
@@ -208,6 +214,20 @@ export interface SectionRedirectsTable {
   section_id: number;
 }
 
+/** An author's old address (after a slug change or a merge) and the author it now leads to. */
+export interface PersonRedirectsTable {
+  old_slug: string;
+  person_id: number;
+  /** The id of the author merged away under this address, so older revisions naming it find the target. */
+  merged_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A tag's old address (after a rename or a merge) and the tag it now leads to. */
+export interface TagRedirectsTable {
+  old_slug: string;
+  tag_id: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   user_id: number | null;
@@ -240,5 +260,7 @@ export interface Database {
   jobs: JobsTable;
   article_locks: ArticleLocksTable;
   section_redirects: SectionRedirectsTable;
+  person_redirects: PersonRedirectsTable;
+  tag_redirects: TagRedirectsTable;
   audit_log: AuditLogTable;
 }

@@ -70,6 +70,9 @@ export function taxonomyQueries(db: Kysely<Database>) {
     async ensureTag(slug: string, name: string): Promise<number> {
       const existing = await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
       if (existing) return existing.id;
+      // A renamed or merged tag's old name (typed again, or in an older revision) means the tag it became.
+      const moved = await db.selectFrom('tag_redirects').select('tag_id').where('old_slug', '=', slug).executeTakeFirst();
+      if (moved) return moved.tag_id;
       // Two saves may add the same new tag at once: the second insert yields (it waits for the first on
       // PostgreSQL) and both read the one row, instead of the second failing on the unique slug.
       await db

@@ -17,6 +17,8 @@ const NEEDS: Record<string, 'draft' | 'in_review' | 'published' | 'held'> = {
   discard: 'held',
 };
 
+let twins = 0;
+
 export async function stateFor(w: World, route: ApiRoute) {
   const action = route.url.split('/').at(-1)!;
   const { id } = await w.app.services.content.create(w.people.writer.actor, richArticle(w, `Target of ${routeKey(route)}`));
@@ -26,7 +28,23 @@ export async function stateFor(w: World, route: ApiRoute) {
   if (needs === 'held')
     await w.app.services.content.save(w.people.editor.actor, id, richArticle(w, `Held change of ${routeKey(route)}`), 1);
   const token = await w.app.services.auth.createApiToken(w.people.admin.user.id, 'to revoke');
-  return { articleId: id, revision: needs === 'held' ? 2 : 1, tokenId: token.id, userId: w.people.writer2.user.id };
+  const { store } = w.t;
+  const tagId = (await store.tags.bySlug(w.tagSlug))!.id;
+  // A merge removes its source, so each merge request gets one of its own.
+  const merges = route.url.endsWith('/merge');
+  const mergePersonId = merges
+    ? await store.taxonomy.createPerson({ slug: `twin-${++twins}`, name: 'Twin', title: '', bio: '' })
+    : undefined;
+  const mergeTagId = merges ? await store.taxonomy.ensureTag(`twin-topic-${++twins}`, 'Twin topic') : undefined;
+  return {
+    articleId: id,
+    revision: needs === 'held' ? 2 : 1,
+    tokenId: token.id,
+    userId: w.people.writer2.user.id,
+    mergePersonId,
+    tagId,
+    mergeTagId,
+  };
 }
 
 /** For requests refused before they touch anything: the world's own draft. */

@@ -108,7 +108,15 @@ export interface ApiExample {
 export function apiExample(
   route: ApiRoute,
   w: World,
-  state: { articleId: number; revision: number; tokenId: number; userId: number },
+  state: {
+    articleId: number;
+    revision: number;
+    tokenId: number;
+    userId: number;
+    mergePersonId?: number;
+    tagId?: number;
+    mergeTagId?: number;
+  },
 ): ApiExample {
   const article = (suffix = '') => `/api/v1/articles/${state.articleId}${suffix}`;
   const examples: Record<string, () => ApiExample> = {
@@ -153,7 +161,27 @@ export function apiExample(
     }),
     'PUT /api/v1/people/:id': () => ({
       url: `/api/v1/people/${w.personId}`,
-      body: { name: 'Renamed author', title: 'Editor', bio: 'A bio.' },
+      body: {
+        name: 'Renamed author',
+        title: 'Editor',
+        bio: 'A bio.',
+        photoMediaId: w.mediaId,
+        links: [{ label: 'Website', url: 'https://example.org/rita' }],
+      },
+    }),
+    // Merges remove their source: stateFor (api-kit.ts) makes a fresh one for each request that must succeed.
+    'POST /api/v1/people/:id/merge': () => ({
+      url: `/api/v1/people/${state.mergePersonId ?? w.personId}/merge`,
+      body: { intoId: w.personId },
+    }),
+    'GET /api/v1/tags': () => ({ url: '/api/v1/tags?q=dipl&limit=5' }),
+    'PUT /api/v1/tags/:id': () => ({
+      url: `/api/v1/tags/${state.tagId ?? 1}`,
+      body: { name: 'Diplomacy', description: 'Talks, treaties and envoys.' },
+    }),
+    'POST /api/v1/tags/:id/merge': () => ({
+      url: `/api/v1/tags/${state.mergeTagId ?? 1}/merge`,
+      body: { intoId: state.tagId ?? 1 },
     }),
     'POST /api/v1/sections': () => ({
       url: '/api/v1/sections',

@@ -2,7 +2,9 @@
 // accumulates: users of each role (one disabled, one linked to a byline), sessions and API tokens (which must
 // not travel), an uploaded picture with its renditions, drafts, revisions and a restore, review, publication,
 // a correction, a significant update, an unpublished article, a scheduled one (with its pending job), a
-// video article, a renamed section (redirects), curated windows, and the audit trail of all of it.
+// video article, a renamed section (redirects), an author with a photo and links who changed address and took
+// in a merged author, a renamed and described tag that took in a merged tag, curated windows, and the audit
+// trail of all of it.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +160,23 @@ export async function seedRichWorld(store: Store, mediaDir: string): Promise<Ric
     parentId: sub.parentId,
     description: sub.description,
   });
+  // Authors and tags managed: an address change and a merge leave redirects behind (and a merged author's id).
+  const [, author, merged] = people;
+  await services.people.update(ed, author!.id, {
+    name: author!.name,
+    title: author!.title,
+    bio: author!.bio,
+    slug: `${author!.slug}-desk`,
+    photoMediaId: uploaded.id,
+    links: [
+      { label: 'Website', url: 'https://example.org/desk' },
+      { label: 'E-mail', url: 'mailto:desk@example.org' },
+    ],
+  });
+  await services.people.merge(ed, merged!.id, { intoId: author!.id });
+  const shipping = (await store.tags.bySlug('shipping'))!;
+  await services.tags.update(ed, shipping.id, { name: 'Shipping news', slug: 'shipping-news', description: 'Ports and freight.' });
+  await services.tags.merge(ed, (await store.tags.bySlug('weather'))!.id, { intoId: shipping.id });
   const choice = await services.curation.collection(ed, 'editors-choice');
   await services.curation.setCollection(ed, 'editors-choice', {
     items: [

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { newUserSchema } from '../auth/auth.ts';
 import { describeSchema, searchMediaQuery, uploadInput } from '../media.ts';
-import { newPersonSchema, peopleQuery, personSchema } from '../newsroom/people.ts';
+import { mergeSchema, newPersonSchema, peopleQuery, personSchema } from '../newsroom/people.ts';
 import { auditQuery, byIdQuery, roleSchema, tokenSchema, usersQuery } from '../newsroom/desk.ts';
 import { collectionItemsSchema, sectionSchema } from '../newsroom/curation.ts';
 import { auditEntry, collection, created, idKey, media, mediaFound, ok, pageOf, person, slugKey, token, user } from './models.ts';
@@ -68,7 +68,8 @@ export const deskOperations = {
     run: (s, actor, input) => s.people.create(actor, input),
   }),
   updatePerson: defineOperation({
-    summary: 'Change an author’s name, title or bio (their page keeps its address; every page with the byline follows)',
+    summary:
+      'Change an author’s name, title, bio, photo, links or address (a new slug leaves the old address redirecting; every page with the byline follows)',
     permission: 'person.manage',
     key: idKey,
     input: personSchema,
@@ -77,6 +78,15 @@ export const deskOperations = {
       await s.people.update(actor, id, input);
       return { ok: true as const };
     },
+  }),
+  mergePerson: defineOperation({
+    summary:
+      'Merge an author into another: bylines move (once per article, order kept), the old author page redirects, the author is removed',
+    permission: 'person.manage',
+    key: idKey,
+    input: mergeSchema,
+    output: created,
+    run: (s, actor, input, id) => s.people.merge(actor, id, input),
   }),
   listUsers: defineOperation({
     summary: 'Users by name (a page)',

@@ -2,9 +2,10 @@
 // a method and path (it must bind them all), src/newsroom/ to forms.
 import { ARTICLE_ACTIONS, articleOperations } from './articles.ts';
 import { deskOperations } from './desk.ts';
+import { tagOperations } from './tags.ts';
 import type { OperationDef } from './operation.ts';
 
-export const OPERATIONS = { ...articleOperations, ...ARTICLE_ACTIONS, ...deskOperations } satisfies Record<
+export const OPERATIONS = { ...articleOperations, ...ARTICLE_ACTIONS, ...deskOperations, ...tagOperations } satisfies Record<
   string,
   OperationDef<any, any, any>
 >;

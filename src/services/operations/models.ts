@@ -43,7 +43,19 @@ export const deskItem = z.object({
 });
 
 /** An author: the name, title and bio their bylines and page show; the slug is the page's address. */
-export const person = z.object({ id, slug: z.string(), name: z.string(), title: z.string(), bio: z.string() });
+export const person = z.object({
+  id,
+  slug: z.string(),
+  name: z.string(),
+  title: z.string(),
+  bio: z.string(),
+  /** The photo, a picture of the media library. */
+  photoMediaId: id.nullable(),
+  links: z.array(z.object({ label: z.string(), url: z.string() })),
+});
+
+/** A tag with its description (shown on its page) and how many articles of any status carry it. */
+export const tag = z.object({ id, slug: z.string(), name: z.string(), description: z.string(), articleCount: z.number().int() });
 
 export const token = z.object({ id, name: z.string(), createdAt: time, lastUsedAt: time.nullable(), revokedAt: time.nullable() });
 

@@ -1,7 +1,8 @@
 // Listing pages: section, tag, author and search results.
 import type { SearchHit } from '../../domain/model.ts';
 import type { Listing, SectionPage } from '../../services/reader.ts';
-import type { Person, Tag } from '../../domain/model.ts';
+import type { PersonProfile, TagProfile } from '../../domain/people.ts';
+import { AuthorHeader } from './author-header.tsx';
 import { articlePath } from '../../domain/urls.ts';
 import { websiteSeo } from '../../seo/page.ts';
 import type { SiteContext } from '../../web/context.ts';
@@ -48,7 +49,7 @@ export function SectionView({ site, page }: { site: SiteContext; page: SectionPa
   );
 }
 
-export function TagView({ site, page }: { site: SiteContext; page: Listing & { tag: Tag } }) {
+export function TagView({ site, page }: { site: SiteContext; page: Listing & { tag: TagProfile } }) {
   const path = `/tag/${page.tag.slug}`;
   const title = page.tag.name + pageSuffix(page.page);
   return (
@@ -56,20 +57,22 @@ export function TagView({ site, page }: { site: SiteContext; page: Listing & { t
       site={site}
       meta={{
         title,
+        ...(page.tag.description ? { description: page.tag.description } : {}),
         canonical: site.origin + path + pageQuery(page.page),
         feeds: feedLinks(path, `${page.tag.name} | ${site.siteName}`),
-        seo: websiteSeo(site, { title }),
+        seo: websiteSeo(site, { title, ...(page.tag.description ? { description: page.tag.description } : {}) }),
       }}
     >
       <p class="kicker">Topic</p>
       <h1>{page.tag.name}</h1>
+      {page.tag.description && <p class="section-description">{page.tag.description}</p>}
       <CardList articles={page.items} site={site} level={2} />
       <Pagination basePath={path} page={page.page} hasMore={page.hasMore} cursors={page.cursors} />
     </Layout>
   );
 }
 
-export function AuthorView({ site, page }: { site: SiteContext; page: Listing & { person: Person } }) {
+export function AuthorView({ site, page }: { site: SiteContext; page: Listing & { person: PersonProfile } }) {
   const { person } = page;
   const path = `/author/${person.slug}`;
   const title = person.name + pageSuffix(page.page);
@@ -84,11 +87,7 @@ export function AuthorView({ site, page }: { site: SiteContext; page: Listing & 
         seo: websiteSeo(site, { title, description: person.bio }),
       }}
     >
-      <header class="author-header">
-        <h1>{person.name}</h1>
-        {person.title && <p class="kicker">{person.title}</p>}
-        {person.bio && <p class="bio">{person.bio}</p>}
-      </header>
+      <AuthorHeader person={person} />
       <h2>Articles by {person.name}</h2>
       <CardList articles={page.items} site={site} />
       <Pagination basePath={path} page={page.page} hasMore={page.hasMore} cursors={page.cursors} />
