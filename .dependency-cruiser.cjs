@@ -45,7 +45,7 @@ module.exports = {
           '^src/site/',
           '\\.test\\.tsx?$',
           '^src/distribution/feeds/content\\.tsx$',
-          '^src/newsroom/routes\\.tsx$',
+          '^src/newsroom/editor-routes\\.tsx$', // the private preview renders the reader's article page
           '^src/distribution/export/search-page\\.tsx$',
         ],
       },

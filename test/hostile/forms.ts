@@ -28,16 +28,36 @@ function walk(n: Node, visit: (n: Node) => void) {
   for (const c of n.childNodes ?? []) walk(c, visit);
 }
 
-/** Every form on the page; a form with several named submit buttons is one form per button. */
+/**
+ * Every form on the page; a form with several named submit buttons is one form per button. A control belongs to
+ * the form it sits in, or to the form its `form` attribute names (the editor's side panel and top bar).
+ */
 export function formsOf(html: string, page: string): FoundForm[] {
   const out: FoundForm[] = [];
-  walk(parse(html) as unknown as Node, (form) => {
+  const doc = parse(html) as unknown as Node;
+  const outside: Node[] = [];
+  walk(doc, (n) => {
+    if (attr(n, 'form') !== undefined) outside.push(n);
+  });
+  walk(doc, (form) => {
     if (form.tagName !== 'form') return;
+    const id = attr(form, 'id');
     const fields: [string, string][] = [];
-    const buttons: [string, string][] = [];
-    walk(form, (n) => {
+    // A submit button without a name sends no field of its own: null.
+    const buttons: ([string, string] | null)[] = [];
+    const owned = (n: Node) => {
+      const owner = attr(n, 'form');
+      return owner === undefined || owner === id;
+    };
+    const visit = (n: Node) => {
       const name = attr(n, 'name');
-      if (!name || n.attrs?.some((a) => a.name === 'disabled')) return;
+      const submit =
+        (n.tagName === 'button' && (attr(n, 'type') ?? 'submit') === 'submit') || (n.tagName === 'input' && attr(n, 'type') === 'submit');
+      if (!owned(n) || n.attrs?.some((a) => a.name === 'disabled')) return;
+      if (!name) {
+        if (submit) buttons.push(null);
+        return;
+      }
       if (n.tagName === 'input') {
         const type = (attr(n, 'type') ?? 'text').toLowerCase();
         if (type === 'checkbox' || type === 'radio') {
@@ -52,17 +72,27 @@ export function formsOf(html: string, page: string): FoundForm[] {
         const multiple = n.attrs?.some((a) => a.name === 'multiple');
         for (const o of selected.length || multiple ? selected : options.slice(0, 1)) fields.push([name, attr(o, 'value') ?? text(o)]);
       } else if (n.tagName === 'button' && (attr(n, 'type') ?? 'submit') === 'submit') buttons.push([name, attr(n, 'value') ?? '']);
-    });
+    };
+    walk(form, visit);
+    if (id) for (const n of outside) if (attr(n, 'form') === id && !inside(form, n)) visit(n);
     const base = {
       page,
       action: attr(form, 'action') || page.split('?')[0]!,
       method: (attr(form, 'method') ?? 'get').toUpperCase(),
       fields,
     };
-    if (buttons.length === 0) out.push(base);
-    for (const b of buttons) out.push({ ...base, fields: [...fields, b] });
+    if (buttons.length === 0 || buttons.includes(null)) out.push(base);
+    for (const b of buttons) if (b) out.push({ ...base, fields: [...fields, b] });
   });
   return out;
+}
+
+function inside(root: Node, node: Node): boolean {
+  let found = false;
+  walk(root, (n) => {
+    if (n === node) found = true;
+  });
+  return found;
 }
 
 /** The form's fields as a urlencoded body, with `changes` applied (a value of undefined leaves the field out). */

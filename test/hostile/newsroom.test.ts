@@ -30,6 +30,7 @@ const FILL: Record<string, () => string> = {
   email: () => `person.${++n}@news.example`,
   password: () => 'a long enough password',
   articleId: () => String(ids.published),
+  primarySectionId: () => String(w.sectionId),
 };
 
 /** Fields whose text is stored and shown again: they get the text corpus. */

@@ -1,7 +1,7 @@
 // The editor's top bar, always in view: where the story stands (status, when it was saved, how long it is), Preview,
 // the panel toggle (under 900 px), and the actions the user's role allows. The action buttons submit the article
 // form with an `intent`, so the server saves and acts in one step, on a story never saved before as well.
-import { bodyText } from '../../domain/blocks.ts';
+import { bodySchema, bodyText } from '../../domain/blocks.ts';
 import { can, type Actor } from '../../domain/permissions.ts';
 import { countWords, lengthLabel } from '../../domain/reading.ts';
 import { formatDateTime } from '../../web/format.ts';
@@ -10,7 +10,10 @@ import type { NewsroomContext } from './layout.tsx';
 
 /** Words a reader reads: headline, standfirst and body text. */
 function wordCount(m: EditorModel): number {
-  return countWords(`${m.input.headline} ${m.input.standfirst} ${bodyText(m.input.body)}`);
+  // A refused form comes back as typed, and its body may not be a body at all.
+  const parsed = bodySchema.safeParse(m.input.body);
+  const body = parsed.success ? bodyText(parsed.data) : '';
+  return countWords(`${m.input.headline} ${m.input.standfirst} ${body}`);
 }
 
 const STATUS_LABEL: Record<string, string> = {
