@@ -10,6 +10,7 @@ import type { SiteContext } from '../web/context.ts';
 import { sendPage } from '../web/render.ts';
 import { historyRoutes } from './history.tsx';
 import { peopleRoutes } from './people.tsx';
+import { tagsRoutes } from './tags.tsx';
 import { finderRoutes } from './finder.tsx';
 import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
@@ -118,6 +119,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   curationRoutes(app, { services, ctxOf });
   finderRoutes(app, { services, ctxOf });
   peopleRoutes(app, { services, ctxOf });
+  tagsRoutes(app, { services, ctxOf });
   adminRoutes(app, { services, ctxOf });
 }
 

@@ -47,6 +47,15 @@ export function tagQueries(db: Kysely<Database>) {
       }));
     },
 
+    async articleCount(tagId: number): Promise<number> {
+      const r = await db
+        .selectFrom('article_tags')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tag_id', '=', tagId)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
     async byId(id: number): Promise<TagProfile | undefined> {
       return db.selectFrom('tags').select(['id', 'slug', 'name', 'description']).where('id', '=', id).executeTakeFirst();
     },
@@ -56,7 +65,11 @@ export function tagQueries(db: Kysely<Database>) {
     },
 
     async update(id: number, t: { slug: string; name: string; description: string }): Promise<boolean> {
-      const r = await db.updateTable('tags').set(t).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .updateTable('tags')
+        .set({ slug: t.slug, name: t.name, description: t.description })
+        .where('id', '=', id)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 

@@ -160,6 +160,8 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
 
   it('passes axe with no violation of any impact on every newsroom page and the sign-in page, at 1280 and at 375 px', async () => {
     const page = await signedIn('admin@example.org');
+    const [person, other] = await server.store.taxonomy.allPeople();
+    const [tag, otherTag] = await server.store.tags.page({ limit: 2 });
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });
       for (const path of [
@@ -173,6 +175,11 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
         '/newsroom/sections',
         '/newsroom/users',
         '/newsroom/people',
+        `/newsroom/people/${person!.id}`,
+        `/newsroom/people/${person!.id}/merge?into=${other!.id}`,
+        '/newsroom/tags',
+        `/newsroom/tags/${tag!.id}`,
+        `/newsroom/tags/${tag!.id}/merge?into=${otherTag!.slug}`,
         '/newsroom/media',
         '/newsroom/tokens',
         '/newsroom/audit',

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { sqliteTestDb } from '../support/db.ts';
+import { makePerson } from '../support/factories.ts';
 import { encodeForm, formsOf, type FoundForm } from './forms.ts';
 import { checkAnswer, expectAnswered, report, send, tried } from './harness.ts';
 import { registeredRoutes, richArticle } from './inventory.ts';
@@ -18,6 +19,9 @@ import { buildWorld, type World } from './world.ts';
 let w: World;
 const ids = { draft: 0, review: 0, published: 0, held: 0 };
 let forms: FoundForm[] = [];
+/** An author and a tag whose merge confirmation pages are crawled (the forms found there are aimed at fresh ones). */
+const merging = { person: 0, into: 0, tag: 0, tagInto: '' };
+let tagId = 0;
 let n = 0;
 
 /** Values for fields a browser user would have to fill in before the form can be sent. */
@@ -60,6 +64,11 @@ beforeAll(async () => {
   await w.app.services.curation.setCollection(admin, 'top-stories', {
     items: [{ articleId: ids.published }, { articleId: w.publishedId }],
   });
+  merging.person = await makePerson(w.t.store, 'Merge Source');
+  merging.into = await makePerson(w.t.store, 'Merge Target');
+  merging.tag = await w.t.store.taxonomy.ensureTag('merge-source', 'Merge source');
+  merging.tagInto = w.tagSlug;
+  tagId = (await w.t.store.tags.bySlug(w.tagSlug))!.id;
   forms = await crawl();
 });
 
@@ -82,6 +91,11 @@ const pages = () => [
   '/newsroom/sections',
   '/newsroom/users',
   '/newsroom/people',
+  `/newsroom/people/${w.personId}`,
+  `/newsroom/people/${merging.person}/merge?into=${merging.into}`,
+  '/newsroom/tags',
+  `/newsroom/tags/${tagId}`,
+  `/newsroom/tags/${merging.tag}/merge?into=${merging.tagInto}`,
   '/newsroom/media',
   '/newsroom/tokens',
   '/newsroom/audit',
@@ -123,6 +137,11 @@ async function freshTarget(form: FoundForm): Promise<FoundForm> {
     const { id } = await w.app.services.auth.createApiToken(w.people.admin.user.id, 'fresh target');
     return { ...form, action: `/newsroom/tokens/${id}/revoke` };
   }
+  // A merge removes its source: each is aimed at a new one.
+  if (/^\/newsroom\/people\/\d+\/merge$/.test(form.action))
+    return { ...form, action: `/newsroom/people/${await makePerson(w.t.store, `Fresh source ${++n}`)}/merge` };
+  if (/^\/newsroom\/tags\/\d+\/merge$/.test(form.action))
+    return { ...form, action: `/newsroom/tags/${await w.t.store.taxonomy.ensureTag(`fresh-source-${++n}`, 'Fresh source')}/merge` };
   const m = /^\/newsroom\/articles\/(\d+)\/(\w+)$/.exec(form.action);
   const status = m && (Object.keys(ids) as (keyof typeof ids)[]).find((k) => ids[k] === Number(m[1]));
   if (!m || !status) return form;

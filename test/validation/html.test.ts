@@ -34,6 +34,19 @@ let dir: string;
 beforeAll(async () => {
   t = await sqliteTestDb();
   await seedDemo(t.store, DEMO_MEDIA_DIR, T0);
+  // Every author with a photo and links, every tag described: the parts of those pages the demo leaves empty.
+  const [photo] = await t.store.media.search('', 1);
+  for (const p of await t.store.taxonomy.allPeople())
+    await t.store.profiles.update(p.id, {
+      ...p,
+      photoMediaId: photo!.id,
+      links: [
+        { label: 'Website', url: `https://example.org/${p.slug}` },
+        { label: 'E-mail', url: `mailto:${p.slug}@example.org` },
+      ],
+    });
+  for (const tag of await t.store.tags.page({ limit: 100 }))
+    await t.store.tags.update(tag.id, { ...tag, description: `All about ${tag.name}.` });
   app = await testApp(t.store, { MEDIA_DIR: DEMO_MEDIA_DIR, MASTHEAD_MIRRORS: 'https://mirror-one.example' });
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'masthead-vnu-'));
 });
@@ -94,6 +107,8 @@ describe('HTML validation (vnu.jar)', () => {
     };
     const list = await get('/newsroom/articles');
     const id = /href="\/newsroom\/articles\/(\d+)"/.exec(list)![1];
+    const [person, other] = await t.store.taxonomy.allPeople();
+    const [tag, otherTag] = await t.store.tags.page({ limit: 2 });
     const urls = {
       dashboard: '/newsroom',
       articles: '/newsroom/articles',
@@ -105,6 +120,12 @@ describe('HTML validation (vnu.jar)', () => {
       sections: '/newsroom/sections',
       users: '/newsroom/users',
       people: '/newsroom/people',
+      person: `/newsroom/people/${person!.id}`,
+      'person-merge': `/newsroom/people/${person!.id}/merge?into=${other!.id}`,
+      tags: '/newsroom/tags',
+      'tags-found': '/newsroom/tags?q=a',
+      tag: `/newsroom/tags/${tag!.id}`,
+      'tag-merge': `/newsroom/tags/${tag!.id}/merge?into=${otherTag!.slug}`,
       media: '/newsroom/media',
       tokens: '/newsroom/tokens',
       audit: '/newsroom/audit',

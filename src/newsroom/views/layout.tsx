@@ -103,6 +103,11 @@ function NewsroomNav({ actor }: { actor: Actor }) {
             <a href="/newsroom/people">Authors</a>
           </li>
         )}
+        {can(actor, 'tag.manage') && (
+          <li>
+            <a href="/newsroom/tags">Tags</a>
+          </li>
+        )}
         {can(actor, 'collection.manage') && (
           <li>
             <a href="/newsroom/collections/editors-choice">Editor's Choice</a>

@@ -41,9 +41,10 @@ export function tagsService(store: Store, events: EventBus, clock: () => Date = 
       return page(await store.tags.page({ q, after: cursor, limit: limit + 1 }), limit, (t) => [t.name, t.id]);
     },
 
+    /** One tag with how many articles (any status) carry it, for the newsroom's edit page. */
     async get(actor: Actor, id: number) {
       authorize(actor, 'tag.manage');
-      return find(id);
+      return { ...(await find(id)), articleCount: await store.tags.articleCount(id) };
     },
 
     /** The tag at an address (a merge's target, named by the editor), or undefined. */
