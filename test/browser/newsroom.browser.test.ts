@@ -25,6 +25,14 @@ async function signedIn(email: string): Promise<Page> {
 
 const utcLocal = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
+/** Whether the element is in view without scrolling (its top edge inside the viewport). */
+async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.top >= 0 && box.top < window.innerHeight - 40 && window.scrollY === 0;
+  });
+}
+
 beforeAll(async () => {
   server = await startServer();
   server.app.services.jobs.start();
@@ -54,34 +62,46 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
   let articleId = 0;
   const headline = 'Night ferry to the northern islands returns after two winters';
 
-  it('lets a writer write with bold text, a quote and an uploaded image, and submit it', async () => {
+  it('lets a writer write, illustrate and submit a story from the first screen, with the keyboard where it is natural (steps counted)', async () => {
     const page = await signedIn('writer@example.org');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${server.baseUrl}/newsroom/articles/new`);
-    await page.fill('#headline', headline);
-    await page.fill('#standfirst', 'The operator says bookings opened this morning.');
-    await page.selectOption('#primarySectionId', { label: 'News › Europe' });
-    const editor = page.locator('#body-editor .ProseMirror');
-    await editor.click();
-    await page.keyboard.type('The operator said ');
-    await page.click('button[aria-label="Bold"]');
-    await page.keyboard.type('sailings resume on Monday');
-    await page.click('button[aria-label="Bold"]');
-    await page.keyboard.type('.');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('We have waited two winters for this.');
-    page.once('dialog', (d) => void d.accept('Ilse Brandt, harbour master'));
-    await page.click('button[aria-label="Quote"]');
-    await page.keyboard.press('End');
+    // Writing first: headline, standfirst, body and the main action are all on the first screen at 1280×800.
+    for (const selector of ['#headline', '#standfirst', '#body-editor .ProseMirror', '[data-primary-action]', '#primarySectionId']) {
+      expect(await onFirstScreen(page, selector), `${selector} on the first screen`).toBe(true);
+    }
+    let steps = 0;
+    const step = async (action: () => Promise<unknown>) => {
+      steps++;
+      await action();
+    };
+    await step(() => page.fill('#headline', headline));
+    await step(() => page.keyboard.press('Enter')); // a headline is one line: Enter moves on to the standfirst
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('standfirst');
+    await step(() => page.keyboard.type('The operator says bookings opened this morning.'));
+    await step(() => page.selectOption('#primarySectionId', { label: 'News › Europe' }));
+    await step(() => page.locator('#body-editor .ProseMirror').click());
+    await step(() => page.keyboard.type('The operator said '));
+    await step(() => page.keyboard.press('Control+b'));
+    await step(() => page.keyboard.type('sailings resume on Monday'));
+    await step(() => page.keyboard.press('Control+b'));
+    await step(() => page.keyboard.type('.'));
+    await step(() => page.keyboard.press('Enter'));
+    await step(() => page.keyboard.type('We have waited two winters for this.'));
+    // Quote: no browser dialog; the caret goes to the quote's Attribution field.
+    await step(() => page.click('button[aria-label="Quote"]'));
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent)).toBe('Attribution');
+    await step(() => page.keyboard.type('Ilse Brandt, harbour master'));
     // An uploaded picture, made here: no network, no third-party image.
     const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#2a6f97' } })
       .png()
       .toBuffer();
-    await page.click('button[aria-label="Insert image"]');
-    await page.setInputFiles('dialog.mh-media input[type=file]', { name: 'ferry.png', mimeType: 'image/png', buffer: png });
+    await step(() => page.click('button[aria-label="Insert image"]'));
+    await step(() => page.setInputFiles('dialog.mh-media input[type=file]', { name: 'ferry.png', mimeType: 'image/png', buffer: png }));
     const dialog = page.locator('dialog.mh-media');
-    await dialog.getByLabel('Alt text (required)').fill('The ferry at the quay');
-    await dialog.getByLabel('Caption').fill('The ferry at its winter berth');
-    await dialog.getByRole('button', { name: 'Insert image' }).click();
+    await step(() => dialog.getByLabel('Alt text (required)').fill('The ferry at the quay'));
+    await step(() => dialog.getByLabel('Caption').fill('The ferry at its winter berth'));
+    await step(() => dialog.getByRole('button', { name: 'Insert image' }).click());
     await page.waitForSelector('#body-editor figure img, #body-editor [data-media-id]');
     const body = JSON.parse(await page.inputValue('#body-json'));
     expect(body).toContainEqual({
@@ -94,21 +114,22 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
       attribution: 'Ilse Brandt, harbour master',
     });
     expect(body.some((b: { type: string }) => b.type === 'image')).toBe(true);
-    await Promise.all([
-      page.waitForURL(/\/newsroom\/articles\/\d+\?done=created/),
-      page.click('#article-form button[type=submit]:text("Save")'),
-    ]);
+    expect(await page.textContent('[data-word-count]')).toMatch(/^\d+ words · 1 min read$/);
+    // Never saved, and submitted in one step: the server saves and submits.
+    expect(await page.textContent('[data-primary-action]')).toBe('Submit for review');
+    await step(() => Promise.all([page.waitForURL(/done=submit/), page.click('[data-primary-action]')]));
     articleId = Number(/articles\/(\d+)/.exec(page.url())![1]);
-    await Promise.all([page.waitForURL(/done=submit/), page.click('button:text("Submit for review")')]);
-    expect(await page.textContent('[data-status]')).toBe('in review');
+    expect(await page.textContent('[data-status]')).toBe('In review');
+    console.log(`writer journey at 1280×800: ${steps} steps, none of them a scroll`);
+    expect(steps).toBeLessThanOrEqual(20);
   });
 
   it('lets an editor schedule it two seconds ahead; it appears on home, section and article without a restart', async () => {
     const page = await signedIn('editor@example.org');
     await page.goto(`${server.baseUrl}/newsroom/articles/${articleId}`);
     await page.fill('#schedule-at', utcLocal(Date.now() + 2_000));
-    await Promise.all([page.waitForURL(/done=schedule/), page.click('button:text("Schedule")')]);
-    expect(await page.textContent('[data-status]')).toBe('scheduled');
+    await Promise.all([page.waitForURL(/done=schedule/), page.click('button[value="schedule"]')]);
+    expect(await page.textContent('[data-status]')).toBe('Scheduled');
     const reader = await browser.newPage();
     let found = false;
     for (let i = 0; i < 40 && !found; i++) {
@@ -152,6 +173,7 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
   it('autosaves while typing, and the text survives a reload', async () => {
     const page = await signedIn('editor@example.org');
     await page.goto(`${server.baseUrl}/newsroom/articles/${articleId}`);
+    await page.click('summary:text("Address and search")'); // a folded group of the side panel
     await page.fill('#seoTitle', 'Night ferry returns');
     await page.waitForSelector('[data-save-status]:has-text("Saved just now")');
     await page.reload();

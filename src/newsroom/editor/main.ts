@@ -140,20 +140,18 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
     }
   }
 
+  /** The paragraph becomes a quote, and the caret goes to its Attribution field, right below it: no dialog. */
   function quote() {
     if (editor.isActive(QUOTE)) {
       editor.chain().focus().setNode('paragraph').run();
       return;
     }
     if (!editor.chain().focus().setNode(QUOTE).run()) return;
-    const attribution = window.prompt('Who said it? (attribution, optional)', '');
-    if (attribution?.trim()) {
-      editor
-        .chain()
-        .focus()
-        .updateAttributes(QUOTE, { attribution: truncate(attribution.trim(), LIMITS.attribution) })
-        .run();
-    }
+    const { $from } = editor.state.selection;
+    const dom = editor.view.nodeDOM($from.before($from.depth));
+    const field = dom instanceof HTMLElement ? dom.querySelector<HTMLInputElement>('.mh-fields input') : null;
+    // Typing goes on in the quote if the quote is still empty; otherwise straight to who said it.
+    if (field && $from.parent.textContent.trim()) field.focus();
   }
 
   function embed() {

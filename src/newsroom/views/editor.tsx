@@ -39,6 +39,7 @@ export function EditorView({ ctx, m, error, flash }: { ctx: NewsroomContext; m: 
       compact
     >
       <div class="ed">
+        <h1 class="ed-visually-hidden">{m.id ? 'Edit article' : 'New article'}</h1>
         <EditorBar ctx={ctx} m={m} editable={editable} />
         <div class="ed-messages">
           {error && <Notice kind="error">{error}</Notice>}
