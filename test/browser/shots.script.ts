@@ -17,6 +17,11 @@ try {
     for (const path of process.argv.slice(2)) {
       await page.goto(`${server.baseUrl}${path}`);
       await page.waitForTimeout(400);
+      // CLICK=selector: press it first (e.g. the editor's Settings button, to see the drawer).
+      if (process.env.CLICK && (await page.locator(process.env.CLICK).isVisible())) {
+        await page.click(process.env.CLICK);
+        await page.waitForTimeout(400);
+      }
       const name = `${path.replace(/[^a-z0-9]+/gi, '_')}-${width}`;
       await page.screenshot({ path: `/work/shots/${name}.png`, fullPage: process.env.FULL === '1' });
       console.log(`/work/shots/${name}.png`);

@@ -60,7 +60,7 @@ export function EditorBar({ ctx, m, editable }: { ctx: NewsroomContext; m: Edito
       </span>
       <span class="ed-bar-actions">
         {m.id !== null && (
-          <a class="ed-button" href={`/newsroom/articles/${m.id}/preview`}>
+          <a class="ed-button ed-preview" href={`/newsroom/articles/${m.id}/preview`}>
             Preview
           </a>
         )}

@@ -72,7 +72,8 @@ export function PublishingGroup({ ctx, m }: { ctx: NewsroomContext; m: EditorMod
     <Group title="Publishing">
       {m.id !== null && (
         <p class="ed-facts">
-          Revision <span data-revision>{m.revision}</span> · <a href={`/newsroom/articles/${m.id}/history`}>History</a>
+          Revision <span data-revision>{m.revision}</span> · <a href={`/newsroom/articles/${m.id}/history`}>History</a> ·{' '}
+          <a href={`/newsroom/articles/${m.id}/preview`}>Preview</a>
           {m.liveUrl && (
             <>
               {' '}

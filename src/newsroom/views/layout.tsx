@@ -45,7 +45,7 @@ export function NewsroomLayout({
       <body class={compact ? 'nr-compact' : undefined}>
         <header class="nr-header">
           <a class="nr-brand" href="/newsroom">
-            {ctx.siteName} · Newsroom
+            <span class="nr-brand-site">{ctx.siteName} · </span>Newsroom
           </a>
           {a && !compact && <NewsroomNav actor={a} />}
           {a && compact && (
