@@ -9,7 +9,7 @@ import { NewsroomLayout, NextPage, Notice, type NewsroomContext } from './views/
 
 type Found = Awaited<ReturnType<Services['media']['search']>>['items'][number];
 const THUMB = 96;
-const thumbHeight = (w: number, h: number) => Math.round((THUMB * h) / Math.max(1, w));
+const thumbHeight = (w: number, h: number, width = THUMB) => Math.round((width * h) / Math.max(1, w));
 
 export function PersonFields({ p, prefix }: { p?: Pick<Person, 'name' | 'title' | 'bio'>; prefix: string }) {
   return (
@@ -76,7 +76,7 @@ export function PeopleView({
                       src={mediaUrl(fallbackFile(p.photo))}
                       alt=""
                       width={48}
-                      height={thumbHeight(p.photo.width, p.photo.height) / 2}
+                      height={thumbHeight(p.photo.width, p.photo.height, 48)}
                       loading="lazy"
                     />
                   ) : (
