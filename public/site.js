@@ -32,3 +32,24 @@
     });
   }
 })();
+
+// Social posts in articles: a card first; the network's frame only when the reader asks for it.
+(function () {
+  document.querySelectorAll('[data-embed-frame]').forEach(function (figure) {
+    var consent = figure.querySelector('[data-embed-consent]');
+    var button = figure.querySelector('[data-load-embed]');
+    if (!consent || !button) return;
+    consent.hidden = false;
+    button.addEventListener('click', function () {
+      var frame = document.createElement('iframe');
+      frame.src = figure.getAttribute('data-embed-frame');
+      frame.title = `Post on ${figure.getAttribute('data-embed-name')}`;
+      frame.className = 'social-frame';
+      frame.setAttribute('loading', 'lazy');
+      frame.setAttribute('allow', 'encrypted-media; picture-in-picture; fullscreen');
+      frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-presentation');
+      figure.querySelector('.social-card').replaceWith(frame);
+      frame.focus();
+    });
+  });
+})();

@@ -1,6 +1,7 @@
 // The article body format: structured blocks, never stored HTML. The server renders these to
 // escaped HTML (site/views/blocks.tsx); editors and importers produce them.
 import { z } from 'zod';
+import { socialPost } from './social.ts';
 
 /** Links may only point to the web, to mail, or within the site: never `javascript:` or `data:`. */
 export const safeHref = z
@@ -32,17 +33,23 @@ export const blockSchema = z.discriminatedUnion('type', [
     style: z.enum(['bullet', 'ordered']),
     items: z.array(z.array(inlineSchema).max(200)).min(1).max(200),
   }),
-  z.object({
-    type: z.literal('embed'),
-    kind: z.enum(['video', 'link']),
-    url: z
-      .string()
-      .url()
-      .max(2048)
-      .refine((u) => /^https?:/i.test(u), { message: 'embed must be http(s)' }),
-    title: z.string().max(300).optional(),
-    caption: z.string().max(1_000).optional(),
-  }),
+  z
+    .object({
+      type: z.literal('embed'),
+      /** A social post (X, YouTube, Telegram, Instagram, TikTok: domain/social.ts) is rendered as a click-to-load card. */
+      kind: z.enum(['video', 'link', 'social']),
+      url: z
+        .string()
+        .url()
+        .max(2048)
+        .refine((u) => /^https?:/i.test(u), { message: 'embed must be http(s)' }),
+      title: z.string().max(300).optional(),
+      caption: z.string().max(1_000).optional(),
+    })
+    .refine((e) => e.kind !== 'social' || socialPost(e.url) !== null, {
+      message: 'a social embed must be the address of a post on X, YouTube, Telegram, Instagram or TikTok',
+      path: ['url'],
+    }),
 ]);
 export type Block = z.infer<typeof blockSchema>;
 

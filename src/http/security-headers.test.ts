@@ -93,6 +93,14 @@ describe('security headers', () => {
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('style-src')).toEqual(["'self'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'self'"]);
+    // The only frames: the social networks' own embed frames, loaded when a reader asks for a post.
+    expect(csp.get('frame-src')).toEqual([
+      'https://platform.twitter.com',
+      'https://www.youtube-nocookie.com',
+      'https://t.me',
+      'https://www.instagram.com',
+      'https://www.tiktok.com',
+    ]);
     expect(csp.get('media-src')).toContain('https://live.example');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');

@@ -8,6 +8,7 @@
 // many readers share protects nothing. The one inline thing on our pages is the <style> element the rich-text
 // editor (Tiptap) adds to the newsroom, allowed by the hash of its exact text (see TIPTAP_STYLE_HASH).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SOCIAL_PROVIDERS } from '../domain/social.ts';
 
 export interface SecurityHeaderOptions {
   /** The live stream (MASTHEAD_LIVE_STREAM_URL): /live plays it, so its origin may be fetched and played. */
@@ -42,6 +43,7 @@ const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(', ');
 
+
 type Directives = Record<string, string[]>;
 
 const csp = (d: Directives) =>
@@ -67,6 +69,8 @@ function siteDirectives(o: SecurityHeaderOptions): Directives {
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'self'"],
+    // Social posts in articles: only each network's own embed frame, and only after a reader's click.
+    'frame-src': Object.values(SOCIAL_PROVIDERS).map((p) => p.origin),
   };
 }
 

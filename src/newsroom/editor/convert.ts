@@ -2,6 +2,7 @@
 // Tiptap/ProseMirror JSON document. No DOM, no zod at runtime: this module is bundled into the
 // browser editor, so the schema's rules are mirrored here (LIMITS, isSafeHref, isEmbedUrl) and
 // convert.test.ts checks every output against `bodySchema` itself.
+import { socialPost } from '../../domain/social.ts';
 import type { JSONContent } from '@tiptap/core';
 import type { Block, Body, Inline } from '../../domain/blocks.ts';
 
@@ -256,7 +257,8 @@ function nodeToBlocks(node: JSONContent, out: Block[]): void {
     case EMBED: {
       const url = str(attrs.url).trim();
       if (!isEmbedUrl(url)) return;
-      const embed: Block = { type: 'embed', kind: attrs.kind === 'video' ? 'video' : 'link', url };
+      const kind = attrs.kind === 'social' && socialPost(url) ? 'social' : attrs.kind === 'video' ? 'video' : 'link';
+      const embed: Block = { type: 'embed', kind, url };
       const title = optional(attrs.title, LIMITS.title);
       const caption = optional(attrs.caption, LIMITS.caption);
       if (title) embed.title = title;

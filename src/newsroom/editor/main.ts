@@ -13,6 +13,7 @@ import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { Body } from '../../domain/blocks.ts';
 import { EMBED, IMAGE, LIMITS, QUOTE, blocksToDoc, docToBlocks, isEmbedUrl, isSafeHref, truncate } from './convert.ts';
 import { cleanPastedHtml } from './paste.ts';
+import { socialPost } from '../../domain/social.ts';
 import './page-chrome.ts';
 import { el, uid } from './dom.ts';
 import { createMediaDialog, type MediaPick } from './media-dialog.ts';
@@ -70,7 +71,8 @@ function normalizeHref(raw: string): string {
   return href;
 }
 
-function embedKind(url: string): 'video' | 'link' {
+function embedKind(url: string): 'video' | 'link' | 'social' {
+  if (socialPost(url)) return 'social'; // a post on X, YouTube, Telegram, Instagram or TikTok: a click-to-load card
   const host = new URL(url).hostname.replace(/^www\./, '');
   const videoHost = /(^|\.)(youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com|twitch\.tv)$/i.test(host);
   return videoHost || /\.(mp4|webm|m3u8)$/i.test(new URL(url).pathname) ? 'video' : 'link';
@@ -155,7 +157,10 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
   }
 
   function embed() {
-    const raw = window.prompt('Address of the video or page to embed (https://…)', 'https://');
+    const raw = window.prompt(
+      'Address of the post, video or page to embed (https://…): posts on X, YouTube, Telegram, Instagram and TikTok become cards that readers load with a click',
+      'https://',
+    );
     if (raw === null) return;
     const url = raw.trim();
     if (!isEmbedUrl(url)) {

@@ -8,6 +8,7 @@ import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import StarterKit from '@tiptap/starter-kit';
 import { EMBED, IMAGE, LIMITS, QUOTE, isEmbedUrl, isSafeHref } from './convert.ts';
 import { el, previewSrc, uid } from './dom.ts';
+import { socialPost } from '../../domain/social.ts';
 
 /** A string attribute stored in the node and serialised as `data-<name>` for copy and paste. */
 function textAttr(name: string) {
@@ -134,7 +135,8 @@ function buildEmbed(node: PMNode) {
   const url = String(node.attrs.url ?? '');
   const link = el('a', { textContent: url, target: '_blank', rel: 'noopener noreferrer' });
   if (isEmbedUrl(url)) link.href = url;
-  const kind = node.attrs.kind === 'video' ? 'Video embed' : 'Link embed';
+  const post = node.attrs.kind === 'social' ? socialPost(url) : null;
+  const kind = post ? `${post.name} post` : node.attrs.kind === 'video' ? 'Video embed' : 'Link embed';
   const head = el('div', { className: 'mh-embed-head' }, el('strong', { textContent: `${kind}: ` }), link);
   return { dom: el('figure', { className: 'mh-embed' }, head) };
 }

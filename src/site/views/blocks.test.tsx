@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderToString } from 'preact-render-to-string';
-import type { Body } from '../../domain/blocks.ts';
+import { bodySchema, type Body } from '../../domain/blocks.ts';
 import type { MediaRef } from '../../domain/model.ts';
 import { BodyView } from './blocks.tsx';
 
@@ -55,5 +55,24 @@ describe('body rendering', () => {
 
   it('leaves out an inline image whose media is gone instead of a broken picture', () => {
     expect(render([{ type: 'image', mediaId: 99, alt: 'gone' }])).toBe('<div class="article-body"></div>');
+  });
+});
+
+describe('social posts', () => {
+  it('render as a card with a plain link and nothing loaded from the network until the reader asks', () => {
+    const html = render([
+      { type: 'embed', kind: 'social', url: 'https://t.me/meridian_news/4512', title: PAYLOAD, caption: 'From the port' },
+    ]);
+    expect(html).toContain('<p class="social-network">Post on Telegram</p>');
+    expect(html).toContain('<a href="https://t.me/meridian_news/4512" rel="noopener noreferrer">View it on Telegram</a>');
+    expect(html).toContain('data-embed-frame="https://t.me/meridian_news/4512?embed=1"');
+    expect(html).not.toMatch(/<iframe|<script|<img/);
+    expect(html).toContain('&lt;script>');
+  });
+
+  it('are refused when the address is not a post of a network we embed', () => {
+    const parsed = bodySchema.safeParse([{ type: 'embed', kind: 'social', url: 'https://news.example/a/status/1' }]);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain('a social embed must be the address of a post');
   });
 });

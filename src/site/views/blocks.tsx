@@ -3,6 +3,7 @@
 import type { Block, Body, Inline } from '../../domain/blocks.ts';
 import type { MediaRef } from '../../domain/model.ts';
 import { Picture } from './parts.tsx';
+import { socialPost } from '../../domain/social.ts';
 
 function InlineRun({ run }: { run: Inline }) {
   let node: preact.ComponentChild = run.text;
@@ -72,6 +73,7 @@ function BlockView({ block, media }: { block: Block; media: Map<number, MediaRef
       return block.style === 'ordered' ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
     case 'embed':
+      if (block.kind === 'social') return <SocialCard url={block.url} title={block.title} caption={block.caption} />;
       return (
         <figure class="embed">
           <p>
@@ -83,6 +85,35 @@ function BlockView({ block, media }: { block: Block; media: Map<number, MediaRef
         </figure>
       );
   }
+}
+
+/**
+ * A social post as a card that loads nothing from the network until the reader asks: without JavaScript (or
+ * before the click) it is a plain link; the button swaps in the network's own embed frame (public/site.js).
+ */
+function SocialCard({ url, title, caption }: { url: string; title?: string; caption?: string }) {
+  const post = socialPost(url);
+  if (!post) return null;
+  return (
+    <figure class={`embed social social-${post.provider}`} data-embed-frame={post.frame} data-embed-name={post.name}>
+      <div class="social-card">
+        <p class="social-network">Post on {post.name}</p>
+        {title && <p class="social-title">{title}</p>}
+        <p>
+          <a href={url} rel="noopener noreferrer">
+            View it on {post.name}
+          </a>
+        </p>
+        <p class="social-consent" hidden data-embed-consent>
+          <button type="button" data-load-embed>
+            Show the post here
+          </button>{' '}
+          <span class="social-note">Showing it loads it from {post.name}, which may set cookies and learn that you read this page.</span>
+        </p>
+      </div>
+      {caption && <figcaption>{caption}</figcaption>}
+    </figure>
+  );
 }
 
 export function BodyView({ body, media }: { body: Body; media: Map<number, MediaRef> }) {
