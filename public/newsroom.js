@@ -17,8 +17,8 @@
       if (names[k]) form.elements.namedItem(names[k]).value = pick ? pick[k] || '' : '';
     });
     var preview = box.querySelector('img, .ed-picture-empty');
-    var next = pick && pick.src ? document.createElement('img') : document.createElement('p');
-    if (pick && pick.src) {
+    var next = pick?.src ? document.createElement('img') : document.createElement('p');
+    if (pick?.src) {
       next.src = pick.src;
       next.alt = '';
       next.className = 'ed-picture-preview';
@@ -88,7 +88,7 @@
   function showSaved() {
     if (status && savedAt) status.textContent = `Saved ${ago(savedAt)}${savedNote}`;
   }
-  if (status && status.dataset.savedAt) {
+  if (status?.dataset.savedAt) {
     savedAt = Date.parse(status.dataset.savedAt) || 0;
     showSaved();
   }

@@ -43,7 +43,6 @@ const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(', ');
 
-
 type Directives = Record<string, string[]>;
 
 const csp = (d: Directives) =>

@@ -297,7 +297,10 @@ describe('authors', () => {
     const bea = await signIn('bea@example.org');
     const page = await bea.get('/newsroom/articles/new');
     expect(page.body).toMatch(
-      new RegExp(`<select id="author-0" form="article-form" name="authorIds">.*?<option value="${personId}" selected>Bea Byline</option>`, 's'),
+      new RegExp(
+        `<select id="author-0" form="article-form" name="authorIds">.*?<option value="${personId}" selected>Bea Byline</option>`,
+        's',
+      ),
     );
   });
 });
@@ -308,7 +311,10 @@ describe('after publishing or scheduling', () => {
     const id = await makeArticle(t.store, { headline: 'Quay wall repaired', status: 'in_review', sectionId: news });
     const revisionOf = async (article: number) => (await t.store.editorial.editorialState(article))!.revision;
     // "Publish" in the editor's bar: the form is saved and published in one step.
-    const published = await editor.post(`/newsroom/articles/${id}`, form('Quay wall repaired', await revisionOf(id), { intent: 'publish' }));
+    const published = await editor.post(
+      `/newsroom/articles/${id}`,
+      form('Quay wall repaired', await revisionOf(id), { intent: 'publish' }),
+    );
     expect(published.headers.location).toBe(`/newsroom/articles/${id}?done=publish`);
     const page = await editor.get(published.headers.location as string);
     const live = /<a href="([^"]+)">Read it as readers do<\/a>/.exec(page.body)?.[1];
