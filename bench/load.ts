@@ -29,7 +29,10 @@ const ms = (v: string) => {
   return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
 };
 
-async function wrk(url: string, connections: number, seconds: number): Promise<LoadResult> {
+/** Extra request headers (an API token, a session cookie). */
+export type Headers = Record<string, string>;
+
+async function wrk(url: string, connections: number, seconds: number, headers: Headers): Promise<LoadResult> {
   const { stdout } = await promisify(execFile)('wrk', [
     '-t2',
     `-c${connections}`,
@@ -37,6 +40,7 @@ async function wrk(url: string, connections: number, seconds: number): Promise<L
     '--latency',
     '-H',
     'Accept-Encoding: br, gzip',
+    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
     url,
   ]);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
@@ -47,11 +51,17 @@ async function wrk(url: string, connections: number, seconds: number): Promise<L
   return { rps, p50, p99, errors };
 }
 
-async function cannon(url: string, connections: number, seconds: number): Promise<LoadResult> {
-  const r = await autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'br, gzip' } });
+async function cannon(url: string, connections: number, seconds: number, headers: Headers): Promise<LoadResult> {
+  const r = await autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'br, gzip', ...headers } });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-export function load(tool: 'wrk' | 'autocannon', url: string, connections: number, seconds: number): Promise<LoadResult> {
-  return tool === 'wrk' ? wrk(url, connections, seconds) : cannon(url, connections, seconds);
+export function load(
+  tool: 'wrk' | 'autocannon',
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Headers = {},
+): Promise<LoadResult> {
+  return tool === 'wrk' ? wrk(url, connections, seconds, headers) : cannon(url, connections, seconds, headers);
 }

@@ -1,6 +1,7 @@
 // One-off measurements of the benchmark besides load: how fast a publish shows everywhere, what an article
-// page weighs, and where page 500 of a big section starts.
+// page weighs, where page 500 of a big section starts, and what the newsroom's finder is asked.
 import http from 'node:http';
+import { loadConfig } from '../src/config.ts';
 import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
 import { authService } from '../src/services/auth/auth.ts';
@@ -21,9 +22,30 @@ export function fresh(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
+/** A database as the bench names it (a SQLite file, `sqlite:FILE` or `postgres://…`), as DATABASE_URL reads it. */
+export function databaseUrl(database: string): string {
+  return /^(sqlite|file|postgres(ql)?):/.test(database) ? database : `sqlite:${database}`;
+}
+
+const open = (database: string) => openDb(loadConfig({ DATABASE_URL: databaseUrl(database) }).database);
+
+/** How many articles the database holds (of any status). */
+export async function articleCount(database: string): Promise<number> {
+  const db = open(database);
+  try {
+    const row = await db.kysely
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await db.close();
+  }
+}
+
 /** The URL of page `page` of a section's listing, reached the way readers reach it: by the Older links' cursor. */
-export async function deepSectionUrl(databaseFile: string, sectionPath: string, page: number): Promise<{ url: string; page: number }> {
-  const db = openDb({ kind: 'sqlite', file: databaseFile });
+export async function deepSectionUrl(database: string, sectionPath: string, page: number): Promise<{ url: string; page: number }> {
+  const db = open(database);
   try {
     const store = createStore(db);
     const tree = new SectionTree(await store.taxonomy.allSections());
@@ -39,20 +61,26 @@ export async function deepSectionUrl(databaseFile: string, sectionPath: string, 
   }
 }
 
-/** An editor and API token in the archive, for the publishing probe. */
-export async function benchEditor(databaseFile: string): Promise<{ token: string; sectionId: number }> {
-  const db = openDb({ kind: 'sqlite', file: databaseFile });
+export interface BenchEditor {
+  /** An API token (Authorization: Bearer). */
+  token: string;
+  /** A newsroom session (the mh_session cookie), as a browser signed in holds it. */
+  session: string;
+  sectionId: number;
+}
+
+/** An editor with an API token and a signed-in session in the archive, for the publishing probe and the finder. */
+export async function benchEditor(database: string): Promise<BenchEditor> {
+  const db = open(database);
   try {
     const store = createStore(db);
     const auth = authService(store);
-    const user = await auth.createUser({
-      email: `bench-${Date.now()}@news.example`,
-      name: 'Benchmark Editor',
-      role: 'editor',
-      password: 'benchmark password, not secret',
-    });
+    const email = `bench-${Date.now()}@news.example`;
+    const password = 'benchmark password, not secret';
+    const user = await auth.createUser({ email, name: 'Benchmark Editor', role: 'editor', password });
     const section = new SectionTree(await store.taxonomy.allSections()).find('news/europe')!;
-    return { token: (await auth.createApiToken(user.id, 'benchmark')).token, sectionId: section.id };
+    const session = await auth.signIn({ email, password, ip: '127.0.0.1', userAgent: 'masthead bench' });
+    return { token: (await auth.createApiToken(user.id, 'benchmark')).token, session: session.token, sectionId: section.id };
   } finally {
     await db.close();
   }
@@ -62,7 +90,7 @@ export async function benchEditor(databaseFile: string): Promise<{ token: string
  * Publishes through the API and measures until the article page, home, its section and the feed show it on
  * every worker (each checked twice on new connections per poll). The article is withdrawn afterwards.
  */
-export async function publishToVisible(base: string, editor: { token: string; sectionId: number }, workers: number): Promise<number> {
+export async function publishToVisible(base: string, editor: BenchEditor, workers: number): Promise<number> {
   const api = (url: string, body: unknown) =>
     fetch(base + url, {
       method: 'POST',
@@ -117,4 +145,42 @@ export async function pageWeight(base: string, articlePath: string): Promise<Pag
     imagesSized: imgs.every((i) => /\bwidth="\d+"/.test(i) && /\bheight="\d+"/.test(i)),
     belowFoldLazy: imgs.slice(1).every((i) => /loading="lazy"/.test(i)),
   };
+}
+
+/** What the newsroom's finder is asked in the bench: a section with sub-sections, an author and a tag of the corpus. */
+export async function finderSubjects(database: string): Promise<{ sectionId: number; personId: number; tag: string }> {
+  const db = open(database);
+  try {
+    const store = createStore(db);
+    const tree = new SectionTree(await store.taxonomy.allSections());
+    const news = tree.find('news')!;
+    if (tree.subtreeIds(news.id).length < 2) throw new Error('the section news has no sub-sections');
+    const person = (await store.taxonomy.personBySlug('corpus-reporter-1')) ?? (await store.taxonomy.allPeople())[0];
+    if (!person) throw new Error('no author in the archive');
+    return { sectionId: news.id, personId: person.id, tag: 'topic-1' };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The URL of the finder's page `page` (1 is the first), reached as a client does: by each page's nextCursor; on a
+ * list with fewer pages, its last page.
+ */
+export async function finderPageUrl(
+  base: string,
+  pathAndQuery: string,
+  page: number,
+  token: string,
+): Promise<{ url: string; page: number }> {
+  let url = pathAndQuery;
+  let p = 1;
+  for (; p < page; p++) {
+    const res = await fetch(base + url, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    const { nextCursor } = (await res.json()) as { nextCursor: string | null };
+    if (!nextCursor) break;
+    url = `${pathAndQuery}&cursor=${nextCursor}`;
+  }
+  return { url, page: p };
 }

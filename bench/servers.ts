@@ -7,6 +7,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { buildServer } from '../scripts/build-server.ts';
+import { databaseUrl } from './probes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -42,11 +43,12 @@ let built: Promise<unknown> | undefined;
 
 /**
  * Starts `masthead serve` as production would (the bundle `npm run build` makes, rebuilt once per run from the
- * current sources; logs at warn); `env` adds or overrides settings
+ * current sources; logs at warn) on `database` (a SQLite file, `sqlite:FILE` or `postgres://…`); `env` adds or
+ * overrides settings
  * (MASTHEAD_WORKERS: how many processes). `startupMs` is the time from spawn to the first page served.
  */
 export async function startMasthead(
-  databaseFile: string,
+  database: string,
   pageCacheMb: number,
   env: Record<string, string> = {},
 ): Promise<Running & { startupMs: number }> {
@@ -60,7 +62,7 @@ export async function startMasthead(
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${databaseFile}`,
+      DATABASE_URL: databaseUrl(database),
       MASTHEAD_DEMO_CONTENT: 'false',
       MASTHEAD_ORIGIN: 'https://news.example',
       MASTHEAD_PAGE_CACHE_MB: String(pageCacheMb),

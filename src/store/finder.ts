@@ -35,28 +35,14 @@ export function finderQueries(db: Kysely<Database>, search: SearchIndex) {
   return {
     async find(f: FinderFilter) {
       const sort = SORT_COLUMN[f.sort ?? 'modified'];
-      let q = db
-        .selectFrom('articles as a')
-        .innerJoin('sections as s', 's.id', 'a.primary_section_id')
-        .leftJoin('users as u', 'u.id', 'a.created_by')
-        .select([
-          'a.id',
-          'a.headline',
-          'a.status',
-          'a.kind',
-          'a.revision',
-          'a.held_revision',
-          'a.modified_at',
-          'a.scheduled_at',
-          'a.first_published_at',
-          'a.created_by',
-          's.name as section_name',
-          'u.name as created_by_name',
-        ])
-        .orderBy(sort, 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(f.limit);
-      if (f.words?.length) q = q.where('a.id', 'in', search.matching(f.words));
+      // The page's ids first, from the indexes alone where the filters allow (an article's row is large: reading
+      // thousands of them to reject most cost 185 ms for a tag on a million articles), then their rows.
+      let q = db.selectFrom('articles as a').select('a.id').orderBy(sort, 'desc').orderBy('a.id', 'desc').limit(f.limit);
+      if (f.words?.length) {
+        const words = await search.matching(db, f.words, 'a.id');
+        if (!words) return [];
+        q = q.where(words);
+      }
       if (f.status) q = q.where('a.status', '=', f.status);
       if (f.kind) q = q.where('a.kind', '=', f.kind);
       if (f.sort === 'published') q = q.where('a.first_published_at', 'is not', null);
@@ -116,9 +102,35 @@ export function finderQueries(db: Kysely<Database>, search: SearchIndex) {
       }
       if (f.before) {
         const [value, id] = f.before;
-        q = q.where((eb) => eb.or([eb(sort, '<', value), eb.and([eb(sort, '=', value), eb('a.id', '<', id)])]));
+        // A row value: an index range from the cursor on, rather than a walk from the top that skips the pages before.
+        q = q.where((eb) => eb(eb.refTuple(sort, 'a.id'), '<', eb.tuple(value, id)));
       }
-      return q.execute();
+      return (
+        db
+          .selectFrom(q.as('page'))
+          // CROSS JOIN keeps the page first (SQLite otherwise walks every article in the order's index to meet it).
+          .crossJoin('articles as a')
+          .whereRef('a.id', '=', 'page.id')
+          .innerJoin('sections as s', 's.id', 'a.primary_section_id')
+          .leftJoin('users as u', 'u.id', 'a.created_by')
+          .select([
+            'a.id',
+            'a.headline',
+            'a.status',
+            'a.kind',
+            'a.revision',
+            'a.held_revision',
+            'a.modified_at',
+            'a.scheduled_at',
+            'a.first_published_at',
+            'a.created_by',
+            's.name as section_name',
+            'u.name as created_by_name',
+          ])
+          .orderBy(sort, 'desc')
+          .orderBy('a.id', 'desc')
+          .execute()
+      );
     },
   };
 }

@@ -1,10 +1,10 @@
 // Full-text search through the store, on both dialects (SQLite FTS5 and PostgreSQL tsvector). PostgreSQL is
 // never skipped: if the server is unreachable, opening the database fails every test.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dialects, type TestDb } from '../../test/support/db.ts';
+import { dialects, sqliteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeArticle, makeSection } from '../../test/support/factories.ts';
 import type { Store } from './index.ts';
-import { searchTokens } from './search.ts';
+import { searchIndexFor, searchTokens } from './search.ts';
 
 const para = (text: string) => [{ type: 'paragraph' as const, content: [{ text }] }];
 
@@ -212,6 +212,50 @@ describe.each(dialects)('search with a word found in most articles on $name', ({
       });
       expect((await t.store.search.query(['otter', 'lantern', 'weather'], 10, 0)).map((r) => r.id)).toEqual([both]);
       expect((await t.store.search.query(['weather', 'otter'], 200, 0)).length).toBe(81);
+    } finally {
+      await t.destroy();
+    }
+  }, 60_000);
+});
+
+describe("the finder's word condition on SQLite", () => {
+  it('tests the words by a list, a set or a seek per article as they are rare or common, and each finds the same articles', async () => {
+    const t = await sqliteTestDb();
+    try {
+      const s = await makeSection(t.store, 'plans');
+      // "weather" is in every article, "otter" in one in twenty, "lantern" in two.
+      const has = new Map<string, number[]>([
+        ['weather', []],
+        ['otter', []],
+        ['lantern', []],
+      ]);
+      for (let i = 0; i < 240; i++) {
+        const words = ['weather', ...(i % 20 === 0 ? ['otter'] : []), ...(i === 7 || i === 200 ? ['lantern'] : [])];
+        const id = await makeArticle(t.store, { sectionId: s, headline: `Note ${i}`, body: para(`The ${words.join(' and the ')}.`) });
+        for (const w of words) has.get(w)!.push(id);
+      }
+      const search = searchIndexFor('sqlite');
+      const db = t.db.kysely;
+      // With a sample of 4 newest matches: fewer (a list), dense (a seek per article), sparse (a set), and sparse
+      // beside a common word (a set of the sparse word, the common one sought per survivor).
+      const cases: [string[], RegExp][] = [
+        [['lantern'], /^"a"\."id" IN \(SELECT/],
+        [['weather'], /^EXISTS/],
+        [['otter'], /^\+"a"\."id" IN/],
+        [['otter', 'weather'], /^\(\+"a"\."id" IN .* AND EXISTS/],
+      ];
+      for (const [words, plan] of cases) {
+        const where = await search.matching(db, words, 'a.id', 4);
+        expect(where, words.join(' ')).not.toBeNull();
+        const q = db.selectFrom('articles as a').select('a.id').where(where!).orderBy('a.id');
+        expect(q.compile().sql.split(' where ')[1], words.join(' ')).toMatch(plan);
+        const expected = has.get(words[0]!)!.filter((id) => words.every((w) => has.get(w)!.includes(id)));
+        expect(
+          (await q.execute()).map((r) => r.id),
+          words.join(' '),
+        ).toEqual(expected);
+      }
+      expect(await search.matching(db, ['heron'], 'a.id', 4)).toBeNull();
     } finally {
       await t.destroy();
     }
