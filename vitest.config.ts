@@ -8,6 +8,7 @@ const BOTH_DIALECTS = [
   'src/api/api.test.ts',
   'src/api/roles.test.ts',
   'src/api/finder.test.ts',
+  'src/newsroom/dashboard.test.ts',
   'src/api/people.test.ts',
   'src/api/people-tags.test.ts',
   'src/api/paging.test.ts',

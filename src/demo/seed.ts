@@ -11,6 +11,7 @@ import { newsArticles } from './articles-news.ts';
 import { businessArticles } from './articles-business.ts';
 import { otherArticles } from './articles-other.ts';
 import { collections } from './collections.ts';
+import { seedDesk } from './desk.ts';
 
 export const demoArticles: DemoArticle[] = [...newsArticles, ...businessArticles, ...otherArticles];
 
@@ -115,6 +116,8 @@ export async function seedDemo(
       );
       articleIds.set(a.headline, id);
     }
+    // Stories still on the desk: drafts, two waiting for review, one scheduled (src/demo/desk.ts).
+    await seedDesk(tx, { sections: sectionIds, people: personIds }, now);
 
     for (const c of collections) {
       const id = await tx.collections.create(c.slug, c.name);

@@ -18,7 +18,7 @@ import { ArticleTable, type DeskRow } from './views/pages.tsx';
 const STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
 const SORTS = { modified: 'Last change', published: 'First published', created: 'Created' } as const;
 /** The fields of the finder's form, as the browser sends them. */
-const FIELDS = ['q', 'status', 'section', 'author', 'kind', 'tag', 'from', 'to', 'sort'] as const;
+const FIELDS = ['q', 'status', 'mine', 'section', 'author', 'kind', 'tag', 'from', 'to', 'sort'] as const;
 type Form = Partial<Record<(typeof FIELDS)[number], string>>;
 
 /** The form's local dates as the finder's times: from that day's start to the next day's, in the newsroom's zone. */
@@ -119,6 +119,7 @@ function FinderView(p: {
           <input id="f-q" name="q" type="search" value={form.q ?? ''} maxLength={200} />
         </div>
         <Select name="status" label="Status" value={form.status} options={STATUSES.map((s) => [s, s.replace('_', ' ')])} />
+        <Select name="mine" label="Created by" value={form.mine} options={[['true', 'Me']]} />
         <Select
           name="section"
           label="Section (with its sub-sections)"

@@ -17,7 +17,8 @@ import { adminRoutes } from './admin.tsx';
 import type { NewsroomContext } from './views/layout.tsx';
 import { articleId } from './request.ts';
 import { editorRoutes } from './editor-routes.tsx';
-import { AuditView, DashboardView, SignInView, TokensView } from './views/pages.tsx';
+import { AuditView, SignInView, TokensView } from './views/pages.tsx';
+import { DashboardView } from './views/dashboard.tsx';
 
 export interface NewsroomOptions {
   services: Services;

@@ -25,6 +25,11 @@ export interface NewArticle {
   firstPublishedAt: string | null;
   updatedAt: string | null;
   video?: Video | null;
+  /** For an article stored whole that is not published (the demo's desk): when it was created and last changed. */
+  createdAt?: string;
+  modifiedAt?: string;
+  /** When a scheduled article is due. */
+  scheduledAt?: string | null;
 }
 
 /** What an editor writes, as the article columns it is stored in (shared by create and newsroom saves). */

@@ -137,8 +137,9 @@ export function articleQueries(db: Kysely<Database>, search: SearchIndex) {
           updated_at: a.updatedAt,
           // An article stored whole (the demo, the synthetic archive) was last changed when it was last updated
           // or first published, not when it was loaded: the newsroom's lists and "Last change" say so.
-          modified_at: a.updatedAt ?? a.firstPublishedAt ?? now,
-          created_at: a.firstPublishedAt ?? now,
+          modified_at: a.modifiedAt ?? a.updatedAt ?? a.firstPublishedAt ?? now,
+          created_at: a.createdAt ?? a.firstPublishedAt ?? now,
+          scheduled_at: a.scheduledAt ?? null,
           revision: 1,
         })
         .returning('id')

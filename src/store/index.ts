@@ -13,6 +13,7 @@ import { tagQueries } from './tags.ts';
 import { userQueries } from './users.ts';
 import { auditQueries } from './audit.ts';
 import { editorialQueries } from './editorial.ts';
+import { dashboardQueries } from './dashboard.ts';
 import { jobQueries } from './jobs.ts';
 import { tvQueries } from './tv.ts';
 import { corpusQueries } from './corpus.ts';
@@ -24,6 +25,7 @@ function queries(db: Kysely<Database>, search: SearchIndex, dialect: Dialect) {
     users: userQueries(db),
     audit: auditQueries(db),
     editorial: editorialQueries(db, search),
+    dashboard: dashboardQueries(db),
     jobs: jobQueries(db, dialect),
     tv: tvQueries(db),
     corpus: corpusQueries(db, search),

@@ -56,3 +56,21 @@ export function shareLinks(canonicalUrl: string, headline: string): ShareLink[] 
     { network: 'email', label: 'E-mail', href: `mailto:?subject=${t}&body=${u}` },
   ];
 }
+
+/**
+ * How long ago (or how soon) a time is, as a journalist says it: "just now", "12 min ago", "3 h ago", "in 2 h",
+ * "1 day ago", "4 days ago", then the date. `now` is the time the page was made.
+ */
+export function formatRelative(iso: string, now: string, timeZone: string): string {
+  const diff = new Date(now).getTime() - new Date(iso).getTime();
+  const ahead = diff < 0;
+  const minutes = Math.floor(Math.abs(diff) / 60_000);
+  const say = (n: number, unit: string) => (ahead ? `in ${n} ${unit}` : `${n} ${unit} ago`);
+  if (minutes < 1) return ahead ? 'in under a minute' : 'just now';
+  if (minutes < 60) return say(minutes, 'min');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return say(hours, 'h');
+  const days = Math.floor(hours / 24);
+  if (days < 7) return say(days, days === 1 ? 'day' : 'days');
+  return formatDate(iso, timeZone);
+}

@@ -1,4 +1,4 @@
-// Newsroom pages: sign-in, dashboard, API tokens, audit log.
+// Newsroom pages: sign-in, the article table, API tokens, audit log (the dashboard is views/dashboard.tsx).
 import type { AuditEntry } from '../../store/audit.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { NewsroomLayout, NextPage, Notice, type NewsroomContext } from './layout.tsx';
@@ -98,28 +98,6 @@ export function ArticleTable({
         </table>
       )}
     </section>
-  );
-}
-
-export function DashboardView({
-  ctx,
-  d,
-  flash,
-}: {
-  ctx: NewsroomContext;
-  d: Record<'mine' | 'inReview' | 'scheduled' | 'published' | 'others', DeskRow[]>;
-  flash?: string;
-}) {
-  return (
-    <NewsroomLayout ctx={ctx} title="Dashboard">
-      <h1>Newsroom</h1>
-      {flash && <Notice kind="ok">{flash}</Notice>}
-      <ArticleTable rows={d.mine} ctx={ctx} caption="My drafts" />
-      <ArticleTable rows={d.inReview} ctx={ctx} caption="In review" />
-      <ArticleTable rows={d.scheduled} ctx={ctx} caption="Scheduled" />
-      <ArticleTable rows={d.published} ctx={ctx} caption="Recently published" />
-      <ArticleTable rows={d.others} ctx={ctx} caption="Recently edited by others" />
-    </NewsroomLayout>
   );
 }
 

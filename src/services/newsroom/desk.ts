@@ -8,6 +8,7 @@ import { searchTokens } from '../../store/search.ts';
 import { can, ROLES, type Actor } from '../../domain/permissions.ts';
 import { AppError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
+import type { DashboardRow, ReviewRow } from '../../store/dashboard.ts';
 import type { AuthService, NewUser } from '../auth/auth.ts';
 import { page, pageQuery, parseWith } from '../page.ts';
 import { articleFacts, authorize } from './content.ts';
@@ -48,9 +49,24 @@ type FoundRow = Awaited<ReturnType<Store['editorial']['list']>>[number];
 
 const LOCK_FRESH_MS = 2 * 60_000;
 
+/** How many stories each dashboard list shows; "See all" leads to the finder for the rest. */
+export const DASHBOARD_LIMIT = 8;
+
+type WithByline<R> = R & { byline: string[] };
+export interface Dashboard {
+  /** Editors (and admins) see the review queue; writers see their own stories waiting for review. */
+  role: 'editor' | 'writer';
+  /** The time the lists were read, for "12 min ago". */
+  now: string;
+  limit: number;
+  mine: WithByline<DashboardRow>[];
+  review: WithByline<ReviewRow>[];
+  scheduled: WithByline<DashboardRow>[];
+  published: WithByline<DashboardRow>[];
+}
+
 export function deskService(store: Store, auth: AuthService, clock: () => Date = () => new Date()) {
   return {
-    /** Articles the actor may see, newest change first. Writers see their own work and what is published. */
     /** Finds articles of any status (those the actor may see), a page at a time: the newsroom's article list. */
     async list(actor: Actor, raw: unknown) {
       authorize(actor, 'article.view');
@@ -83,16 +99,31 @@ export function deskService(store: Store, auth: AuthService, clock: () => Date =
       return page(rows, q.limit, (r) => [position[sort](r), r.id]);
     },
 
-    async dashboard(actor: Actor) {
-      const visibleTo = can(actor, 'article.publish') ? undefined : actor.id;
-      const [mine, inReview, scheduled, published, others] = await Promise.all([
-        store.editorial.list({ status: 'draft', createdBy: actor.id, limit: 20 }),
-        store.editorial.list({ status: 'in_review', visibleTo, limit: 20 }),
-        store.editorial.list({ status: 'scheduled', visibleTo, limit: 20 }),
-        store.editorial.list({ status: 'published', limit: 10 }),
-        store.editorial.list({ editedByOthersThan: actor.id, visibleTo, limit: 10 }),
+    /**
+     * The dashboard: the actor's unfinished work, the review queue (editors) or their own stories waiting for
+     * review (writers), what goes out next, and what went live last; a few of each, with their bylines.
+     */
+    async dashboard(actor: Actor, limit = DASHBOARD_LIMIT): Promise<Dashboard> {
+      const editor = can(actor, 'article.publish');
+      const visibleTo = editor ? undefined : actor.id;
+      const [mine, review, scheduled, published] = await Promise.all([
+        store.dashboard.myWork(actor.id, limit),
+        store.dashboard.reviewQueue(limit, visibleTo),
+        store.dashboard.scheduled(limit, visibleTo),
+        store.dashboard.recentlyPublished(limit),
       ]);
-      return { mine, inReview, scheduled, published, others };
+      const ids = [...new Set([mine, review, scheduled, published].flat().map((r) => r.id))];
+      const bylines = await store.dashboard.bylines(ids);
+      const withByline = <R extends { id: number }>(rows: R[]) => rows.map((r) => ({ ...r, byline: bylines.get(r.id) ?? [] }));
+      return {
+        role: editor ? 'editor' : 'writer',
+        now: clock().toISOString(),
+        limit,
+        mine: withByline(mine),
+        review: withByline(review),
+        scheduled: withByline(scheduled),
+        published: withByline(published),
+      };
     },
 
     async people() {

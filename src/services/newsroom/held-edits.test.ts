@@ -162,7 +162,7 @@ describe.each(dialects)('held edits of published articles on $name', ({ open }) 
     expect(editor.body).toContain(`action="/newsroom/articles/${a.id}/discard"`);
     const dashboard = await app.inject({ method: 'GET', url: '/newsroom', headers: s.headers() });
     expect(dashboard.body).toMatch(
-      /Harbour dredging begins<\/a><\/td><td>World<\/td><td>published · <strong>unpublished changes<\/strong>/,
+      /Harbour dredging begins<\/a><p class="nr-dash-meta"><span class="nr-status nr-status-published">Published<\/span><span class="nr-status nr-status-held">Unpublished changes<\/span><span>World<\/span>/,
     );
     // The preview shows the held version; the public page does not.
     const preview = await app.inject({ method: 'GET', url: `/newsroom/articles/${a.id}/preview`, headers: s.headers() });
