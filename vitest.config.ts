@@ -11,6 +11,7 @@ const BOTH_DIALECTS = [
   'src/newsroom/dashboard.test.ts',
   'src/api/people.test.ts',
   'src/api/people-tags.test.ts',
+  'src/api/pages.test.ts',
   'src/api/paging.test.ts',
   'src/distribution/feeds/feeds.test.ts',
   'src/distribution/sitemaps/http.test.ts',

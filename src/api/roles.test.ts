@@ -59,6 +59,14 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   'GET /api/v1/tags': [Y, Y, Y],
   'PUT /api/v1/tags/:id': [N, Y, Y],
   'POST /api/v1/tags/:id/merge': [N, Y, Y],
+  // Static pages (About, policies…) speak for the outlet: editors write and publish them.
+  'GET /api/v1/pages': [N, Y, Y],
+  'POST /api/v1/pages': [N, Y, Y],
+  'GET /api/v1/pages/:id': [N, Y, Y],
+  'PUT /api/v1/pages/:id': [N, Y, Y],
+  'POST /api/v1/pages/:id/publish': [N, Y, Y],
+  'POST /api/v1/pages/:id/unpublish': [N, Y, Y],
+  'DELETE /api/v1/pages/:id': [N, Y, Y],
   'GET /api/v1/users': [N, N, Y],
   'POST /api/v1/users': [N, N, Y],
   'PUT /api/v1/users/:id/role': [N, N, Y],
@@ -212,6 +220,21 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
     }
     case 'POST /api/v1/tokens':
       return { url, payload: { name: `laptop ${n}` } };
+    case 'POST /api/v1/pages':
+      return { url, payload: { title: `Page ${n}`, slug: `page-${n}`, body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }] } };
+    case 'GET /api/v1/pages/:id':
+    case 'PUT /api/v1/pages/:id':
+    case 'POST /api/v1/pages/:id/publish':
+    case 'POST /api/v1/pages/:id/unpublish':
+    case 'DELETE /api/v1/pages/:id': {
+      const page = await app.services.pages.create(
+        { id: people.editor.user.id, role: 'editor' },
+        { title: `Page ${n}`, slug: `a-page-${n}` },
+      );
+      if (url.endsWith('/unpublish')) await app.services.pages.publish({ id: people.editor.user.id, role: 'editor' }, page.id);
+      const payload = key.startsWith('PUT') ? { title: `Renamed page ${n}`, slug: `renamed-page-${n}` } : undefined;
+      return { url: url.replace(':id', String(page.id)), ...(payload ? { payload } : {}) };
+    }
     case 'DELETE /api/v1/tokens/:id': {
       const owner = actor ?? people.writer;
       const { id } = await app.services.auth.createApiToken(owner.user.id, `spare ${n}`);
@@ -239,6 +262,7 @@ async function snapshot(articleId?: number) {
     sections: await s.taxonomy.allSections(),
     people: await s.taxonomy.allPeople(),
     tags: await s.tags.page({ limit: 1000 }),
+    pages: await s.pages.all(),
     users: await s.users.list(),
     tokens,
     jobs: await s.jobs.pending(),

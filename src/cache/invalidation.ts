@@ -2,7 +2,7 @@
 import type { EventBus } from '../events/bus.ts';
 import { SectionTree } from '../domain/sections.ts';
 import type { Store } from '../store/index.ts';
-import { articleKey, authorKey, collectionKey, KEY, sectionKey, tagKey } from './keys.ts';
+import { articleKey, authorKey, collectionKey, KEY, pageKey, sectionKey, tagKey } from './keys.ts';
 import { PURGE_ALL } from './purge-channel.ts';
 
 export type Purge = (keys: string[]) => unknown;
@@ -66,6 +66,11 @@ export function purgeOnEvents(events: EventBus, store: Store, purge: Purge) {
   events.on('media.changed', async ({ mediaId }) => void (await purge(await keysForMedia(store, mediaId))));
   events.on('person.changed', async ({ personId, oldSlugs }) => void (await purge(await keysForPerson(store, personId, oldSlugs))));
   events.on('tag.changed', async ({ tagId, oldSlugs }) => void (await purge(await keysForTag(store, tagId, oldSlugs))));
+  // A page's own address; the footer (and the outlet's policy links) is on every page, like the navigation.
+  events.on(
+    'page.changed',
+    async ({ slugs, footer }) => void (await purge([...slugs.map(pageKey), ...(footer ? [KEY.navigation] : []), KEY.unnamed])),
+  );
   // Navigation is on every page: a section change purges everything.
   events.on('section.changed', async () => void (await purge([KEY.navigation, KEY.unnamed])));
 }

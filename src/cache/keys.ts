@@ -24,6 +24,8 @@ export const sectionKey = (id: number) => `section:${id}`;
 export const tagKey = (slug: string) => `tag:${slug}`;
 export const authorKey = (slug: string) => `author:${slug}`;
 export const collectionKey = (slug: string) => `collection:${slug}`;
+/** A static page (About, policies…) at /{slug}. */
+export const pageKey = (slug: string) => `page:${slug}`;
 
 /** The keys of the articles a page lists or shows, each once. */
 export const articleKeys = (articles: ({ id: number } | null)[]) => [...new Set(articles.flatMap((a) => (a ? [articleKey(a.id)] : [])))];

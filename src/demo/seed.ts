@@ -12,6 +12,7 @@ import { businessArticles } from './articles-business.ts';
 import { otherArticles } from './articles-other.ts';
 import { collections } from './collections.ts';
 import { seedDesk } from './desk.ts';
+import { demoPages } from './pages.ts';
 
 export const demoArticles: DemoArticle[] = [...newsArticles, ...businessArticles, ...otherArticles];
 
@@ -125,6 +126,23 @@ export async function seedDemo(
         id,
         c.headlines.map((h) => ({ articleId: need(articleIds, h, 'article') })),
       );
+    }
+    // About, Contact, the corrections and ethics policies and Privacy, published and in the footer.
+    for (const [position, pg] of demoPages.entries()) {
+      const id = await tx.pages.create(
+        {
+          slug: pg.slug,
+          title: pg.title,
+          summary: pg.summary,
+          body: JSON.stringify(pg.body),
+          role: pg.role,
+          inFooter: true,
+          position,
+          createdBy: null,
+        },
+        nowIso,
+      );
+      await tx.pages.setStatus(id, 'published', nowIso);
     }
     return { sections: sectionIds.size, people: personIds.size, articles: articleIds.size, images: mediaIds.size };
   });

@@ -16,6 +16,11 @@ export interface DomainEvents {
   'person.changed': { personId: number; oldSlugs?: string[] };
   /** A tag was renamed, described, or another merged into it; old addresses now redirect. */
   'tag.changed': { tagId: number; oldSlugs?: string[] };
+  /**
+   * A static page was created, changed, published, taken back or deleted: its addresses (old and new), and with
+   * `footer`, what every page's footer and the outlet's structured data show (its title, address, role, place).
+   */
+  'page.changed': { pageId: number; slugs: string[]; footer: boolean };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

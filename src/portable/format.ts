@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../domain/article.ts';
 import { bodySchema } from '../domain/blocks.ts';
 import { personLinksSchema } from '../domain/people.ts';
+import { PAGE_ROLES, PAGE_STATUSES } from '../domain/pages.ts';
 import { CROP_RATIOS } from '../domain/model.ts';
 import { ROLES } from '../domain/permissions.ts';
 import { videoSchema } from '../domain/video.ts';
@@ -20,6 +21,7 @@ export const FILES = [
   'tags.jsonl',
   'media.jsonl',
   'users.jsonl',
+  'pages.jsonl',
   'articles.jsonl',
   'collections.jsonl',
   'revisions.jsonl',
@@ -155,6 +157,23 @@ export const userRecord = z.strictObject({
   disabledAt: ts.nullable(),
 });
 
+export const pageRecord = z.strictObject({
+  id,
+  slug: z.string().min(1),
+  title: z.string(),
+  summary: z.string(),
+  body: conforms(bodySchema),
+  /** The well-known page it is (at most one page per role), or null. */
+  role: z.enum(PAGE_ROLES).nullable(),
+  status: z.enum(PAGE_STATUSES),
+  inFooter: z.boolean(),
+  position: int,
+  createdAt: ts,
+  updatedAt: ts,
+  publishedAt: ts.nullable(),
+  createdBy: id.nullable(),
+});
+
 export const articleRecord = z.strictObject({
   id,
   slug: z.string().min(1),
@@ -255,6 +274,7 @@ export const RECORDS = {
   'tags.jsonl': tagRecord,
   'media.jsonl': mediaRecord,
   'users.jsonl': userRecord,
+  'pages.jsonl': pageRecord,
   'articles.jsonl': articleRecord,
   'collections.jsonl': collectionRecord,
   'revisions.jsonl': revisionRecord,

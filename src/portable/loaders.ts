@@ -39,6 +39,7 @@ export function loaders(ctx: LoadContext): Loaders {
     tag: new Set<number>(),
     media: new Set<number>(),
     user: new Set<number>(),
+    page: new Set<number>(),
     article: new Set<number>(),
     collection: new Set<number>(),
     revision: new Set<number>(),
@@ -65,6 +66,7 @@ export function loaders(ctx: LoadContext): Loaders {
   const t = checker('tags.jsonl');
   const m = checker('media.jsonl');
   const u = checker('users.jsonl');
+  const pg = checker('pages.jsonl');
   const a = checker('articles.jsonl');
   const c = checker('collections.jsonl');
   const r = checker('revisions.jsonl');
@@ -195,6 +197,32 @@ export function loaders(ctx: LoadContext): Loaders {
             person_id: x.personId,
             created_at: x.createdAt,
             disabled_at: x.disabledAt,
+          })),
+        ),
+    },
+    'pages.jsonl': {
+      check(x, line) {
+        pg.fresh('page', x.id, line);
+        pg.known('user', x.createdBy, 'createdBy', line);
+      },
+      write: (batch) =>
+        insertRows(
+          db,
+          'pages',
+          batch.map((x) => ({
+            id: x.id,
+            slug: x.slug,
+            title: x.title,
+            summary: x.summary,
+            body: json(x.body),
+            role: x.role,
+            status: x.status,
+            in_footer: x.inFooter ? 1 : 0,
+            position: x.position,
+            created_at: x.createdAt,
+            updated_at: x.updatedAt,
+            published_at: x.publishedAt,
+            created_by: x.createdBy,
           })),
         ),
     },

@@ -119,6 +119,27 @@ export function producers(
         }
       }
     },
+    'pages.jsonl': async (put) => {
+      for await (const rows of keyset(reads.pages, size))
+        for (const pg of rows) {
+          const where = `page ${pg.id}`;
+          await put({
+            id: pg.id,
+            slug: pg.slug,
+            title: pg.title,
+            summary: pg.summary,
+            body: json(pg.body, `${where} body`),
+            role: pg.role,
+            status: pg.status,
+            inFooter: pg.in_footer === 1,
+            position: pg.position,
+            createdAt: timeNN(pg.created_at, `${where} created_at`),
+            updatedAt: timeNN(pg.updated_at, `${where} updated_at`),
+            publishedAt: time(pg.published_at, `${where} published_at`),
+            createdBy: pg.created_by,
+          });
+        }
+    },
     'articles.jsonl': async (put) => {
       for await (const rows of keyset(reads.articles, size)) {
         const rel = await reads.articleRelations(rows.map((a) => a.id));

@@ -1,6 +1,7 @@
 // schema.org descriptions (JSON-LD) of the outlet, its articles and breadcrumbs. Pure functions of read
 // models and site identity; every URL is absolute on the primary origin (see urls.ts).
 import type { ArticleDetail } from '../domain/model.ts';
+import { pagePath } from '../domain/pages.ts';
 import type { Crumb } from './breadcrumb.ts';
 import { structuredDataImages } from './images.ts';
 import type { JsonLdObject } from './jsonld.tsx';
@@ -11,9 +12,23 @@ const CONTEXT = 'https://schema.org';
 /** The outlet's own node id, so other nodes can point at it. */
 export const organizationId = (site: SeoSite) => `${homeUrl(site)}#organization`;
 
-/** The outlet as a NewsMediaOrganization: name, home page, logo and policy pages when configured. */
+/**
+ * The outlet's corrections and ethics policies: the published pages with those roles (newsroom → Pages), else
+ * the addresses configured (MASTHEAD_CORRECTIONS_POLICY_URL, MASTHEAD_ETHICS_POLICY_URL).
+ */
+export function policyUrls(site: SeoSite): { corrections: string | undefined; ethics: string | undefined } {
+  const outlet = outletOf(site);
+  const page = (role: 'corrections' | 'ethics') => {
+    const p = site.pages?.find((x) => x.role === role);
+    return p && absoluteUrl(site, pagePath(p.slug));
+  };
+  return { corrections: page('corrections') ?? outlet.correctionsPolicyUrl, ethics: page('ethics') ?? outlet.ethicsPolicyUrl };
+}
+
+/** The outlet as a NewsMediaOrganization: name, home page, logo and policy pages when there are some. */
 export function organizationLd(site: SeoSite): JsonLdObject {
   const outlet = outletOf(site);
+  const policies = policyUrls(site);
   const node: JsonLdObject = {
     '@context': CONTEXT,
     '@type': 'NewsMediaOrganization',
@@ -22,8 +37,12 @@ export function organizationLd(site: SeoSite): JsonLdObject {
     url: homeUrl(site),
   };
   if (outlet.logoUrl) node.logo = { '@type': 'ImageObject', url: outlet.logoUrl };
-  if (outlet.correctionsPolicyUrl) node.correctionsPolicy = outlet.correctionsPolicyUrl;
-  if (outlet.ethicsPolicyUrl) node.ethicsPolicy = outlet.ethicsPolicyUrl;
+  if (policies.corrections) node.correctionsPolicy = policies.corrections;
+  if (policies.ethics) {
+    node.ethicsPolicy = policies.ethics;
+    // The document of the outlet's editorial principles, which its ethics policy is.
+    node.publishingPrinciples = policies.ethics;
+  }
   return node;
 }
 

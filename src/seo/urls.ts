@@ -7,7 +7,7 @@ import type { SiteContext } from '../web/context.ts';
 import { mediaUrl } from '../domain/urls.ts';
 
 /** What the SEO builders need of the site: its identity and primary origin, nothing request-specific. */
-export type SeoSite = Pick<SiteContext, 'origin' | 'siteName' | 'language' | 'outlet'>;
+export type SeoSite = Pick<SiteContext, 'origin' | 'siteName' | 'language' | 'outlet' | 'pages'>;
 
 export const DEFAULT_OUTLET: OutletIdentity = {
   logoUrl: undefined,

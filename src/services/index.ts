@@ -12,6 +12,7 @@ import { heldEditsService } from './newsroom/held-edits.ts';
 import { bulkService } from './newsroom/bulk.ts';
 import { peopleService } from './newsroom/people.ts';
 import { tagsService } from './newsroom/tags.ts';
+import { pagesService } from './newsroom/pages.ts';
 import { readerService } from './reader.ts';
 import { mediaService } from './media.ts';
 import { tvService } from './tv.ts';
@@ -58,6 +59,8 @@ export function createServices(store: Store, o: ServiceOptions) {
   const content = contentService(store, events, clock);
   const reader = readerService(store, clock);
   events.on('section.changed', () => reader.forgetSections());
+  // The footer's pages are kept with the section tree (services/reader.ts).
+  events.on('page.changed', ({ footer }) => void (footer && reader.forgetSections()));
   return {
     events,
     reader,
@@ -69,6 +72,7 @@ export function createServices(store: Store, o: ServiceOptions) {
     curation: curationService(store, events, clock),
     people: peopleService(store, events, clock),
     tags: tagsService(store, events, clock),
+    pages: pagesService(store, events, clock),
     media: mediaService(store, events, o.mediaDir, clock),
     tv: tvService(store, { origin: o.origin, timezone: o.timezone }),
     jobs,

@@ -7,6 +7,7 @@ import type { ArticleInput } from './newsroom/schema.ts';
 import type { ArticleStatus } from '../domain/article.ts';
 import { isPublic } from '../domain/article.ts';
 import type { PersonProfile, TagProfile } from '../domain/people.ts';
+import type { PageLink, PageRecord } from '../domain/pages.ts';
 import { SectionTree } from '../domain/sections.ts';
 import { videoSchema } from '../domain/video.ts';
 import { AppError } from '../errors.ts';
@@ -84,6 +85,12 @@ export interface SectionPage extends Listing {
   children: Section[];
 }
 
+export interface StaticPage {
+  page: PageRecord;
+  /** The pictures its body shows. */
+  media: Map<number, MediaRef>;
+}
+
 export interface ArticlePage {
   article: ArticleDetail;
   trail: Section[];
@@ -127,6 +134,18 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       kept = entry;
     }
     return kept.tree;
+  }
+
+  // The published pages (footer links, policy pages, which single-segment addresses are pages) are on every
+  // page too and change as rarely: kept the same way, and dropped with the section tree.
+  let keptPages: { pages: Promise<PageLink[]>; at: number } | undefined;
+  function sitePages(): Promise<PageLink[]> {
+    if (!keptPages || performance.now() - keptPages.at > SECTIONS_TTL_MS) {
+      const entry = { pages: store.pages.published(), at: performance.now() };
+      entry.pages.catch(() => keptPages === entry && (keptPages = undefined));
+      keptPages = entry;
+    }
+    return keptPages.pages;
   }
 
   async function collection(slug: string, limit: number): Promise<ArticleSummary[]> {
@@ -180,7 +199,24 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
 
   return {
     sections,
-    forgetSections: () => void (kept = undefined),
+    sitePages,
+    /** Drops the kept section tree and published pages (a section or footer change, here or in another process). */
+    forgetSections: () => {
+      kept = undefined;
+      keptPages = undefined;
+    },
+
+    /**
+     * The published static page at /{slug}, or undefined when there is none, or a section has that address (a
+     * section always wins; the newsroom refuses such a page address, but a section may be made later).
+     */
+    async page(slug: string): Promise<StaticPage | undefined> {
+      const [tree, pages] = await Promise.all([sections(), sitePages()]);
+      if (tree.find(slug) || !pages.some((p) => p.slug === slug)) return undefined;
+      const page = await store.pages.bySlug(slug);
+      if (page?.status !== 'published') return undefined;
+      return { page, media: await store.media.byIds(bodyMediaIds(page.body)) };
+    },
 
     async home(): Promise<HomePage> {
       const tree = await sections();

@@ -11,11 +11,14 @@ import { ErrorView } from './views/listings.tsx';
 export function errorPages(app: FastifyInstance, { reader, site }: SiteOptions) {
   const context = async (): Promise<SiteContext> => {
     // The error page must render even when the database is the problem.
-    const nav = await reader.sections().then(
-      (t) => t.roots(),
-      () => [],
-    );
-    return { ...site, nav };
+    const [nav, pages] = await Promise.all([
+      reader.sections().then(
+        (t) => t.roots(),
+        () => [],
+      ),
+      reader.sitePages().catch(() => []),
+    ]);
+    return { ...site, nav, pages };
   };
 
   app.setNotFoundHandler(async (req, reply) => {

@@ -21,8 +21,8 @@ export function liveRoutes(
 ) {
   app.get('/live', async (_req, reply) => {
     if (!o.live) throw new AppError('NOT_FOUND', 'There is no live stream at the moment.');
-    const nav = (await o.services.reader.sections()).roots();
-    const site = { ...o.site, nav };
+    const [tree, pages] = await Promise.all([o.services.reader.sections(), o.services.reader.sitePages()]);
+    const site = { ...o.site, nav: tree.roots(), pages };
     setSurrogateKeys(reply, []); // the navigation only
     return sendPage(
       reply,

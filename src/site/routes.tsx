@@ -1,6 +1,6 @@
 // The reader site's routes: parse the request, call one reader operation, present the page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { articleKeys, authorKey, collectionKey, KEY, sectionKey, setSurrogateKeys, tagKey } from '../cache/keys.ts';
+import { articleKeys, authorKey, collectionKey, KEY, pageKey, sectionKey, setSurrogateKeys, tagKey } from '../cache/keys.ts';
 import { isSlug } from '../domain/slug.ts';
 import { articlePath, parseArticlePath, parseSectionPath } from '../domain/urls.ts';
 import { AppError } from '../errors.ts';
@@ -10,6 +10,7 @@ import { sendPage } from '../web/render.ts';
 import { pageQuery, parseRequest, searchQuery } from './schema.ts';
 import { ArticleView } from './views/article.tsx';
 import { HomeView } from './views/home.tsx';
+import { StaticPageView } from './views/static-page.tsx';
 import { AuthorView, SearchView, SectionView, TagView } from './views/listings.tsx';
 import { parseSectionFeedPath } from '../domain/feed-urls.ts'; // feeds
 import type { SectionFeedHandler } from '../web/feed-links.tsx'; // feeds
@@ -22,7 +23,10 @@ export interface SiteOptions {
 }
 
 export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: SiteOptions) {
-  const context = async (): Promise<SiteContext> => ({ ...site, nav: (await reader.sections()).roots() });
+  const context = async (): Promise<SiteContext> => {
+    const [tree, pages] = await Promise.all([reader.sections(), reader.sitePages()]);
+    return { ...site, nav: tree.roots(), pages };
+  };
   const slugOr404 = (slug: string) => {
     if (!isSlug(slug)) throw new AppError('NOT_FOUND');
     return slug;
@@ -92,6 +96,14 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
     const sectionPath = parseSectionPath(path);
     if (sectionPath === null) throw new AppError('NOT_FOUND');
     if (path.endsWith('/')) return reply.redirect(`/${sectionPath}${queryOf(req)}`, 301);
+    // A static page (About, policies…) at /{slug}, unless a section has that address.
+    if (!sectionPath.includes('/')) {
+      const [ctx, staticPage] = await Promise.all([context(), reader.page(sectionPath)]);
+      if (staticPage) {
+        showing(reply, [pageKey(staticPage.page.slug)]);
+        return sendPage(reply, <StaticPageView site={ctx} page={staticPage} />);
+      }
+    }
     const page = parseRequest(pageQuery, req.query);
     try {
       const [ctx, result] = await Promise.all([context(), reader.section(sectionPath, page)]);

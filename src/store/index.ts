@@ -10,6 +10,7 @@ import { searchIndexFor, type SearchIndex } from './search.ts';
 import { taxonomyQueries } from './taxonomy.ts';
 import { profileQueries } from './profiles.ts';
 import { tagQueries } from './tags.ts';
+import { pageQueries } from './pages.ts';
 import { userQueries } from './users.ts';
 import { auditQueries } from './audit.ts';
 import { editorialQueries } from './editorial.ts';
@@ -35,6 +36,7 @@ function queries(db: Kysely<Database>, search: SearchIndex, dialect: Dialect) {
     taxonomy: taxonomyQueries(db),
     profiles: profileQueries(db),
     tags: tagQueries(db),
+    pages: pageQueries(db),
     feeds: feedQueries(db), // syndication feeds and their WebSub notices (src/distribution)
     sitemaps: sitemapQueries(db, dialect),
     search: {

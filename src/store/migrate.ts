@@ -7,6 +7,7 @@ import { videoSchemaMigration } from './migrations/003_video.ts';
 import { heldEditsMigration } from './migrations/004_held_edits.ts';
 import { newsroomListsMigration } from './migrations/005_newsroom_lists.ts';
 import { peopleTagsMigration } from './migrations/006_people_tags.ts';
+import { pagesMigration } from './migrations/007_pages.ts';
 import { dashboardMigration } from './migrations/009_dashboard.ts';
 
 function migrationsFor(db: Db): Record<string, Migration> {
@@ -17,6 +18,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     '004_held_edits': heldEditsMigration(db.dialect),
     '005_newsroom_lists': newsroomListsMigration,
     '006_people_tags': peopleTagsMigration,
+    '007_pages': pagesMigration(db.dialect),
     '009_dashboard': dashboardMigration,
   };
 }

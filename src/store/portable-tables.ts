@@ -40,6 +40,8 @@ export function tableReads(db: Kysely<Database>) {
         .orderBy('id')
         .limit(limit)
         .execute(),
+    pages: (after: number, limit: number) =>
+      db.selectFrom('pages').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
     articles: (after: number, limit: number) =>
       db.selectFrom('articles').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
     async articleRelations(ids: number[]) {

@@ -228,6 +228,27 @@ export interface TagRedirectsTable {
   tag_id: number;
 }
 
+/** A static page (About, Contact, policies…) at /{slug}: migrations/007_pages.ts, domain/pages.ts. */
+export interface PagesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  summary: ColumnType<string, string | undefined, string>;
+  /** JSON blocks, the article body format (domain/blocks.ts). */
+  body: ColumnType<string, string | undefined, string>;
+  /** One of domain/pages.ts PAGE_ROLES, or null; unique. */
+  role: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'draft' or 'published'. */
+  status: ColumnType<string, string | undefined, string>;
+  /** 1 when the site footer lists the page, else 0. */
+  in_footer: ColumnType<number, number | undefined, number>;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  published_at: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   user_id: number | null;
@@ -262,5 +283,6 @@ export interface Database {
   section_redirects: SectionRedirectsTable;
   person_redirects: PersonRedirectsTable;
   tag_redirects: TagRedirectsTable;
+  pages: PagesTable;
   audit_log: AuditLogTable;
 }

@@ -36,6 +36,11 @@ export async function stateFor(w: World, route: ApiRoute) {
     ? await store.taxonomy.createPerson({ slug: `twin-${++twins}`, name: 'Twin', title: '', bio: '' })
     : undefined;
   const mergeTagId = merges ? await store.taxonomy.ensureTag(`twin-topic-${++twins}`, 'Twin topic') : undefined;
+  // A static page of its own for each request on one (a delete removes it; unpublishing needs it published).
+  const pageId = route.url.startsWith('/api/v1/pages/:id')
+    ? (await w.app.services.pages.create(w.people.editor.actor, { title: 'Target page', slug: `target-page-${++twins}` })).id
+    : undefined;
+  if (pageId && action === 'unpublish') await w.app.services.pages.publish(w.people.editor.actor, pageId);
   return {
     articleId: id,
     revision: needs === 'held' ? 2 : 1,
@@ -44,6 +49,7 @@ export async function stateFor(w: World, route: ApiRoute) {
     mergePersonId,
     tagId,
     mergeTagId,
+    pageId,
   };
 }
 

@@ -19,7 +19,7 @@ const perField: unknown[] = [null, true, -1, 1.5, '1', '', [], {}, '<script>aler
 const deepField: unknown[] = [null, '1', [], REMOVE];
 const bigValues = wrongTypes.filter((v) => JSON.stringify(v).length >= 1_000);
 /** Free text that ends up stored and shown somewhere gets the whole string corpus (less the oversized, sent once). */
-const STORED_TEXT = new Set(['name', 'description', 'note', 'alt', 'caption', 'credit']);
+const STORED_TEXT = new Set(['name', 'description', 'note', 'alt', 'caption', 'credit', 'title', 'summary']);
 /** Routes whose schema another route already shares (transitions, section create/update): one of them gets the full text corpus. */
 const SAME_SCHEMA_AS = new Set([
   'POST /api/v1/articles/:id/publish',

@@ -105,6 +105,28 @@ export interface ApiExample {
  * One valid request per API route, in a world where it succeeds. `state` supplies what changes as the suite
  * runs (an article's current revision). A route without an example fails the suite: add it here.
  */
+let pageExamples = 0;
+
+/**
+ * A static page with every kind of field: title, address, summary, a body with a link and a picture, the footer.
+ * Each example has an address of its own (a second page at one address is refused as a duplicate).
+ */
+function pageExample(w: World, title: string) {
+  return {
+    title,
+    slug: `standards-${++pageExamples}`,
+    summary: 'What we promise readers.',
+    body: [
+      { type: 'paragraph', content: [{ text: 'Write to ' }, { text: 'the desk', href: 'mailto:desk@news.example' }, { text: '.' }] },
+      { type: 'heading', level: 2, text: 'Our promise' },
+      { type: 'image', mediaId: w.mediaId, alt: 'The newsroom', caption: 'At work', credit: 'Staff' },
+    ],
+    role: null,
+    inFooter: true,
+    position: 3,
+  };
+}
+
 export function apiExample(
   route: ApiRoute,
   w: World,
@@ -116,6 +138,7 @@ export function apiExample(
     mergePersonId?: number;
     tagId?: number;
     mergeTagId?: number;
+    pageId?: number;
   },
 ): ApiExample {
   const article = (suffix = '') => `/api/v1/articles/${state.articleId}${suffix}`;
@@ -213,6 +236,14 @@ export function apiExample(
       body: { alt: 'Delegates', caption: 'A caption', credit: 'File photo' },
     }),
     'GET /api/v1/audit': () => ({ url: '/api/v1/audit' }),
+    // Static pages: stateFor (api-kit.ts) makes a fresh one for each request on /pages/:id (a delete removes it).
+    'GET /api/v1/pages': () => ({ url: '/api/v1/pages' }),
+    'POST /api/v1/pages': () => ({ url: '/api/v1/pages', body: pageExample(w, 'Standards and practices') }),
+    'GET /api/v1/pages/:id': () => ({ url: `/api/v1/pages/${state.pageId ?? 1}` }),
+    'PUT /api/v1/pages/:id': () => ({ url: `/api/v1/pages/${state.pageId ?? 1}`, body: pageExample(w, 'How we correct mistakes') }),
+    'POST /api/v1/pages/:id/publish': () => ({ url: `/api/v1/pages/${state.pageId ?? 1}/publish` }),
+    'POST /api/v1/pages/:id/unpublish': () => ({ url: `/api/v1/pages/${state.pageId ?? 1}/unpublish` }),
+    'DELETE /api/v1/pages/:id': () => ({ url: `/api/v1/pages/${state.pageId ?? 1}` }),
   };
   const example = examples[routeKey(route)];
   if (!example)

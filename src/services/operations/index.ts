@@ -3,12 +3,16 @@
 import { ARTICLE_ACTIONS, articleOperations } from './articles.ts';
 import { deskOperations } from './desk.ts';
 import { tagOperations } from './tags.ts';
+import { pageOperations } from './pages.ts';
 import type { OperationDef } from './operation.ts';
 
-export const OPERATIONS = { ...articleOperations, ...ARTICLE_ACTIONS, ...deskOperations, ...tagOperations } satisfies Record<
-  string,
-  OperationDef<any, any, any>
->;
+export const OPERATIONS = {
+  ...articleOperations,
+  ...ARTICLE_ACTIONS,
+  ...deskOperations,
+  ...tagOperations,
+  ...pageOperations,
+} satisfies Record<string, OperationDef<any, any, any>>;
 export type OperationName = keyof typeof OPERATIONS;
 
 export { ARTICLE_ACTIONS, type ArticleActionName } from './articles.ts';

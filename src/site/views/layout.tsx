@@ -1,5 +1,6 @@
 // The page frame: header with navigation and search, the alternate-addresses notice, footer.
 import type { ComponentChildren } from 'preact';
+import { pagePath } from '../../domain/pages.ts';
 import { SeoHead, type SeoData } from '../../seo/head.tsx';
 import type { SiteContext } from '../../web/context.ts';
 import { FeedLinks, type FeedLink } from '../../web/feed-links.tsx'; // feeds: discovery links
@@ -69,6 +70,7 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            <FooterPages site={site} />
             <p>
               © {new Date().getUTCFullYear()} {site.siteName}. All rights reserved.
             </p>
@@ -81,6 +83,23 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         </footer>
       </body>
     </html>
+  );
+}
+
+/** The published pages the editors put in the footer (About, Contact, policies…), in their order. */
+function FooterPages({ site }: { site: SiteContext }) {
+  const pages = (site.pages ?? []).filter((p) => p.inFooter);
+  if (pages.length === 0) return null;
+  return (
+    <nav class="footer-pages" aria-label="About this site">
+      <ul>
+        {pages.map((p) => (
+          <li key={p.id}>
+            <a href={pagePath(p.slug)}>{p.title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
