@@ -20,7 +20,26 @@ export type Inline = z.infer<typeof inlineSchema>;
 export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), content: z.array(inlineSchema).max(500) }),
   z.object({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: z.string().min(1).max(500) }),
-  z.object({ type: z.literal('quote'), text: z.string().min(1).max(5_000), attribution: z.string().max(300).optional() }),
+  z.object({
+    type: z.literal('quote'),
+    text: z.string().min(1).max(5_000),
+    attribution: z.string().max(300).optional(),
+    /** A pull quote: a line from the story set large, beside the text. */
+    pull: z.literal(true).optional(),
+  }),
+  /** A fact box: a titled panel of short facts beside the story. */
+  z.object({
+    type: z.literal('factbox'),
+    title: z.string().max(200).optional(),
+    items: z.array(z.array(inlineSchema).max(200)).min(1).max(50),
+  }),
+  /** A card linking to another story of this site; readers see its current headline, picture and section. */
+  z.object({
+    type: z.literal('articleLink'),
+    articleId: z.number().int().positive(),
+    /** The headline when it was linked: what the newsroom shows, and a fallback. */
+    headline: z.string().max(300),
+  }),
   z.object({
     type: z.literal('image'),
     mediaId: z.number().int().positive(),
@@ -89,9 +108,20 @@ export function bodyText(body: Body): string {
         if (block.title) parts.push(block.title);
         if (block.caption) parts.push(block.caption);
         break;
+      case 'factbox':
+        if (block.title) parts.push(block.title);
+        for (const item of block.items) parts.push(inlineText(item));
+        break;
+      case 'articleLink':
+        break; // the other story's words are not this story's
     }
   }
   return parts.join('\n');
+}
+
+/** Stories linked by link cards, so pages can load them with their other listed stories. */
+export function bodyArticleIds(body: Body): number[] {
+  return [...new Set(body.flatMap((b) => (b.type === 'articleLink' ? [b.articleId] : [])))];
 }
 
 /** Media ids referenced by inline image blocks, so pages can load them in one query. */

@@ -1,5 +1,5 @@
 // The reader operations: what each public page shows. The site's routes call these and only present the result.
-import { parseBody, bodyMediaIds } from '../domain/blocks.ts';
+import { parseBody, bodyArticleIds, bodyMediaIds } from '../domain/blocks.ts';
 import type { ArticleDetail, ArticleSummary, MediaRef, Person, SearchHit, Section, Tag } from '../domain/model.ts';
 import { slugify } from '../domain/slug.ts';
 import { MAX_ID } from '../domain/urls.ts';
@@ -96,6 +96,8 @@ export interface ArticlePage {
   trail: Section[];
   related: ArticleSummary[];
   editorsChoice: ArticleSummary[];
+  /** The published stories the body's link cards point to (an unpublished one is simply left out). */
+  linked: ArticleSummary[];
 }
 
 function toListing(req: ListingRequest, slice: Slice<ArticleSummary>): Listing {
@@ -172,8 +174,11 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       sections(),
       store.editorial.corrections(id),
     ]);
-    // Related articles and the Editor's Choice rail are listed with one query.
-    const summaries = new Map((await store.articles.summariesByIds([...new Set([...relatedIds, ...choiceIds])])).map((a) => [a.id, a]));
+    // Related articles, the Editor's Choice rail and the body's link cards are listed with one query.
+    const linkedIds = bodyArticleIds(body);
+    const summaries = new Map(
+      (await store.articles.summariesByIds([...new Set([...relatedIds, ...choiceIds, ...linkedIds])])).map((a) => [a.id, a]),
+    );
     const listed = (ids: number[]) => ids.flatMap((i) => summaries.get(i) ?? []);
     const article: ArticleDetail = {
       ...toSummary(row),
@@ -194,6 +199,7 @@ export function readerService(store: Store, clock: () => Date = () => new Date()
       trail: tree.trail(row.primary_section_id),
       related: listed(relatedIds),
       editorsChoice: listed(choiceIds).filter((a) => a.id !== id),
+      linked: listed(linkedIds),
     };
   }
 

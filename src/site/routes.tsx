@@ -1,5 +1,6 @@
 // The reader site's routes: parse the request, call one reader operation, present the page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { bodyArticleIds } from '../domain/blocks.ts';
 import { articleKeys, authorKey, collectionKey, KEY, pageKey, sectionKey, setSurrogateKeys, tagKey } from '../cache/keys.ts';
 import { isSlug } from '../domain/slug.ts';
 import { articlePath, parseArticlePath, parseSectionPath } from '../domain/urls.ts';
@@ -87,7 +88,12 @@ export function siteRoutes(app: FastifyInstance, { reader, site, sectionFeed }: 
       const canonicalPath = articlePath(page.article, site.timezone);
       // A changed slug or section, or a shortened URL: send readers and search engines to the one true address.
       if (path !== canonicalPath) return reply.redirect(canonicalPath, 301);
-      showing(reply, [collectionKey('editors-choice'), ...articleKeys([page.article, ...page.related, ...page.editorsChoice])]);
+      // Link cards name every linked story, published or not, so its publication or withdrawal reaches this page.
+      const linkedIds = bodyArticleIds(page.article.body).map((id) => ({ id }));
+      showing(reply, [
+        collectionKey('editors-choice'),
+        ...articleKeys([page.article, ...page.related, ...page.editorsChoice, ...linkedIds]),
+      ]);
       return sendPage(reply, <ArticleView site={await context()} page={page} />);
     }
     // Feeds: a section's feed, /{section-path}/feed.{xml,atom,json}.

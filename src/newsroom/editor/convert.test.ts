@@ -54,7 +54,29 @@ const everyBlock: Body = [
   { type: 'list', style: 'ordered', items: [[{ text: 'First' }], [{ text: 'Second', href: '#section-2' }]] },
   { type: 'embed', kind: 'video', url: 'https://video.example/watch?v=abc', title: 'Harbour film', caption: 'Drone footage' },
   { type: 'embed', kind: 'link', url: 'http://example.org/report' },
+  { type: 'embed', kind: 'social', url: 'https://t.me/meridian_news/4512', title: 'The union’s post' },
+  { type: 'quote', text: 'The sea does not wait for timetables.', attribution: 'Harbour master', pull: true },
+  {
+    type: 'factbox',
+    title: 'The crossing in numbers',
+    items: [[{ text: '3 sailings a day' }], [{ text: '42 km', bold: true }, { text: ' each way' }]],
+  },
+  { type: 'factbox', items: [[{ text: 'A box with no title' }]] },
+  { type: 'articleLink', articleId: 17, headline: 'Ferry timetable changes' },
 ];
+
+describe('news blocks', () => {
+  it('drops a fact box with no facts, and a link card with no story', () => {
+    const factbox = { type: 'mastheadFactbox', attrs: { title: 'Empty' }, content: [{ type: 'paragraph' }] };
+    const card = { type: 'mastheadArticleLink', attrs: { articleId: 0, headline: 'Nothing' } };
+    expect(convert(doc(factbox, card, p(t('kept'))))).toEqual([{ type: 'paragraph', content: [{ text: 'kept' }] }]);
+  });
+
+  it('keeps a social kind only for an address of a post on a network it knows', () => {
+    const embed = (url: string) => ({ type: 'mastheadEmbed', attrs: { kind: 'social', url, title: '', caption: '' } });
+    expect(convert(doc(embed('https://example.org/page')))).toEqual([{ type: 'embed', kind: 'link', url: 'https://example.org/page' }]);
+  });
+});
 
 describe('round trip', () => {
   it.each(everyBlock.map((b) => [b.type, b] as const))('keeps a %s block', (_type, block) => {

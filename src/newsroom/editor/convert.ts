@@ -5,45 +5,29 @@
 import { socialPost } from '../../domain/social.ts';
 import type { JSONContent } from '@tiptap/core';
 import type { Block, Body, Inline } from '../../domain/blocks.ts';
+import {
+  LIMITS,
+  collectRuns,
+  inlineContent,
+  isEmbedUrl,
+  isSafeHref,
+  limitRuns,
+  optional,
+  plain,
+  plainText,
+  str,
+  truncate,
+  withContent,
+} from './convert-inline.ts';
+
+export { LIMITS, isEmbedUrl, isSafeHref, truncate };
 
 /** Node names of the editor's custom nodes (see nodes.ts). */
 export const QUOTE = 'mastheadQuote';
 export const IMAGE = 'mastheadImage';
 export const EMBED = 'mastheadEmbed';
-
-/** The maxima of `blockSchema`, mirrored so that docToBlocks can truncate instead of failing. */
-export const LIMITS = {
-  blocks: 2_000,
-  inlineText: 20_000,
-  paragraphRuns: 500,
-  heading: 500,
-  quote: 5_000,
-  attribution: 300,
-  alt: 500,
-  caption: 1_000,
-  credit: 300,
-  listItems: 200,
-  itemRuns: 200,
-  url: 2_048,
-  title: 300,
-} as const;
-
-/** Same rule as `safeHref`: http(s), mailto, a site path (not `//host`) or a fragment. */
-export function isSafeHref(href: unknown): href is string {
-  return typeof href === 'string' && href.length <= LIMITS.url && /^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(href);
-}
-
-/** An embed URL the schema accepts: absolute http(s), parseable, no stray whitespace. */
-export function isEmbedUrl(url: unknown): url is string {
-  if (typeof url !== 'string' || url.length > LIMITS.url || url !== url.trim() || /[\t\n\r]/.test(url)) return false;
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    new URL(url);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const FACTBOX = 'mastheadFactbox';
+export const ARTICLE_LINK = 'mastheadArticleLink';
 
 export interface BlocksToDocOptions {
   /** Preview URL for an image block's media id (display only; never stored in the body). */
@@ -53,26 +37,6 @@ export interface BlocksToDocOptions {
 // ---------------------------------------------------------------------------------------------
 // blocks → doc
 
-function textNode(run: Inline): JSONContent {
-  const marks: NonNullable<JSONContent['marks']> = [];
-  if (run.bold) marks.push({ type: 'bold' });
-  if (run.italic) marks.push({ type: 'italic' });
-  if (run.href) marks.push({ type: 'link', attrs: { href: run.href } });
-  return marks.length ? { type: 'text', text: run.text, marks } : { type: 'text', text: run.text };
-}
-
-function inlineContent(runs: readonly Inline[] | undefined): JSONContent[] {
-  return (runs ?? []).filter((r) => typeof r?.text === 'string' && r.text !== '').map(textNode);
-}
-
-function withContent(node: JSONContent, content: JSONContent[]): JSONContent {
-  return content.length ? { ...node, content } : node;
-}
-
-function plain(text: string | undefined): JSONContent[] {
-  return text ? [{ type: 'text', text }] : [];
-}
-
 function blockToNode(block: Block, opts: BlocksToDocOptions): JSONContent | undefined {
   switch (block.type) {
     case 'paragraph':
@@ -80,7 +44,13 @@ function blockToNode(block: Block, opts: BlocksToDocOptions): JSONContent | unde
     case 'heading':
       return withContent({ type: 'heading', attrs: { level: block.level === 3 ? 3 : 2 } }, plain(block.text));
     case 'quote':
-      return withContent({ type: QUOTE, attrs: { attribution: block.attribution ?? '' } }, plain(block.text));
+      return withContent({ type: QUOTE, attrs: { attribution: block.attribution ?? '', pull: block.pull === true } }, plain(block.text));
+    case 'factbox': {
+      const items = (block.items ?? []).map((item) => withContent({ type: 'paragraph' }, inlineContent(item)));
+      return { type: FACTBOX, attrs: { title: block.title ?? '' }, content: items.length ? items : [{ type: 'paragraph' }] };
+    }
+    case 'articleLink':
+      return { type: ARTICLE_LINK, attrs: { articleId: block.articleId, headline: block.headline } };
     case 'image':
       return {
         type: IMAGE,
@@ -124,82 +94,6 @@ export function blocksToDoc(blocks: Body, opts: BlocksToDocOptions = {}): JSONCo
 // ---------------------------------------------------------------------------------------------
 // doc → blocks
 
-/** Cuts a string to `max` UTF-16 units without leaving half a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return cut;
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function optional(value: unknown, max: number): string | undefined {
-  const text = truncate(str(value), max);
-  return text === '' ? undefined : text;
-}
-
-function sameMarks(a: Inline, b: Inline): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.href === b.href;
-}
-
-function pushRun(out: Inline[], run: Inline): void {
-  if (run.text === '') return;
-  const last = out[out.length - 1];
-  if (last && sameMarks(last, run)) last.text += run.text;
-  else out.push(run);
-}
-
-function runFromText(node: JSONContent): Inline {
-  const marks = node.marks ?? [];
-  const run: Inline = { text: str(node.text) };
-  // Keys in a fixed order (text, bold, italic, href) so the stored JSON diffs cleanly.
-  if (marks.some((m) => m.type === 'bold' || m.type === 'strong')) run.bold = true;
-  if (marks.some((m) => m.type === 'italic' || m.type === 'em')) run.italic = true;
-  const href: unknown = marks.find((m) => m.type === 'link')?.attrs?.href;
-  if (isSafeHref(href)) run.href = href;
-  return run;
-}
-
-/** Collects the inline runs under `node`; textblocks after the first are joined by a space. */
-function collectRuns(nodes: readonly JSONContent[] | undefined, out: Inline[], state = { blocks: 0 }): Inline[] {
-  for (const node of nodes ?? []) {
-    if (!node || typeof node !== 'object') continue;
-    if (node.type === 'text') pushRun(out, runFromText(node));
-    else if (node.type === 'hardBreak') pushRun(out, { text: ' ' });
-    else if (node.content) {
-      const isTextblock = node.content.some((c) => c?.type === 'text' || c?.type === 'hardBreak');
-      const prev = out[out.length - 1];
-      if (isTextblock && state.blocks++ > 0 && prev && !/\s$/.test(prev.text)) pushRun(out, { text: ' ' });
-      collectRuns(node.content, out, state);
-    }
-  }
-  return out;
-}
-
-/** Truncates each run and folds runs beyond `maxRuns` into one unformatted final run. */
-function limitRuns(runs: Inline[], maxRuns: number): Inline[] {
-  if (runs.length > maxRuns) {
-    const tail = runs
-      .splice(maxRuns - 1)
-      .map((r) => r.text)
-      .join('');
-    const prev = runs[runs.length - 1];
-    if (prev && !prev.bold && !prev.italic && !prev.href) prev.text += tail;
-    else runs.push({ text: tail });
-  }
-  return runs.map((r) => ({ ...r, text: truncate(r.text, LIMITS.inlineText) }));
-}
-
-function plainText(node: JSONContent): string {
-  return collectRuns(node.content, [])
-    .map((r) => r.text)
-    .join('');
-}
-
 function clampLevel(level: unknown): 2 | 3 {
   const n = Number(level);
   return n >= 3 ? 3 : 2;
@@ -240,7 +134,28 @@ function nodeToBlocks(node: JSONContent, out: Block[]): void {
     case 'blockquote': {
       const text = truncate(plainText(node), LIMITS.quote);
       const attribution = optional(attrs.attribution, LIMITS.attribution);
-      if (text) out.push(attribution ? { type: 'quote', text, attribution } : { type: 'quote', text });
+      if (!text) return;
+      const quote: Block = { type: 'quote', text };
+      if (attribution) quote.attribution = attribution;
+      if (attrs.pull === true) quote.pull = true;
+      out.push(quote);
+      return;
+    }
+    case FACTBOX: {
+      const items: Inline[][] = [];
+      for (const item of node.content ?? []) {
+        const runs = limitRuns(collectRuns(item?.content, []), LIMITS.itemRuns);
+        if (runs.length && items.length < LIMITS.factItems) items.push(runs);
+      }
+      if (!items.length) return; // a fact box with no facts says nothing
+      const title = optional(attrs.title, LIMITS.factTitle);
+      out.push(title ? { type: 'factbox', title, items } : { type: 'factbox', items });
+      return;
+    }
+    case ARTICLE_LINK: {
+      const articleId = Number(attrs.articleId);
+      if (!Number.isSafeInteger(articleId) || articleId <= 0) return;
+      out.push({ type: 'articleLink', articleId, headline: truncate(str(attrs.headline), LIMITS.title) });
       return;
     }
     case IMAGE: {

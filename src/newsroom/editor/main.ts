@@ -11,7 +11,20 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { Body } from '../../domain/blocks.ts';
-import { EMBED, IMAGE, LIMITS, QUOTE, blocksToDoc, docToBlocks, isEmbedUrl, isSafeHref, truncate } from './convert.ts';
+import {
+  ARTICLE_LINK,
+  EMBED,
+  FACTBOX,
+  IMAGE,
+  LIMITS,
+  QUOTE,
+  blocksToDoc,
+  docToBlocks,
+  isEmbedUrl,
+  isSafeHref,
+  truncate,
+} from './convert.ts';
+import { ask, findStory, showShortcuts } from './dialogs.ts';
 import { cleanPastedHtml } from './paste.ts';
 import { socialPost } from '../../domain/social.ts';
 import './page-chrome.ts';
@@ -119,18 +132,28 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
       .run();
   }
 
-  function link() {
+  async function link() {
     const current = editor.getAttributes('link').href as string | undefined;
-    const raw = window.prompt(
-      'Link address (https://…, mailto:… or /path on this site). Leave empty to remove the link.',
-      current ?? 'https://',
-    );
-    if (raw === null) return;
-    const href = normalizeHref(raw);
+    const answer = await ask({
+      title: current ? 'Change the link' : 'Add a link',
+      fields: [
+        {
+          name: 'href',
+          label: 'Address',
+          value: current ?? '',
+          hint: 'https://…, mailto:… or a path on this site. Empty removes the link.',
+        },
+      ],
+      submit: 'Apply',
+      check: ({ href = '' }) => {
+        const normal = normalizeHref(href);
+        return normal && !isSafeHref(normal) ? 'That address is not allowed: use http(s), mailto or a path on this site.' : null;
+      },
+    });
+    if (!answer) return void editor.commands.focus();
+    const href = normalizeHref(answer.href ?? '');
     if (!href) {
       editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    } else if (!isSafeHref(href)) {
-      window.alert('That link is not allowed. Use an http(s) or mailto address, or a path on this site.');
     } else if (editor.state.selection.empty && !editor.isActive('link')) {
       editor
         .chain()
@@ -156,20 +179,56 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
     if (field && $from.parent.textContent.trim()) field.focus();
   }
 
-  function embed() {
-    const raw = window.prompt(
-      'Address of the post, video or page to embed (https://…): posts on X, YouTube, Telegram, Instagram and TikTok become cards that readers load with a click',
-      'https://',
-    );
-    if (raw === null) return;
-    const url = raw.trim();
-    if (!isEmbedUrl(url)) {
-      window.alert('Embeds need a full http(s) address.');
-      return;
-    }
-    const title = truncate((window.prompt('Title (optional)', '') ?? '').trim(), LIMITS.title);
-    insertAtom({ type: EMBED, attrs: { kind: embedKind(url), url, title, caption: '' } });
+  async function embed() {
+    const answer = await ask({
+      title: 'Embed a post, video or page',
+      fields: [
+        {
+          name: 'url',
+          label: 'Address',
+          type: 'url',
+          hint: 'Posts on X, YouTube, Telegram, Instagram and TikTok become cards that readers load with a click.',
+        },
+        { name: 'title', label: 'Title (optional)', max: LIMITS.title },
+      ],
+      submit: 'Embed',
+      check: ({ url = '' }) => (isEmbedUrl(url) ? null : 'Embeds need a full http(s) address.'),
+      describe: ({ url = '' }) => {
+        const post = isEmbedUrl(url) ? socialPost(url) : null;
+        return post ? `A post on ${post.name}.` : '';
+      },
+    });
+    if (!answer) return void editor.commands.focus();
+    const url = answer.url ?? '';
+    insertAtom({ type: EMBED, attrs: { kind: embedKind(url), url, title: truncate(answer.title ?? '', LIMITS.title), caption: '' } });
   }
+
+  /** A fact box where the caret is, with its first line ready for typing. */
+  function factbox() {
+    const from = editor.state.selection.from;
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: FACTBOX, attrs: { title: '' }, content: [{ type: 'paragraph' }] })
+      .command(({ tr }) => {
+        let at = -1;
+        tr.doc.descendants((node, pos) => {
+          if (at < 0 && node.type.name === FACTBOX && pos >= from - 1) at = pos;
+          return at < 0;
+        });
+        if (at >= 0) tr.setSelection(TextSelection.create(tr.doc, at + 2)); // inside its first fact
+        return true;
+      })
+      .run();
+  }
+
+  async function storyLink() {
+    const pick = await findStory(host.dataset.articleSearch ?? '/api/v1/articles');
+    if (!pick) return void editor.commands.focus();
+    insertAtom({ type: ARTICLE_LINK, attrs: { articleId: pick.id, headline: truncate(pick.headline, LIMITS.title) } });
+  }
+
+  const help = () => showShortcuts(() => editor.commands.focus());
 
   const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
   // Set while the page (not the body) asked for an image, e.g. the hero picker.
@@ -195,7 +254,15 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement): Masthea
     },
   });
 
-  const toolbar = createToolbar(editor, { link, quote, embed, image: () => media.open() }, editorId);
+  const toolbar = createToolbar(editor, { link, quote, embed, factbox, storyLink, help, image: () => media.open() }, editorId);
+  // Ctrl/Cmd+K links, Ctrl/Cmd+/ lists the shortcuts.
+  area.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    if (event.key === 'k') void link();
+    else if (event.key === '/') help();
+    else return;
+    event.preventDefault();
+  });
   editor.on('transaction', toolbar.refresh);
   host.classList.add('mh-editor');
   if (labelledBy || host.hasAttribute('aria-label')) host.setAttribute('role', 'group');

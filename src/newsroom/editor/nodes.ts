@@ -1,127 +1,15 @@
 // Tiptap extensions for the newsroom body editor: the custom quote, image and embed nodes that
 // mirror the stored block types, and the full extension list the editor (and the tests) use.
-import { Extension, Node, mergeAttributes, type Editor, type Extensions } from '@tiptap/core';
+import { Extension, Node, mergeAttributes, textblockTypeInputRule, type Extensions } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
-import { Fragment, type Node as PMNode, type Schema } from '@tiptap/pm/model';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import StarterKit from '@tiptap/starter-kit';
 import { EMBED, IMAGE, LIMITS, QUOTE, isEmbedUrl, isSafeHref } from './convert.ts';
-import { el, previewSrc, uid } from './dom.ts';
+import { el, previewSrc } from './dom.ts';
+import { FieldsView, flatText, textAttr, type Field } from './fields-view.ts';
+import { MastheadArticleLink, MastheadFactbox } from './news-nodes.ts';
 import { socialPost } from '../../domain/social.ts';
-
-/** A string attribute stored in the node and serialised as `data-<name>` for copy and paste. */
-function textAttr(name: string) {
-  return {
-    default: '',
-    parseHTML: (el: HTMLElement) => el.getAttribute(`data-${name}`) ?? '',
-    renderHTML: (attrs: Record<string, unknown>) => (attrs[name] ? { [`data-${name}`]: String(attrs[name]) } : {}),
-  };
-}
-
-function flatText(dom: globalThis.Node, schema: Schema): Fragment {
-  const text = (dom.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return text ? Fragment.from(schema.text(text)) : Fragment.empty;
-}
-
-interface Field {
-  name: string;
-  label: string;
-  max: number;
-  required?: boolean;
-}
-
-interface ViewSpec {
-  fields: Field[];
-  build: (node: PMNode) => { dom: HTMLElement; contentDOM?: HTMLElement };
-  /** Label of a Remove button (atom nodes); none when omitted. */
-  removeLabel?: string;
-  /** Attributes whose change redraws the whole view (e.g. the preview's src). */
-  rebuildOn?: string[];
-}
-
-interface ViewProps {
-  node: PMNode;
-  editor: Editor;
-  getPos: () => number | undefined;
-}
-
-/**
- * A node view with small labelled inputs for the node's attributes, kept out of ProseMirror's
- * reach (contenteditable=false, events stopped) so typing in them never edits the document text.
- */
-class FieldsView implements NodeView {
-  dom: HTMLElement;
-  contentDOM?: HTMLElement;
-  private panel: HTMLElement;
-  private inputs = new Map<string, HTMLInputElement>();
-
-  constructor(
-    private props: ViewProps,
-    private spec: ViewSpec,
-  ) {
-    const { fields, removeLabel } = spec;
-    const built = spec.build(props.node);
-    this.dom = built.dom;
-    this.contentDOM = built.contentDOM;
-    this.panel = el('div', { className: 'mh-fields', contentEditable: 'false' });
-    for (const field of fields) {
-      const id = uid('mh-field');
-      const input = el('input', { id, type: 'text', maxLength: field.max, value: String(props.node.attrs[field.name] ?? '') });
-      if (field.required) input.setAttribute('aria-required', 'true');
-      input.addEventListener('input', () => this.setAttr(field.name, input.value));
-      this.inputs.set(field.name, input);
-      this.panel.append(el('label', { htmlFor: id }, field.label + (field.required ? ' (required)' : '')), input);
-    }
-    if (removeLabel) {
-      const remove = el('button', { type: 'button', className: 'mh-remove', textContent: 'Remove' });
-      remove.setAttribute('aria-label', removeLabel);
-      remove.addEventListener('click', () => this.remove());
-      this.panel.append(remove);
-    }
-    // Enter in a field would submit the article form that surrounds the editor.
-    this.panel.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
-    });
-    this.dom.append(this.panel);
-  }
-
-  private setAttr(name: string, value: string) {
-    const pos = this.props.getPos();
-    const { state, view } = this.props.editor;
-    const node = typeof pos === 'number' ? state.doc.nodeAt(pos) : null;
-    if (typeof pos !== 'number' || !node) return;
-    view.dispatch(state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, [name]: value }));
-  }
-
-  private remove() {
-    const pos = this.props.getPos();
-    const { state, view } = this.props.editor;
-    const node = typeof pos === 'number' ? state.doc.nodeAt(pos) : null;
-    if (typeof pos !== 'number' || !node) return;
-    view.dispatch(state.tr.delete(pos, pos + node.nodeSize));
-    view.focus();
-  }
-
-  update(node: PMNode): boolean {
-    if (node.type !== this.props.node.type) return false;
-    if (this.spec.rebuildOn?.some((k) => node.attrs[k] !== this.props.node.attrs[k])) return false;
-    this.props.node = node;
-    for (const [name, input] of this.inputs) {
-      if (input !== document.activeElement) input.value = String(node.attrs[name] ?? '');
-    }
-    return true;
-  }
-
-  stopEvent(event: Event): boolean {
-    return event.target instanceof globalThis.Node && this.panel.contains(event.target);
-  }
-
-  ignoreMutation(mutation: ViewMutationRecord): boolean {
-    if (mutation.type === 'selection') return false;
-    return this.panel.contains(mutation.target) || (!this.contentDOM?.contains(mutation.target) && mutation.target !== this.contentDOM);
-  }
-}
 
 function buildImage(node: PMNode) {
   const src = previewSrc(node.attrs.src);
@@ -148,7 +36,18 @@ export const MastheadQuote = Node.create({
   content: 'text*',
   marks: '',
   defining: true,
-  addAttributes: () => ({ attribution: textAttr('attribution') }),
+  addAttributes: () => ({
+    attribution: textAttr('attribution'),
+    pull: {
+      default: false,
+      parseHTML: (e: HTMLElement) => e.hasAttribute('data-pull'),
+      renderHTML: (a: Record<string, unknown>) => (a.pull === true ? { 'data-pull': '' } : {}),
+    },
+  }),
+  // "> " at the start of a paragraph makes it a quote, as in Markdown.
+  addInputRules() {
+    return [textblockTypeInputRule({ find: /^>\s$/, type: this.type })];
+  },
   parseHTML: () => [
     {
       tag: 'figure[data-masthead-quote]',
@@ -162,10 +61,14 @@ export const MastheadQuote = Node.create({
       new FieldsView(
         { node, editor, getPos },
         {
-          fields: [{ name: 'attribution', label: 'Attribution', max: LIMITS.attribution }],
-          build: () => {
+          fields: [
+            { name: 'attribution', label: 'Attribution', max: LIMITS.attribution },
+            { name: 'pull', label: 'Pull quote (a line from the story, set large)', max: 0, checkbox: true },
+          ],
+          rebuildOn: ['pull'],
+          build: (n) => {
             const contentDOM = el('blockquote');
-            return { dom: el('figure', { className: 'mh-quote' }, contentDOM), contentDOM };
+            return { dom: el('figure', { className: n.attrs.pull ? 'mh-quote mh-pull' : 'mh-quote' }, contentDOM), contentDOM };
           },
         },
       );
@@ -293,6 +196,8 @@ export function editorExtensions(): Extensions {
     MastheadQuote,
     MastheadImage,
     MastheadEmbed,
+    MastheadFactbox,
+    MastheadArticleLink,
     PlainHeadings,
   ];
 }

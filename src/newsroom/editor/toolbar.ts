@@ -9,6 +9,9 @@ export interface ToolbarActions {
   quote(): void;
   image(): void;
   embed(): void;
+  factbox(): void;
+  storyLink(): void;
+  help(): void;
 }
 
 interface ButtonSpec {
@@ -46,6 +49,7 @@ function specs(actions: ToolbarActions): ButtonSpec[] {
       name: 'link',
       text: 'Link',
       label: 'Link',
+      shortcut: 'Ctrl+K',
       pressed: (e) => e.isActive('link'),
       can: (e) => !e.isActive(QUOTE) && !e.isActive('heading') && e.can().setLink({ href: 'https://example.com' }),
       run: () => actions.link(),
@@ -76,22 +80,25 @@ function specs(actions: ToolbarActions): ButtonSpec[] {
     },
     {
       name: 'bulletList',
-      text: 'Bullets',
-      label: 'Bullets (bulleted list)',
+      text: '• List',
+      label: '• List (bulleted)',
       pressed: (e) => e.isActive('bulletList'),
       can: (e) => e.can().toggleBulletList(),
       run: (e) => e.chain().focus().toggleBulletList().run(),
     },
     {
       name: 'orderedList',
-      text: 'Numbers',
-      label: 'Numbers (numbered list)',
+      text: '1. List',
+      label: '1. List (numbered)',
       pressed: (e) => e.isActive('orderedList'),
       can: (e) => e.can().toggleOrderedList(),
       run: (e) => e.chain().focus().toggleOrderedList().run(),
     },
     { name: 'image', text: 'Image', label: 'Insert image', run: () => actions.image() },
-    { name: 'embed', text: 'Embed', label: 'Insert embed', run: () => actions.embed() },
+    { name: 'embed', text: 'Embed', label: 'Insert embed (a post, video or page)', run: () => actions.embed() },
+    { name: 'factbox', text: 'Facts', label: 'Facts: insert a fact box', run: () => actions.factbox() },
+    { name: 'storyLink', text: 'Story', label: 'Story: insert a link card to another story', run: () => actions.storyLink() },
+    { name: 'help', text: '?', label: '? Keyboard shortcuts', shortcut: 'Ctrl+/', run: () => actions.help() },
   ];
 }
 

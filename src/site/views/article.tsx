@@ -76,7 +76,7 @@ export function ArticleView({ site, page }: { site: SiteContext; page: ArticlePa
               )}
             </p>
           </div>
-          <BodyView body={a.body} media={a.media} />
+          <BodyView body={a.body} media={a.media} linked={{ articles: new Map(page.linked.map((l) => [l.id, l])), site }} />
           {a.corrections.length > 0 && (
             <aside class="corrections" aria-labelledby="corrections-title">
               <h2 id="corrections-title">{a.corrections.some((c) => c.kind === 'correction') ? 'Corrections' : 'Clarifications'}</h2>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderToString } from 'preact-render-to-string';
 import { bodySchema, type Body } from '../../domain/blocks.ts';
-import type { MediaRef } from '../../domain/model.ts';
+import type { ArticleSummary, MediaRef } from '../../domain/model.ts';
+import type { SiteContext } from '../../web/context.ts';
 import { BodyView } from './blocks.tsx';
 
 const PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -74,5 +75,49 @@ describe('social posts', () => {
     const parsed = bodySchema.safeParse([{ type: 'embed', kind: 'social', url: 'https://news.example/a/status/1' }]);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain('a social embed must be the address of a post');
+  });
+});
+
+describe('news blocks', () => {
+  const story: ArticleSummary = {
+    id: 17,
+    slug: 'ferry-timetable-changes',
+    headline: 'Ferry timetable changes for the winter',
+    standfirst: '',
+    kind: 'news',
+    sectionPath: 'news',
+    sectionName: 'News',
+    firstPublishedAt: '2026-11-02T09:00:00.000Z',
+    updatedAt: null,
+    hero: null,
+  };
+  const site = {
+    siteName: 'Meridian',
+    language: 'en',
+    timezone: 'UTC',
+    origin: 'https://news.example',
+    mirrors: [],
+    tvAppUrl: undefined,
+    nav: [],
+  };
+  const card = { type: 'articleLink' as const, articleId: 17, headline: 'Old headline' };
+
+  it('render a pull quote, and a fact box with its title and facts', () => {
+    const html = render([
+      { type: 'quote', text: 'Words set large.', attribution: 'A skipper', pull: true },
+      { type: 'factbox', title: 'In numbers', items: [[{ text: '3 sailings' }], [{ text: PAYLOAD }]] },
+    ]);
+    expect(html).toContain('<figure class="quote pull-quote">');
+    expect(html).toContain('<aside class="factbox" aria-label="In numbers"><p class="factbox-title">In numbers</p><ul><li>3 sailings</li>');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('render a link card with the linked story as it is now, and nothing for a story that is not published', () => {
+    const linked = { articles: new Map([[17, story]]), site: site as SiteContext };
+    const html = renderToString(<BodyView body={[card]} media={media} linked={linked} />);
+    expect(html).toContain('<aside class="link-card" aria-label="Related story">');
+    expect(html).toContain('href="/news/2026/11/02/17/ferry-timetable-changes">Ferry timetable changes for the winter</a>');
+    expect(html).not.toContain('Old headline');
+    expect(renderToString(<BodyView body={[card]} media={media} linked={{ ...linked, articles: new Map() }} />)).not.toContain('link-card');
   });
 });

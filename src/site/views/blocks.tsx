@@ -2,7 +2,9 @@
 // nothing here builds markup from text.
 import type { Block, Body, Inline } from '../../domain/blocks.ts';
 import type { MediaRef } from '../../domain/model.ts';
-import { Picture } from './parts.tsx';
+import { ArticleCard, Picture } from './parts.tsx';
+import type { ArticleSummary } from '../../domain/model.ts';
+import type { SiteContext } from '../../web/context.ts';
 import { socialPost } from '../../domain/social.ts';
 
 function InlineRun({ run }: { run: Inline }) {
@@ -30,7 +32,13 @@ function Inlines({ content }: { content: Inline[] }) {
   );
 }
 
-function BlockView({ block, media }: { block: Block; media: Map<number, MediaRef> }) {
+/** The stories link cards may show, and what their addresses need; without it, link cards are left out. */
+export interface LinkedStories {
+  articles: Map<number, ArticleSummary>;
+  site: SiteContext;
+}
+
+function BlockView({ block, media, linked }: { block: Block; media: Map<number, MediaRef>; linked?: LinkedStories }) {
   switch (block.type) {
     case 'paragraph':
       return (
@@ -42,7 +50,7 @@ function BlockView({ block, media }: { block: Block; media: Map<number, MediaRef
       return block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
     case 'quote':
       return (
-        <figure class="quote">
+        <figure class={block.pull ? 'quote pull-quote' : 'quote'}>
           <blockquote>
             <p>{block.text}</p>
           </blockquote>
@@ -62,6 +70,29 @@ function BlockView({ block, media }: { block: Block; media: Map<number, MediaRef
             </figcaption>
           )}
         </figure>
+      );
+    }
+    case 'factbox':
+      return (
+        <aside class="factbox" aria-label={block.title || 'Key facts'}>
+          {block.title && <p class="factbox-title">{block.title}</p>}
+          <ul>
+            {block.items.map((item, i) => (
+              <li key={i}>
+                <Inlines content={item} />
+              </li>
+            ))}
+          </ul>
+        </aside>
+      );
+    case 'articleLink': {
+      const story = linked?.articles.get(block.articleId);
+      if (!story || !linked) return null; // not (or no longer) published: no dead card
+      return (
+        <aside class="link-card" aria-label="Related story">
+          <p class="link-card-label">Read more</p>
+          <ArticleCard article={story} site={linked.site} image standfirst={false} level={3} />
+        </aside>
       );
     }
     case 'list': {
@@ -116,11 +147,11 @@ function SocialCard({ url, title, caption }: { url: string; title?: string; capt
   );
 }
 
-export function BodyView({ body, media }: { body: Body; media: Map<number, MediaRef> }) {
+export function BodyView({ body, media, linked }: { body: Body; media: Map<number, MediaRef>; linked?: LinkedStories }) {
   return (
     <div class="article-body">
       {body.map((block, i) => (
-        <BlockView key={i} block={block} media={media} />
+        <BlockView key={i} block={block} media={media} linked={linked} />
       ))}
     </div>
   );
