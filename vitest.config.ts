@@ -13,6 +13,7 @@ const BOTH_DIALECTS = [
   'src/api/people-tags.test.ts',
   'src/api/pages.test.ts',
   'src/api/paging.test.ts',
+  'src/api/media-library.test.ts',
   'src/distribution/feeds/feeds.test.ts',
   'src/distribution/sitemaps/http.test.ts',
   'src/distribution/tv/tv.test.ts',

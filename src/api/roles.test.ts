@@ -77,6 +77,7 @@ const EXPECTED: Record<string, [boolean, boolean, boolean]> = {
   'POST /api/v1/media': [Y, Y, Y],
   // A picture uploaded by another writer: its text shows on their articles, so only editors may change it.
   'PUT /api/v1/media/:id': [N, Y, Y],
+  'GET /api/v1/media/:id': [Y, Y, Y],
   'GET /api/v1/audit': [N, N, Y],
 };
 const ROLE_INDEX = { writer: 0, editor: 1, admin: 2 } as const;
@@ -214,6 +215,8 @@ async function prepare(key: string, actor: Member | null): Promise<Prepared> {
     }
     case 'POST /api/v1/media':
       return { url, ...(await upload(n)) };
+    case 'GET /api/v1/media/:id':
+      return { url: url.replace(':id', String(await makeMedia(t.store, { uploadedBy: people.writer2.user.id }))) };
     case 'PUT /api/v1/media/:id': {
       const id = await makeMedia(t.store, { uploadedBy: people.writer2.user.id });
       return { url: url.replace(':id', String(id)), payload: { alt: `Described ${n}`, caption: 'A caption', credit: 'File photo' } };

@@ -9,7 +9,7 @@ import { actorOf } from '../http/auth.ts';
 import { ARTICLE_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '../http/body-limits.ts';
 import type { Services } from '../services/index.ts';
 import { ARTICLE_ACTIONS, checkRole, OPERATIONS, perform, type OperationDef, type OperationName } from '../services/operations/index.ts';
-import { readMultipart } from './multipart.ts';
+import { readMultipart } from '../http/multipart.ts';
 
 interface Binding {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -64,6 +64,7 @@ const BINDINGS: Record<OperationName, Binding> = {
   searchMedia: { method: 'GET', url: '/api/v1/media' },
   // The file streams through the multipart reader, which enforces its own limits; this admits the request.
   uploadMedia: { method: 'POST', url: '/api/v1/media', multipart: true, bodyLimit: UPLOAD_BODY_LIMIT },
+  getMedia: { method: 'GET', url: '/api/v1/media/:id' },
   describeMedia: { method: 'PUT', url: '/api/v1/media/:id' },
   audit: { method: 'GET', url: '/api/v1/audit' },
 };

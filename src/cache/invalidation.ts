@@ -29,11 +29,13 @@ export async function keysForArticle(store: Store, articleId: number): Promise<s
 /** Past this many articles showing one picture, a change to it purges everything rather than key by key. */
 const MEDIA_PURGE_ARTICLES = 50;
 
-/** Keys of every page that shows a library picture: the pages of each article that shows it. */
+/** Keys of every page that shows a library picture: the pages of each article that shows it, and authors' pages. */
 export async function keysForMedia(store: Store, mediaId: number): Promise<string[]> {
   const ids = await store.media.articlesShowing(mediaId, MEDIA_PURGE_ARTICLES + 1);
   if (ids.length > MEDIA_PURGE_ARTICLES) return [PURGE_ALL];
-  return [...new Set((await Promise.all(ids.map((id) => keysForArticle(store, id)))).flat())];
+  const { people } = await store.media.usedIn(mediaId, MEDIA_PURGE_ARTICLES);
+  const articles = (await Promise.all(ids.map((id) => keysForArticle(store, id)))).flat();
+  return [...new Set([...articles, ...people.map((p) => authorKey(p.slug))])];
 }
 
 /** An author's page and every article page (with its listings) that carries their byline; many: everything. */

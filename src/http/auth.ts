@@ -61,9 +61,24 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
   // Forms carry the token in their body, so it is compared once the (size-limited) body of a signed-in user is read.
   app.addHook('preHandler', async (req) => {
     if (!req.session || req.viaToken || SAFE_METHODS.has(req.method) || isSignIn(req) || req.headers['x-csrf-token'] !== undefined) return;
+    // A multipart form's token is one of its parts: the route that reads them compares it (csrfOfParts) before acting.
+    if (req.routeOptions.config.csrfInParts && req.isMultipart()) return;
     const body = req.body as Record<string, unknown> | undefined;
     if (!csrfMatches(req.session.csrfToken, body && typeof body === 'object' ? body._csrf : undefined)) throw new AppError('CSRF_INVALID');
   });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route reads a multipart form and checks its `_csrf` part itself with `csrfOfParts`. */
+    csrfInParts?: boolean;
+  }
+}
+
+/** For a `csrfInParts` route: the `_csrf` part of a multipart form a signed-in browser sent must match its session. */
+export function csrfOfParts(req: FastifyRequest, fields: Record<string, string>) {
+  if (req.viaToken || req.headers['x-csrf-token'] !== undefined) return;
+  if (!req.session || !csrfMatches(req.session.csrfToken, fields._csrf)) throw new AppError('CSRF_INVALID');
 }
 
 /**

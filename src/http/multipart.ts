@@ -1,8 +1,8 @@
-// Picture uploads through the API: one file and its text fields, read from a multipart body.
+// Picture uploads (the API's, and the newsroom's upload form): one file and its text fields, read from a multipart body.
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { AppError } from '../errors.ts';
-import { assertStorableText } from '../http/text-guard.ts';
+import { assertStorableText } from './text-guard.ts';
 
 /** One uploaded file plus its text fields; limits come from the multipart plugin's configuration. */
 export async function readMultipart(req: FastifyRequest): Promise<{ file: Buffer; fields: Record<string, string> }> {

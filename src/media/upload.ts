@@ -35,7 +35,7 @@ export interface StoredImage {
 // A file appears under its final name only complete and on disk: written to a temporary name, flushed,
 // then renamed, so a crash or power loss mid-upload never leaves a half-written picture to be served (a
 // stray *.tmp at worst). The database row naming the files is committed after storeUpload returns.
-async function writeAtomically(file: string, bytes: Buffer) {
+export async function writeAtomically(file: string, bytes: Buffer) {
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
     const handle = await fs.open(tmp, 'w');
@@ -53,7 +53,7 @@ async function writeAtomically(file: string, bytes: Buffer) {
 }
 
 /** Flushes a directory, which makes the names created or renamed in it durable. */
-async function syncDir(dir: string) {
+export async function syncDir(dir: string) {
   const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();

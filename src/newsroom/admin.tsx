@@ -1,4 +1,4 @@
-// Newsroom management pages: the section tree, users and roles, and the media library.
+// Newsroom management pages: the section tree, users and roles (the media library is media.tsx).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_ID } from '../domain/urls.ts';
 import { can, ROLES } from '../domain/permissions.ts';
@@ -59,18 +59,6 @@ export function adminRoutes(app: FastifyInstance, { services, ctxOf }: { service
   app.post('/newsroom/users/:id/revoke-tokens', async (req, reply) => {
     const count = await services.auth.revokeAllApiTokens(actorOf(req), userId(req), clientIp(req));
     return reply.redirect(`/newsroom/users?revoked=${count}`, 303);
-  });
-
-  app.post('/newsroom/media/:id', async (req, reply) => {
-    await perform(OPERATIONS.describeMedia, services, actorOf(req), { key: (req.params as Record<string, string>).id, input: body(req) });
-    return reply.redirect('/newsroom/media', 303);
-  });
-
-  app.get('/newsroom/media', async (req, reply) => {
-    const query = req.query as Record<string, unknown>;
-    const q = String(query.q ?? '').slice(0, 100);
-    const found = await services.media.search(actorOf(req), { q, cursor: query.cursor, limit: 40 });
-    return sendPage(reply, <MediaView ctx={ctxOf(req)} q={q} items={found.items} next={found.nextCursor} />);
   });
 }
 
@@ -216,64 +204,5 @@ function RevokeTokensForm({ ctx, user }: { ctx: NewsroomContext; user: UserRows[
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       <button type="submit">Revoke API tokens of {user.name}</button>
     </form>
-  );
-}
-
-function MediaView({
-  ctx,
-  q,
-  items,
-  next,
-}: {
-  ctx: NewsroomContext;
-  q: string;
-  items: Awaited<ReturnType<Services['media']['search']>>['items'];
-  next: string | null;
-}) {
-  return (
-    <NewsroomLayout ctx={ctx} title="Media library">
-      <h1>Media library</h1>
-      <form method="get" class="nr-inline" role="search">
-        <label for="media-q">Search alt text, captions and credits</label>
-        <input id="media-q" name="q" type="search" value={q} />
-        <button type="submit">Search</button>
-      </form>
-      <p class="nr-hint">
-        Upload images from the article editor’s Image button; each upload keeps its original and gets WebP and JPEG sizes.
-        {items.some((m) => !m.editable) && ' You can change the text of the pictures you uploaded; the others’ only an editor can.'}
-      </p>
-      <ul class="nr-media">
-        {items.map((m) => (
-          <li key={m.id}>
-            <img src={m.url} alt={m.alt} width={160} height={Math.round((160 * m.height) / Math.max(1, m.width))} loading="lazy" />
-            {m.editable ? (
-              <form method="post" action={`/newsroom/media/${m.id}`} class="nr-form">
-                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                <label for={`alt-${m.id}`}>Alt text of image {m.id}</label>
-                <input id={`alt-${m.id}`} name="alt" value={m.alt} required maxLength={500} />
-                <label for={`caption-${m.id}`}>Caption</label>
-                <input id={`caption-${m.id}`} name="caption" value={m.caption} maxLength={1000} />
-                <label for={`credit-${m.id}`}>Credit</label>
-                <input id={`credit-${m.id}`} name="credit" value={m.credit} maxLength={300} />
-                <button type="submit">Save image {m.id}</button>
-              </form>
-            ) : (
-              // Read-only for this user: the text as it is, not a form that looks editable.
-              <dl class="nr-media-meta">
-                <dt>Alt text</dt>
-                <dd>{m.alt || '—'}</dd>
-                <dt>Caption</dt>
-                <dd>{m.caption || '—'}</dd>
-                <dt>Credit</dt>
-                <dd>{m.credit || '—'}</dd>
-              </dl>
-            )}
-          </li>
-        ))}
-      </ul>
-      <NextPage next={next} query={q ? { q } : {}}>
-        Older pictures
-      </NextPage>
-    </NewsroomLayout>
   );
 }

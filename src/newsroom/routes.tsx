@@ -14,6 +14,7 @@ import { tagsRoutes } from './tags.tsx';
 import { finderRoutes } from './finder.tsx';
 import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
+import { mediaRoutes } from './media.tsx';
 import type { NewsroomContext } from './views/layout.tsx';
 import { articleId } from './request.ts';
 import { editorRoutes } from './editor-routes.tsx';
@@ -122,6 +123,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   peopleRoutes(app, { services, ctxOf });
   tagsRoutes(app, { services, ctxOf });
   adminRoutes(app, { services, ctxOf });
+  mediaRoutes(app, { services, ctxOf });
 }
 
 /** Only same-site paths are allowed as a post-sign-in destination (no open redirect). */

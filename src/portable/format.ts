@@ -134,6 +134,9 @@ export const mediaRecord = z
     createdAt: ts,
     /** The user who uploaded it (writers may describe only their own pictures); absent in older exports. */
     uploadedBy: id.nullable().default(null),
+    /** The focal point the crops centre on, fractions of width and height; absent in older exports (the middle). */
+    focusX: z.number().min(0).max(1).default(0.5),
+    focusY: z.number().min(0).max(1).default(0.5),
     files: z.array(mediaFile),
   })
   .superRefine((m, ctx) => {

@@ -176,6 +176,8 @@ export function loaders(ctx: LoadContext): Loaders {
             variants: json(x.variants),
             created_at: x.createdAt,
             uploaded_by: x.uploadedBy,
+            focus_x: x.focusX,
+            focus_y: x.focusY,
           })),
         ),
     },

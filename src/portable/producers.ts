@@ -98,6 +98,8 @@ export function producers(
             variants,
             createdAt: timeNN(m.created_at, `${where} created_at`),
             uploadedBy: m.uploaded_by,
+            focusX: m.focus_x,
+            focusY: m.focus_y,
             files: entries,
           });
         }

@@ -70,13 +70,13 @@ describe.each(dialects)('media rights and purges on $name', ({ open }) => {
     // The library says which pictures each user may change.
     const listed = (await app.inject({ method: 'GET', url: '/api/v1/media', headers: bearer(people.writer2.token) })).json();
     expect(listed.items.find((i: { id: number }) => i.id === mine).editable).toBe(false);
-    // The newsroom's media page offers the form only to those who may use it; others read the text.
+    // The picture's page in the newsroom offers the form only to those who may use it; others read the text.
     for (const [m, form] of [
       [people.writer, true],
       [people.writer2, false],
     ] as const) {
       const s = await signIn(app, m.user.email);
-      const page = (await app.inject({ method: 'GET', url: '/newsroom/media', headers: s.headers() })).body;
+      const page = (await app.inject({ method: 'GET', url: `/newsroom/media/${mine}`, headers: s.headers() })).body;
       expect(page.includes(`action="/newsroom/media/${mine}"`), m.user.name).toBe(form);
     }
   });

@@ -30,6 +30,22 @@ export function toMediaRef(row: Selectable<MediaTable>): MediaRef {
   };
 }
 
+/** A picture as the media library shows it: who uploaded it and where its crops centre. */
+export type LibraryMedia = MediaRef & { uploadedBy: number | null; focusX: number; focusY: number };
+
+const toLibraryMedia = (r: Selectable<MediaTable>): LibraryMedia => ({
+  ...toMediaRef(r),
+  uploadedBy: r.uploaded_by,
+  focusX: r.focus_x,
+  focusY: r.focus_y,
+});
+
+/** Where a picture is used: articles of any status (hero, body, video poster) and authors' photos. */
+export interface MediaUse {
+  articles: { id: number; headline: string; status: string }[];
+  people: { id: number; name: string; slug: string }[];
+}
+
 export function mediaQueries(db: Kysely<Database>) {
   return {
     async create(m: NewMedia, now: string): Promise<number> {
@@ -70,22 +86,56 @@ export function mediaQueries(db: Kysely<Database>) {
       return rows.map((r) => r.article_id);
     },
 
+    /** One picture of the library, or undefined. */
+    async libraryItem(id: number): Promise<LibraryMedia | undefined> {
+      const row = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toLibraryMedia(row);
+    },
+
+    /** Sets the focal point together with the crops made around it (their variants replace the old crops). */
+    async setFocus(id: number, focus: { x: number; y: number }, variants: MediaVariant[]): Promise<boolean> {
+      const r = await db
+        .updateTable('media')
+        .set({ focus_x: focus.x, focus_y: focus.y, variants: JSON.stringify(variants) })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    /** The newest `limit` articles showing the picture (any status) and the authors whose photo it is. */
+    async usedIn(id: number, limit: number): Promise<MediaUse> {
+      const [articles, people] = await Promise.all([
+        db
+          .selectFrom('article_media')
+          .innerJoin('articles', 'articles.id', 'article_media.article_id')
+          .select(['articles.id', 'articles.headline', 'articles.status'])
+          .where('article_media.media_id', '=', id)
+          .orderBy('articles.id', 'desc')
+          .limit(limit)
+          .execute(),
+        db.selectFrom('people').select(['id', 'name', 'slug']).where('photo_media_id', '=', id).orderBy('id').limit(limit).execute(),
+      ]);
+      return { articles, people };
+    },
+
     async describe(id: number, d: { alt: string; caption: string; credit: string }): Promise<boolean> {
       const r = await db.updateTable('media').set(d).where('id', '=', id).executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 
-    /** Newest first, matching alt, caption or credit (case-insensitive on both dialects). */
-    async search(q: string, limit: number, beforeId?: number): Promise<(MediaRef & { uploadedBy: number | null })[]> {
+    /** Newest first, matching alt, caption, credit or file name (case-insensitive on both dialects). */
+    async search(q: string, limit: number, beforeId?: number): Promise<LibraryMedia[]> {
       let query = db.selectFrom('media').selectAll().orderBy('id', 'desc').limit(limit);
       if (beforeId !== undefined) query = query.where('id', '<', beforeId);
       if (q) {
         // Wildcards are dropped rather than escaped: ESCAPE differs between the dialects, and nobody searches for them.
         // So is NUL, which PostgreSQL text cannot hold (a %00 in the query was a 500 there).
         const like = `%${q.toLowerCase().replace(/[\\%_\u0000]/g, '')}%`;
-        query = query.where((eb) => eb.or((['alt', 'caption', 'credit'] as const).map((col) => eb(eb.fn('lower', [col]), 'like', like))));
+        query = query.where((eb) =>
+          eb.or((['alt', 'caption', 'credit', 'original_file'] as const).map((col) => eb(eb.fn('lower', [col]), 'like', like))),
+        );
       }
-      return (await query.execute()).map((r) => ({ ...toMediaRef(r), uploadedBy: r.uploaded_by }));
+      return (await query.execute()).map(toLibraryMedia);
     },
 
     async byIds(ids: number[]): Promise<Map<number, MediaRef>> {

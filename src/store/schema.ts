@@ -47,6 +47,9 @@ export interface MediaTable {
   created_at: string;
   /** Who uploaded the picture (null for pictures from before this was recorded): writers describe only their own. */
   uploaded_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The focal point the fixed-ratio crops centre on, as fractions (0..1) of the width and height; 0.5 by default. */
+  focus_x: ColumnType<number, number | undefined, number>;
+  focus_y: ColumnType<number, number | undefined, number>;
 }
 
 export interface ArticleMediaTable {

@@ -233,8 +233,9 @@ export function apiExample(
     'POST /api/v1/media': () => ({ url: '/api/v1/media' }),
     'PUT /api/v1/media/:id': () => ({
       url: `/api/v1/media/${w.mediaId}`,
-      body: { alt: 'Delegates', caption: 'A caption', credit: 'File photo' },
+      body: { alt: 'Delegates', caption: 'A caption', credit: 'File photo', focusX: 0.25, focusY: 0.5 },
     }),
+    'GET /api/v1/media/:id': () => ({ url: `/api/v1/media/${w.mediaId}` }),
     'GET /api/v1/audit': () => ({ url: '/api/v1/audit' }),
     // Static pages: stateFor (api-kit.ts) makes a fresh one for each request on /pages/:id (a delete removes it).
     'GET /api/v1/pages': () => ({ url: '/api/v1/pages' }),

@@ -5,7 +5,7 @@ import { describeSchema, searchMediaQuery, uploadInput } from '../media.ts';
 import { mergeSchema, newPersonSchema, peopleQuery, personSchema } from '../newsroom/people.ts';
 import { auditQuery, byIdQuery, roleSchema, tokenSchema, usersQuery } from '../newsroom/desk.ts';
 import { collectionItemsSchema, sectionSchema } from '../newsroom/curation.ts';
-import { auditEntry, collection, created, idKey, media, mediaFound, ok, pageOf, person, slugKey, token, user } from './models.ts';
+import { auditEntry, collection, created, idKey, mediaFound, mediaItem, ok, pageOf, person, slugKey, token, user } from './models.ts';
 import { defineOperation } from './operation.ts';
 import { presentCollection, presentToken, presentUser } from './presenters.ts';
 
@@ -146,7 +146,7 @@ export const deskOperations = {
     },
   }),
   searchMedia: defineOperation({
-    summary: 'Search the media library by alt text, caption or credit, newest first (a page)',
+    summary: 'Search the media library by alt text, caption, credit or file name, newest first (a page)',
     permission: 'media.upload',
     input: searchMediaQuery,
     output: pageOf(mediaFound),
@@ -156,12 +156,19 @@ export const deskOperations = {
     summary: 'Upload an image (multipart: file, alt, caption, credit); the type is read from the bytes',
     permission: 'media.upload',
     input: uploadInput,
-    output: media,
+    output: mediaFound,
     status: 201,
     run: (s, actor, input) => s.media.uploadRequest(actor, input),
   }),
+  getMedia: defineOperation({
+    summary: 'One image of the library: its text, focal point, crops and where it is used',
+    permission: 'media.upload',
+    key: idKey,
+    output: mediaItem,
+    run: (s, actor, _, id) => s.media.item(actor, id),
+  }),
   describeMedia: defineOperation({
-    summary: 'Change the alt text, caption and credit kept with an image',
+    summary: 'Change the alt text, caption and credit kept with an image, and its focal point (the crops are made again around it)',
     permission: 'media.edit',
     key: idKey,
     input: describeSchema,

@@ -67,10 +67,26 @@ export const media = z.object({
   credit: z.string(),
   width: z.number().int(),
   height: z.number().int(),
+  /** The focal point the 16:9, 4:3 and 1:1 crops centre on, fractions of the width and height from the top left. */
+  focusX: z.number(),
+  focusY: z.number(),
 });
 
-/** A picture found in the library, saying whether the asker may change its text. */
-export const mediaFound = media.extend({ editable: z.boolean() });
+const picture = z.object({ url: z.string(), width: z.number().int(), height: z.number().int() });
+
+/** A picture found in the library, saying whether the asker may change its text; the thumbnail is its smallest copy. */
+export const mediaFound = media.extend({ editable: z.boolean(), thumbnail: picture });
+
+/** One picture with its crops and where it is used: articles of any status (newest first) and authors' photos. */
+export const mediaItem = mediaFound.extend({
+  /** A larger copy (at most 960 px wide) for a page of its own. */
+  preview: picture,
+  crops: z.array(picture.extend({ ratio: z.enum(['16x9', '4x3', '1x1']) })),
+  usedIn: z.object({
+    articles: z.array(z.object({ id, headline: z.string(), status: z.string() })),
+    people: z.array(z.object({ id, name: z.string(), slug: z.string() })),
+  }),
+});
 
 export const auditEntry = z.object({
   id,
