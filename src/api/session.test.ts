@@ -77,12 +77,14 @@ describe('CSRF on session requests', () => {
   it('a newsroom form POST without _csrf is refused and the status stays; with it, it goes through', async () => {
     const s = await signIn(app, people.writer.user.email);
     const { id } = await app.services.content.create(people.writer.actor, articleBody(sectionId));
+    // Submit is a button of the article form: the form is saved and submitted in one step.
+    const article = { baseRevision: '1', headline: 'A draft to submit', primarySectionId: String(sectionId), intent: 'submit' };
     const submit = (fields: Record<string, string>) =>
       app.inject({
         method: 'POST',
-        url: `/newsroom/articles/${id}/submit`,
+        url: `/newsroom/articles/${id}`,
         headers: { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams(fields).toString(),
+        payload: new URLSearchParams({ ...article, ...fields }).toString(),
       });
     const forged: Record<string, string>[] = [{ note: 'please review' }, { _csrf: 'wrong', note: 'please review' }, { _csrf: '' }];
     for (const fields of forged) {
