@@ -11,6 +11,7 @@ import { sendPage } from '../web/render.ts';
 import { historyRoutes } from './history.tsx';
 import { peopleRoutes } from './people.tsx';
 import { tagsRoutes } from './tags.tsx';
+import { pagesRoutes } from './pages.tsx';
 import { finderRoutes } from './finder.tsx';
 import { curationRoutes } from './curation.tsx';
 import { adminRoutes } from './admin.tsx';
@@ -122,6 +123,7 @@ export function newsroomRoutes(app: FastifyInstance, opts: NewsroomOptions) {
   finderRoutes(app, { services, ctxOf });
   peopleRoutes(app, { services, ctxOf });
   tagsRoutes(app, { services, ctxOf });
+  pagesRoutes(app, { services, ctxOf });
   adminRoutes(app, { services, ctxOf });
   mediaRoutes(app, { services, ctxOf });
 }

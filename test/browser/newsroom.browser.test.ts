@@ -204,10 +204,21 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
     expect(await page.inputValue('#seoTitle')).toBe('Night ferry returns');
   });
 
+  it('suggests existing tags for the one being typed, keeping the tags before it', async () => {
+    const page = await signedIn('writer@example.org');
+    await page.goto(`${server.baseUrl}/newsroom/articles/new`);
+    await page.fill('#tags', 'Ferries, dipl');
+    const option = page.locator('#tag-suggestions option[value="Ferries, Diplomacy"]');
+    await option.waitFor({ state: 'attached' });
+    expect(await page.locator('#tag-suggestions option').count()).toBeGreaterThanOrEqual(1);
+  });
+
   it('passes axe with no violation of any impact on every newsroom page and the sign-in page, at 1280 and at 375 px', async () => {
     const page = await signedIn('admin@example.org');
     const [person, other] = await server.store.taxonomy.allPeople();
     const [tag, otherTag] = await server.store.tags.page({ limit: 2 });
+    const [picture] = await server.store.media.search('', 1);
+    const [staticPage] = await server.store.pages.all();
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });
       for (const path of [
@@ -226,7 +237,11 @@ describe('newsroom in the browser', { timeout: 90_000 }, () => {
         '/newsroom/tags',
         `/newsroom/tags/${tag!.id}`,
         `/newsroom/tags/${tag!.id}/merge?into=${otherTag!.slug}`,
+        '/newsroom/pages',
+        '/newsroom/pages/new',
+        `/newsroom/pages/${staticPage!.id}`,
         '/newsroom/media',
+        `/newsroom/media/${picture!.id}`,
         '/newsroom/tokens',
         '/newsroom/audit',
       ]) {

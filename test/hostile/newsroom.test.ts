@@ -22,6 +22,7 @@ let forms: FoundForm[] = [];
 /** An author and a tag whose merge confirmation pages are crawled (the forms found there are aimed at fresh ones). */
 const merging = { person: 0, into: 0, tag: 0, tagInto: '' };
 let tagId = 0;
+let staticPageId = 0;
 let n = 0;
 
 /** Values for fields a browser user would have to fill in before the form can be sent. */
@@ -53,6 +54,8 @@ const TEXT_FIELDS = new Set([
   'alt',
   'caption',
   'credit',
+  'title',
+  'summary',
 ]);
 const textCorpus = strings.filter((s) => !oversized.includes(s));
 
@@ -69,6 +72,7 @@ beforeAll(async () => {
   merging.tag = await w.t.store.taxonomy.ensureTag('merge-source', 'Merge source');
   merging.tagInto = w.tagSlug;
   tagId = (await w.t.store.tags.bySlug(w.tagSlug))!.id;
+  staticPageId = await freshPage();
   forms = await crawl();
 });
 
@@ -96,6 +100,9 @@ const pages = () => [
   '/newsroom/tags',
   `/newsroom/tags/${tagId}`,
   `/newsroom/tags/${merging.tag}/merge?into=${merging.tagInto}`,
+  '/newsroom/pages',
+  '/newsroom/pages/new',
+  `/newsroom/pages/${staticPageId}`,
   '/newsroom/media',
   '/newsroom/tokens',
   '/newsroom/audit',
@@ -142,11 +149,21 @@ async function freshTarget(form: FoundForm): Promise<FoundForm> {
     return { ...form, action: `/newsroom/people/${await makePerson(w.t.store, `Fresh source ${++n}`)}/merge` };
   if (/^\/newsroom\/tags\/\d+\/merge$/.test(form.action))
     return { ...form, action: `/newsroom/tags/${await w.t.store.taxonomy.ensureTag(`fresh-source-${++n}`, 'Fresh source')}/merge` };
+  // A deleted page is gone: each delete is aimed at a new one.
+  if (/^\/newsroom\/pages\/\d+\/delete$/.test(form.action)) return { ...form, action: `/newsroom/pages/${await freshPage()}/delete` };
   const m = /^\/newsroom\/articles\/(\d+)\/(\w+)$/.exec(form.action);
   const status = m && (Object.keys(ids) as (keyof typeof ids)[]).find((k) => ids[k] === Number(m[1]));
   if (!m || !status) return form;
   const id = await articleIn(status, `Fresh target (${status})`);
   return { ...form, action: `/newsroom/articles/${id}/${m[2]}` };
+}
+
+/** A static page of its own (published, so its form offers Unpublish). */
+async function freshPage(): Promise<number> {
+  const admin = w.people.admin.actor;
+  const page = await w.app.services.pages.create(admin, { title: 'Target page', slug: `target-page-${++n}` });
+  await w.app.services.pages.publish(admin, page.id);
+  return page.id;
 }
 
 /**

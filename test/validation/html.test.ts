@@ -71,7 +71,7 @@ function firstLink(page: string, pattern: RegExp): string {
 }
 
 describe('HTML validation (vnu.jar)', () => {
-  it('finds no errors on the home, section, sub-section, article, tag and author pages', { timeout: 240_000 }, async () => {
+  it('finds no errors on the home, section, sub-section, article, tag, author and static pages', { timeout: 240_000 }, async () => {
     const home = await html('/');
     const article = firstLink(home, /^\/[a-z0-9/-]+\/\d{4}\/\d{2}\/\d{2}\/\d+\/[a-z0-9-]+$/);
     const articleHtml = await html(article);
@@ -82,6 +82,7 @@ describe('HTML validation (vnu.jar)', () => {
       article: articleHtml,
       tag: await html(firstLink(articleHtml, /^\/tag\/[a-z0-9-]+$/)),
       author: await html(firstLink(articleHtml, /^\/author\/[a-z0-9-]+$/)),
+      'static-page': await html('/corrections-policy'),
     };
     const files = await Promise.all(
       Object.entries(pages).map(async ([name, body]) => {
@@ -109,6 +110,7 @@ describe('HTML validation (vnu.jar)', () => {
     const id = /href="\/newsroom\/articles\/(\d+)"/.exec(list)![1];
     const [person, other] = await t.store.taxonomy.allPeople();
     const [tag, otherTag] = await t.store.tags.page({ limit: 2 });
+    const [staticPage] = await t.store.pages.all();
     const urls = {
       dashboard: '/newsroom',
       articles: '/newsroom/articles',
@@ -126,6 +128,9 @@ describe('HTML validation (vnu.jar)', () => {
       'tags-found': '/newsroom/tags?q=a',
       tag: `/newsroom/tags/${tag!.id}`,
       'tag-merge': `/newsroom/tags/${tag!.id}/merge?into=${otherTag!.slug}`,
+      pages: '/newsroom/pages',
+      'new-page': '/newsroom/pages/new',
+      page: `/newsroom/pages/${staticPage!.id}`,
       media: '/newsroom/media',
       tokens: '/newsroom/tokens',
       audit: '/newsroom/audit',

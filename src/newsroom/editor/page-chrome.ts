@@ -27,11 +27,44 @@ function drawer(root: HTMLElement) {
   return { open: () => setOpen(true, false) };
 }
 
+/**
+ * Suggests existing tags for the one being typed (after the last comma). The suggestions are whole values of the
+ * field, the earlier tags kept, so the browser's own datalist can offer them: no custom listbox to get wrong.
+ */
+function tagSuggestions(input: HTMLInputElement) {
+  const list = document.getElementById(input.getAttribute('list') ?? '');
+  const url = input.dataset.tagsInput;
+  if (!(list instanceof HTMLDataListElement) || !url) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const parts = input.value.split(',');
+      const typed = (parts.pop() ?? '').trim();
+      const kept = parts.map((p) => p.trim()).filter(Boolean);
+      const ticket = ++asked;
+      if (!typed) return list.replaceChildren();
+      try {
+        const res = await fetch(`${url}?${new URLSearchParams({ q: typed, limit: '8' })}`, { credentials: 'same-origin' });
+        const data = (await res.json()) as { items?: { name: string }[] };
+        if (ticket !== asked || !res.ok) return;
+        const names = (data.items ?? []).map((t) => t.name).filter((n) => !kept.includes(n));
+        list.replaceChildren(...names.map((n) => Object.assign(document.createElement('option'), { value: [...kept, n].join(', ') })));
+      } catch {
+        // No suggestions this time; typing a tag still works.
+      }
+    }, 150);
+  });
+}
+
 function boot() {
   const root = document.querySelector<HTMLElement>('.ed');
   const form = document.getElementById('article-form');
   if (!root || !(form instanceof HTMLFormElement)) return;
   const panel = drawer(root);
+  const tags = document.querySelector<HTMLInputElement>('[data-tags-input]');
+  if (tags) tagSuggestions(tags);
 
   // A field the browser must point at (a required section, a malformed slug) may sit in a closed group or drawer.
   document.addEventListener(

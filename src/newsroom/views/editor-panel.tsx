@@ -163,8 +163,19 @@ export function StoryGroups({ m }: { m: EditorModel }) {
             </select>
           </Field>
         ))}
-        <Field id="tags" label="Tags" hint="Separate tags with commas; new tags are created.">
-          <input id="tags" form={F} name="tags" value={a.tags.join(', ')} aria-describedby="tags-hint" autocomplete="off" data-tags-input />
+        <Field id="tags" label="Tags" hint="Separate tags with commas. Existing tags are suggested as you type; a new one is created.">
+          <input
+            id="tags"
+            form={F}
+            name="tags"
+            value={a.tags.join(', ')}
+            aria-describedby="tags-hint"
+            autocomplete="off"
+            list="tag-suggestions"
+            data-tags-input="/api/v1/tags"
+          />
+          {/* Filled as you type with existing tags that complete the last one (page-chrome.ts). */}
+          <datalist id="tag-suggestions"></datalist>
         </Field>
       </Group>
       <Group title="Hero image">

@@ -108,6 +108,11 @@ function NewsroomNav({ actor }: { actor: Actor }) {
             <a href="/newsroom/tags">Tags</a>
           </li>
         )}
+        {can(actor, 'page.manage') && (
+          <li>
+            <a href="/newsroom/pages">Pages</a>
+          </li>
+        )}
         {can(actor, 'collection.manage') && (
           <li>
             <a href="/newsroom/collections/editors-choice">Editor's Choice</a>
