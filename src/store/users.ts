@@ -152,7 +152,7 @@ export function userQueries(db: Kysely<Database>) {
         .selectFrom('api_tokens as t')
         .innerJoin('users as u', 'u.id', 't.user_id')
         .selectAll('u')
-        .select(['t.id as token_id', 't.revoked_at'])
+        .select(['t.id as token_id', 't.revoked_at', 't.last_used_at as token_last_used_at'])
         .where('t.token_hash', '=', tokenHash)
         .executeTakeFirst();
     },

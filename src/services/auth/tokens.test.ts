@@ -94,3 +94,25 @@ describe.each(dialects)('revoking all API tokens of a user on $name', ({ open })
     expect((await failure(auth.revokeAllApiTokens(actor('admin'), 999_999))).code).toBe('NOT_FOUND');
   });
 });
+
+describe.each(dialects)('a token’s “last used” time on $name', ({ open }) => {
+  it('is written on first use and then at most once a minute, not on every request', async () => {
+    const t = await open();
+    let now = new Date(T0);
+    const auth = authService(t.store, () => now);
+    const u = await auth.createUser({ email: 'writer@news.example', name: 'W', role: 'writer', password: PASSWORD });
+    const { token } = await auth.createApiToken(u.id, 'laptop');
+    const lastUsed = async () => (await t.store.users.tokensOf(u.id))[0]!.last_used_at;
+    expect(await lastUsed()).toBeNull();
+    await auth.apiUser(token);
+    const first = await lastUsed();
+    expect(first).toBe(now.toISOString());
+    now = new Date(now.getTime() + 30_000);
+    await auth.apiUser(token);
+    expect(await lastUsed()).toBe(first);
+    now = new Date(now.getTime() + 31_000);
+    await auth.apiUser(token);
+    expect(await lastUsed()).toBe(now.toISOString());
+    await t.destroy();
+  });
+});
