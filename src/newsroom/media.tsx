@@ -111,12 +111,18 @@ function MediaLibraryView({ ctx, q, items, next }: { ctx: NewsroomContext; q: st
           </p>
         </div>
         <div class="ml-upload-text">
-          <label for="ml-alt">Alt text</label>
-          <input id="ml-alt" name="alt" maxLength={500} />
-          <label for="ml-caption">Caption</label>
-          <input id="ml-caption" name="caption" maxLength={1000} />
-          <label for="ml-credit">Credit</label>
-          <input id="ml-credit" name="credit" maxLength={300} />
+          <div class="ml-field">
+            <label for="ml-alt">Alt text</label>
+            <input id="ml-alt" name="alt" maxLength={500} />
+          </div>
+          <div class="ml-field">
+            <label for="ml-caption">Caption</label>
+            <input id="ml-caption" name="caption" maxLength={1000} />
+          </div>
+          <div class="ml-field">
+            <label for="ml-credit">Credit</label>
+            <input id="ml-credit" name="credit" maxLength={300} />
+          </div>
         </div>
         <button type="submit">Upload</button>
       </form>
@@ -146,6 +152,8 @@ function PictureView({ ctx, item: m, notice, error }: { ctx: NewsroomContext; it
   const people = ctx.actor && can(ctx.actor, 'person.manage');
   const fx = percent(m.focusX);
   const fy = percent(m.focusY);
+  // Crops made around a saved focal point are named after it (media/crops.ts focusedCropFile).
+  const focusSet = m.crops.some((c) => /-f\d+-\d+\.jpg$/.test(c.url));
   return (
     <NewsroomLayout ctx={ctx} title={title} scripts={SCRIPTS} styles={STYLES}>
       <p class="ml-back">
@@ -161,7 +169,8 @@ function PictureView({ ctx, item: m, notice, error }: { ctx: NewsroomContext; it
             <span class="ml-marker" hidden />
           </div>
           <figcaption class="nr-hint">
-            {m.width}×{m.height} pixels. {m.editable && 'Click the picture where the crops should centre.'}
+            {m.width}×{m.height} pixels. {m.editable && 'Click the picture where the crops should centre. '}
+            {!focusSet && 'Until a focal point is saved, the crops keep the busiest part of the picture.'}
           </figcaption>
         </figure>
         <div class="ml-side">
@@ -170,9 +179,13 @@ function PictureView({ ctx, item: m, notice, error }: { ctx: NewsroomContext; it
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
               <input type="hidden" name="focus_was" value={`${fx},${fy}`} />
               <label for="alt">Alt text (required)</label>
-              <input id="alt" name="alt" value={m.alt} required maxLength={500} />
+              <textarea id="alt" name="alt" required maxLength={500} rows={2}>
+                {m.alt}
+              </textarea>
               <label for="caption">Caption</label>
-              <input id="caption" name="caption" value={m.caption} maxLength={1000} />
+              <textarea id="caption" name="caption" maxLength={1000} rows={3}>
+                {m.caption}
+              </textarea>
               <label for="credit">Credit</label>
               <input id="credit" name="credit" value={m.credit} maxLength={300} />
               <fieldset class="nr-group ml-focus-fields">

@@ -111,6 +111,7 @@ describe('HTML validation (vnu.jar)', () => {
     const [person, other] = await t.store.taxonomy.allPeople();
     const [tag, otherTag] = await t.store.tags.page({ limit: 2 });
     const [staticPage] = await t.store.pages.all();
+    const [picture] = await t.store.media.search('', 1);
     const urls = {
       dashboard: '/newsroom',
       articles: '/newsroom/articles',
@@ -132,6 +133,7 @@ describe('HTML validation (vnu.jar)', () => {
       'new-page': '/newsroom/pages/new',
       page: `/newsroom/pages/${staticPage!.id}`,
       media: '/newsroom/media',
+      picture: `/newsroom/media/${picture!.id}`,
       tokens: '/newsroom/tokens',
       audit: '/newsroom/audit',
     };
