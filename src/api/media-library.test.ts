@@ -9,6 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { keysForMedia } from '../cache/invalidation.ts';
 import { suiteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeMedia, makePerson, makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
@@ -178,6 +179,9 @@ describe('used in, search', () => {
     ]);
     expect(usedIn.people).toEqual([{ id: person, name: 'Photo Person', slug: 'photo-person' }]);
     expect((await get(`/api/v1/media/${other}`)).json().usedIn.people).toEqual([]);
+    // A change to the picture purges the pages of both articles and the author's page.
+    const keys = await keysForMedia(t.store, id);
+    expect(keys).toEqual(expect.arrayContaining([`article:${withHero}`, `article:${inBody}`, 'author:photo-person']));
 
     // The picture's page links each article to its editor.
     const s = await signIn(app, people.editor.user.email);

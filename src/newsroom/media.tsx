@@ -35,12 +35,15 @@ const mediaId = (req: FastifyRequest) => {
   if (!/^\d{1,10}$/.test(s) || Number(s) < 1 || Number(s) > MAX_ID) throw new AppError('NOT_FOUND', 'There is no such image.');
   return Number(s);
 };
-/** A percentage typed in the form as the fraction the service takes; blank: not sent. */
-const fraction = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v.trim().replace(',', '.')) / 100);
+/** A percentage typed in the form as the fraction the service takes; blank: not sent; anything else: refused there. */
+const fraction = (v: unknown) => {
+  if (v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
+  return typeof v === 'string' ? Number(v.trim().replace(',', '.')) / 100 : Number.NaN;
+};
 const percent = (f: number) => String(Math.round(f * 1000) / 10);
 
 /** What the picture form sent, as the describe operation's input; the focal point only when it was moved. */
-export function describeInput(b: Record<string, string>) {
+export function describeInput(b: Record<string, unknown>) {
   const input: Record<string, unknown> = { alt: b.alt ?? '', caption: b.caption ?? '', credit: b.credit ?? '' };
   const [x, y] = [b.focus_x, b.focus_y];
   const moved = `${x ?? ''},${y ?? ''}` !== (b.focus_was ?? '');
@@ -85,7 +88,7 @@ export function mediaRoutes(app: FastifyInstance, { services, ctxOf }: { service
       // The form again with what was typed and what is wrong, in the form's own words (percentages).
       const message = /^focus[XY]/.test(err.message) ? 'The focal point is a percentage from 0 to 100, across and down.' : err.message;
       const item = await services.media.item(actorOf(req), id);
-      const typed = { ...item, alt: b.alt ?? '', caption: b.caption ?? '', credit: b.credit ?? '' };
+      const typed = { ...item, alt: String(b.alt ?? ''), caption: String(b.caption ?? ''), credit: String(b.credit ?? '') };
       return sendPage(reply, <PictureView ctx={ctxOf(req)} item={typed} error={message} />, 400);
     }
     return reply.redirect(`/newsroom/media/${id}?done=1`, 303);

@@ -18,6 +18,8 @@ export interface FoundForm {
   method: string;
   /** Field name → values in document order (a multiple select or repeated names give several). */
   fields: [string, string][];
+  /** Sent as multipart/form-data (an upload form; its file fields are not among `fields`). */
+  multipart?: true;
 }
 
 const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
@@ -80,6 +82,7 @@ export function formsOf(html: string, page: string): FoundForm[] {
       action: attr(form, 'action') || page.split('?')[0]!,
       method: (attr(form, 'method') ?? 'get').toUpperCase(),
       fields,
+      ...(attr(form, 'enctype') === 'multipart/form-data' ? { multipart: true as const } : {}),
     };
     if (buttons.length === 0 || buttons.includes(null)) out.push(base);
     for (const b of buttons) if (b) out.push({ ...base, fields: [...fields, b] });
@@ -110,4 +113,24 @@ export function encodeForm(fields: [string, string][], changes: Record<string, s
   for (const [name, v] of Object.entries(changes))
     if (!fields.some(([n]) => n === name)) for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) params.append(name, x);
   return params.toString();
+}
+
+/** A multipart form's body: the fields as `encodeForm` would send them, then one file part named `file`. */
+export function encodeMultipart(
+  fields: [string, string][],
+  changes: Record<string, string | string[] | undefined>,
+  file: { name: string; type: string; bytes: Buffer },
+): { payload: Buffer; contentType: string } {
+  const boundary = '----mastheadhostileform';
+  const parts: Buffer[] = [];
+  for (const [name, value] of new URLSearchParams(encodeForm(fields, changes)))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/["\r\n]/g, '_')}"\r\n\r\n${value}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { sqliteTestDb } from '../support/db.ts';
 import { makePerson } from '../support/factories.ts';
-import { encodeForm, formsOf, type FoundForm } from './forms.ts';
+import sharp from 'sharp';
+import { encodeForm, encodeMultipart, formsOf, type FoundForm } from './forms.ts';
 import { checkAnswer, expectAnswered, report, send, tried } from './harness.ts';
 import { registeredRoutes, richArticle } from './inventory.ts';
 import { executableParts } from './page-safety.ts';
@@ -104,6 +105,7 @@ const pages = () => [
   '/newsroom/pages/new',
   `/newsroom/pages/${staticPageId}`,
   '/newsroom/media',
+  `/newsroom/media/${w.mediaId}`,
   '/newsroom/tokens',
   '/newsroom/audit',
 ];
@@ -193,6 +195,10 @@ async function freshRevision(form: FoundForm, fields: [string, string][]): Promi
   return fields.map(([k, v]) => [k, k === 'baseRevision' ? String(revision) : v]);
 }
 
+const smallPng = sharp({ create: { width: 16, height: 9, channels: 3, background: '#2266aa' } })
+  .png()
+  .toBuffer();
+
 async function post(
   form: FoundForm,
   changes: Record<string, string | string[] | undefined>,
@@ -200,11 +206,15 @@ async function post(
   headers: Record<string, string> = {},
 ) {
   const fields = await freshRevision(form, filled(form));
+  // An upload form sends a small picture with its fields, as a browser does once a file is chosen.
+  const body = form.multipart
+    ? encodeMultipart(fields, changes, { name: 'square.png', type: 'image/png', bytes: await smallPng })
+    : { payload: encodeForm(fields, changes), contentType: 'application/x-www-form-urlencoded' };
   const opts: InjectOptions = {
     method: 'POST',
     url: form.action,
-    headers: { ...w.session.headers(false), 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    payload: encodeForm(fields, changes),
+    headers: { ...w.session.headers(false), 'content-type': body.contentType, ...headers },
+    payload: body.payload,
   };
   const res = await send(w.app, opts);
   checkAnswer(res, opts, `${form.action} ${note}`);
