@@ -37,6 +37,7 @@ const FILL: Record<string, () => string> = {
   password: () => 'a long enough password',
   articleId: () => String(ids.published),
   primarySectionId: () => String(w.sectionId),
+  title: () => `A title ${++n}`,
 };
 
 /** Fields whose text is stored and shown again: they get the text corpus. */
