@@ -39,7 +39,21 @@ export const TABLE_POLICY = {
   tag_redirects: { file: 'tags.jsonl', field: 'redirects', columns: ['old_slug', 'tag_id'] },
   media: {
     file: 'media.jsonl',
-    columns: ['id', 'original_file', 'mime', 'width', 'height', 'alt', 'caption', 'credit', 'variants', 'created_at', 'uploaded_by', 'focus_x', 'focus_y'],
+    columns: [
+      'id',
+      'original_file',
+      'mime',
+      'width',
+      'height',
+      'alt',
+      'caption',
+      'credit',
+      'variants',
+      'created_at',
+      'uploaded_by',
+      'focus_x',
+      'focus_y',
+    ],
   },
   users: {
     file: 'users.jsonl',

@@ -13,7 +13,13 @@ interface Node {
 }
 
 /** The scripts our pages load; every other <script> with a src is foreign. */
-export const OWN_SCRIPTS = new Set(['/assets/site.js', '/assets/video.js', '/assets/build/editor.js', '/assets/newsroom.js', '/assets/media-library.js']);
+export const OWN_SCRIPTS = new Set([
+  '/assets/site.js',
+  '/assets/video.js',
+  '/assets/build/editor.js',
+  '/assets/newsroom.js',
+  '/assets/media-library.js',
+]);
 
 /** Elements that never appear in our pages and would load or run something if injected. */
 const FOREIGN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal', 'svg', 'math', 'style']);
