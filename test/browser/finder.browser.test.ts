@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { generateCorpus } from '../../src/corpus/generate.ts';
 import { articlePath } from '../../src/domain/urls.ts';
 import { makeArticle } from '../support/factories.ts';
-import { launchBrowser, startServer, type RunningServer } from './support.ts';
+import { launchBrowser, startServer, type RunningServer, signInPage } from './support.ts';
 
 const PASSWORD = 'a long newsroom password';
 const ARCHIVE = 3_000;
@@ -43,10 +43,7 @@ describe('finding and correcting a story in a big archive', { timeout: 90_000 },
     it(`an editor finds it by one word from its body and appends a correction, at ${width} px`, async () => {
       const context = await browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/newsroom/sign-in`);
-      await page.fill('#email', 'editor@example.org');
-      await page.fill('#password', PASSWORD);
-      await Promise.all([page.waitForURL(`${server.baseUrl}/newsroom`), page.click('form button[type=submit]')]);
+      await signInPage(page, server.baseUrl, 'editor@example.org', PASSWORD);
       let steps = 0;
       const step = async (action: () => Promise<unknown>) => {
         steps++;

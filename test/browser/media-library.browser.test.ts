@@ -3,7 +3,7 @@
 // picture page fit a 375 px screen and pass axe at 1280 and 375 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeViolations, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { axeViolations, describeViolations, launchBrowser, startServer, type RunningServer, signInPage } from './support.ts';
 
 const PASSWORD = 'a long newsroom password';
 let server: RunningServer;
@@ -14,10 +14,7 @@ async function signedIn(email: string, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/newsroom/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`${server.baseUrl}/newsroom`), page.click('form button[type=submit]')]);
+  await signInPage(page, server.baseUrl, email, PASSWORD);
   return page;
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { articlePath } from '../../src/domain/urls.ts';
-import { axeViolations, describeViolations, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { axeViolations, describeViolations, launchBrowser, startServer, type RunningServer, signInPage } from './support.ts';
 
 const PASSWORD = 'a long newsroom password';
 let server: RunningServer;
@@ -16,10 +16,7 @@ async function signedIn(email: string): Promise<Page> {
   const context = await browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/newsroom/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`${server.baseUrl}/newsroom`), page.click('form button[type=submit]')]);
+  await signInPage(page, server.baseUrl, email, PASSWORD);
   return page;
 }
 

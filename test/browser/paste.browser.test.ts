@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodySchema, type Body } from '../../src/domain/blocks.ts';
-import { launchBrowser, startServer, type RunningServer } from './support.ts';
+import { launchBrowser, startServer, type RunningServer, signInPage } from './support.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, 'fixtures', 'paste');
@@ -36,10 +36,7 @@ afterAll(async () => {
 /** A writer's page on a new article: the editor, under the newsroom's Content-Security-Policy. */
 async function newArticlePage(): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/newsroom/sign-in`);
-  await page.fill('#email', 'paster@example.org');
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`${server.baseUrl}/newsroom`), page.click('form button[type=submit]')]);
+  await signInPage(page, server.baseUrl, 'paster@example.org', PASSWORD);
   await page.goto(`${server.baseUrl}/newsroom/articles/new`);
   await page.waitForFunction(() => Boolean((window as any).mastheadEditor));
   return page;

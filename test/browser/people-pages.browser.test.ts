@@ -3,7 +3,7 @@
 // find it in the footer). Steps are counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer } from './support.ts';
+import { launchBrowser, startServer, type RunningServer, signInPage } from './support.ts';
 
 const PASSWORD = 'a long newsroom password';
 let server: RunningServer;
@@ -28,10 +28,7 @@ describe('an admin manages authors and pages', { timeout: 90_000 }, () => {
     it(`adds an author with a photo and publishes a page, at ${width} px`, async () => {
       const context = await browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/newsroom/sign-in`);
-      await page.fill('#email', 'admin@example.org');
-      await page.fill('#password', PASSWORD);
-      await Promise.all([page.waitForURL(`${server.baseUrl}/newsroom`), page.click('form button[type=submit]')]);
+      await signInPage(page, server.baseUrl, 'admin@example.org', PASSWORD);
       let steps = 0;
       const step = async (action: () => Promise<unknown>) => {
         steps++;

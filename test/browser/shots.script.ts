@@ -1,6 +1,6 @@
 // Development aid (not a test): screenshots of newsroom and site pages at 1280 and 375 px into /work/shots.
 // Usage: npx tsx test/browser/shots.script.ts /newsroom/articles/new /newsroom/articles/1
-import { launchBrowser, startServer } from './support.ts';
+import { launchBrowser, signInPage, startServer } from './support.ts';
 
 const PASSWORD = 'a long newsroom password';
 const server = await startServer();
@@ -10,10 +10,7 @@ try {
   for (const width of [1280, 375]) {
     const context = await browser.newContext({ viewport: { width, height: width > 900 ? 800 : 740 } });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/newsroom/sign-in`);
-    await page.fill('#email', 'editor@example.org');
-    await page.fill('#password', PASSWORD);
-    await Promise.all([page.waitForURL(`${server.baseUrl}/newsroom`), page.click('form button[type=submit]')]);
+    await signInPage(page, server.baseUrl, 'editor@example.org', PASSWORD);
     for (const path of process.argv.slice(2)) {
       await page.goto(`${server.baseUrl}${path}`);
       await page.waitForTimeout(400);
