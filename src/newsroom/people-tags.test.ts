@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { sqliteTestDb, type TestDb } from '../../test/support/db.ts';
 import { makeArticle, makeMedia, makePerson, makeSection } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/app.ts';
-import { PASSWORD, signIn, type Session } from '../../test/support/newsroom.ts';
+import { PASSWORD, getPage, postForm, signIn, type Session } from '../../test/support/newsroom.ts';
 
 let t: TestDb;
 let app: FastifyInstance;
@@ -29,14 +29,8 @@ afterAll(async () => {
   await t.destroy();
 });
 
-const get = (s: Session, url: string) => app.inject({ method: 'GET', url, headers: s.headers(false) });
-const post = (s: Session, url: string, fields: Record<string, string>) =>
-  app.inject({
-    method: 'POST',
-    url,
-    headers: { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: s.csrf, ...fields }).toString(),
-  });
+const get = (s: Session, url: string) => getPage(app, s, url);
+const post = (s: Session, url: string, fields: Record<string, string>) => postForm(app, s, url, fields);
 
 describe('the Authors pages', () => {
   it('an editor picks a photo from the library and adds links; the reader page shows them', async () => {

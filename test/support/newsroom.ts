@@ -110,3 +110,15 @@ export function articleBody(primarySectionId: number, overrides: Record<string, 
     ...overrides,
   };
 }
+
+/** A newsroom page as the signed-in browser of `s` gets it. */
+export const getPage = (app: FastifyInstance, s: Session, url: string) => app.inject({ method: 'GET', url, headers: s.headers(false) });
+
+/** A newsroom form as the browser of `s` posts it: urlencoded, with the session's CSRF token in `_csrf`. */
+export const postForm = (app: FastifyInstance, s: Session, url: string, fields: Record<string, string>) =>
+  app.inject({
+    method: 'POST',
+    url,
+    headers: { ...s.headers(false), 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: s.csrf, ...fields }).toString(),
+  });
